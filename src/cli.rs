@@ -1,0 +1,75 @@
+//! What each subcommand does, behind `main.rs`'s argument parsing, and how runs end.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::validate::{self, Format, Settings};
+
+/// How a run ended, short of a tool failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// All well (warnings allowed).
+    Clean,
+    /// The content has errors.
+    ContentErrors,
+}
+
+/// Turn a run's result into the process's exit code: 0 clean, 1 content errors,
+/// 2 usage or I/O failure (printed with its causes, one per line).
+pub fn exit(result: anyhow::Result<Outcome>) -> ExitCode {
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::ContentErrors) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut message = format!("error: {e}");
+            for cause in e.chain().skip(1) {
+                message.push_str(&format!("\n  caused by: {cause}"));
+            }
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// `crossings validate`.
+pub fn validate(content_dir: &Path, format: Format, deny_warnings: bool) -> anyhow::Result<Outcome> {
+    let (content, report) = validate::validate_dir(content_dir, Settings::default())?;
+    let text = report.render(format, &content.files);
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(if report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })
+}
+
+/// Which schema `crossings schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// `content/checkpoints/<id>.yaml`.
+    Checkpoint,
+    /// The front matter of `content/rules/<id>.md`.
+    Rule,
+}
+
+/// The JSON Schema of `kind`, as pretty JSON.
+pub fn schema_json(kind: SchemaKind) -> String {
+    let schema = match kind {
+        SchemaKind::Checkpoint => schemars::schema_for!(crate::content::Checkpoint),
+        SchemaKind::Rule => schemars::schema_for!(crate::content::RuleMeta),
+    };
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// `crossings schema`.
+pub fn schema(kind: SchemaKind) -> anyhow::Result<Outcome> {
+    std::io::stdout().lock().write_all(schema_json(kind).as_bytes())?;
+    Ok(Outcome::Clean)
+}
+
+/// A subcommand whose issue has not landed yet.
+pub fn not_yet(name: &str, issue: u32) -> anyhow::Result<Outcome> {
+    anyhow::bail!("`crossings {name}` is not implemented yet (issue {issue})")
+}

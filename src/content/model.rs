@@ -1,0 +1,537 @@
+//! The content model: what editors write in `content/` and what every stage reads.
+//!
+//! Values that validation must point at keep their source position (`Spanned`).
+//! A field that is absent (or `null`) is unknown; nothing here invents a default.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::yaml::Spanned;
+
+/// A text given in one or more of the site's languages.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    /// English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ru: Option<String>,
+    /// Kazakh, in Cyrillic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kk: Option<String>,
+}
+
+impl LocalizedText {
+    /// The text in `lang`, if given.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        match lang {
+            "en" => self.en.as_deref(),
+            "ru" => self.ru.as_deref(),
+            "kk" => self.kk.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The text in `lang`, else the first language that has one, with the language used.
+    pub fn best(&self, lang: &str) -> Option<(&'static str, &str)> {
+        let order: [&'static str; 3] = ["en", "ru", "kk"];
+        std::iter::once(order.iter().find(|l| **l == lang).copied().unwrap_or("en"))
+            .chain(order)
+            .find_map(|l| self.get(l).map(|text| (l, text)))
+    }
+
+    /// Every given form, in language order.
+    pub fn all(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [("en", &self.en), ("ru", &self.ru), ("kk", &self.kk)]
+            .into_iter()
+            .filter_map(|(l, t)| t.as_deref().map(|t| (l, t)))
+    }
+
+    /// True when no language has a non-blank text.
+    pub fn is_empty(&self) -> bool {
+        self.all().all(|(_, t)| t.trim().is_empty())
+    }
+}
+
+/// One crossing point: Kazakhstan's side and its counterpart across the border.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoint {
+    /// Lowercase kebab-case identifier, equal to the file name without `.yaml`.
+    pub id: Spanned<String>,
+    /// The checkpoint's name on Kazakhstan's side, per language (at least one).
+    pub name: Spanned<LocalizedText>,
+    /// Other spellings of the name, in any script (for search and matching sources).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Spanned<String>>,
+    /// The neighbouring country (ISO 3166-1 alpha-2), or `none` for a sea or air checkpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub border: Option<Spanned<Border>>,
+    /// The checkpoint on the other side of the border.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<Counterpart>,
+    /// Kinds of transport that may cross here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modes: Option<Vec<Mode>>,
+    /// Who or what may cross: passengers, cargo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<Vec<Traffic>>,
+    /// Who may cross, by nationality, where a source says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_to: Option<OpenTo>,
+    /// The checkpoint's status under international law, as the source words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classification: Option<Classified>,
+    /// Opening hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    /// Whether the checkpoint is operating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Where the checkpoint is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// Telephone numbers, e-mail addresses and web sites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// Free notes in Markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Spanned<String>>,
+    /// Where the facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// The date (YYYY-MM-DD) an editor last checked this record against its sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verified: Option<Spanned<String>>,
+}
+
+/// Which border a checkpoint is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+pub enum Border {
+    /// China.
+    CN,
+    /// Russia.
+    RU,
+    /// Kyrgyzstan.
+    KG,
+    /// Uzbekistan.
+    UZ,
+    /// Turkmenistan.
+    TM,
+    /// No land border: a sea port or an airport.
+    #[serde(rename = "none")]
+    None,
+}
+
+impl Border {
+    /// Every value, in the order pages list borders.
+    pub const ALL: [Border; 6] = [Border::CN, Border::RU, Border::KG, Border::UZ, Border::TM, Border::None];
+
+    /// The ISO code (or `none`), as written in YAML.
+    pub fn code(self) -> &'static str {
+        match self {
+            Border::CN => "CN",
+            Border::RU => "RU",
+            Border::KG => "KG",
+            Border::UZ => "UZ",
+            Border::TM => "TM",
+            Border::None => "none",
+        }
+    }
+}
+
+/// The checkpoint on the other side.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counterpart {
+    /// The other side's country (ISO 3166-1 alpha-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Spanned<String>>,
+    /// The other side's checkpoint name, per language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<LocalizedText>,
+    /// Other spellings of the counterpart's name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A kind of transport.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Road vehicles.
+    Road,
+    /// Trains.
+    Rail,
+    /// Aircraft.
+    Air,
+    /// Sea-going ships.
+    Sea,
+    /// River boats.
+    River,
+    /// People on foot.
+    Pedestrian,
+}
+
+/// What may cross.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Traffic {
+    /// Travellers.
+    Passenger,
+    /// Goods.
+    Cargo,
+}
+
+/// Nationalities allowed to cross.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenTo {
+    /// Anyone with valid documents, third-country nationals included.
+    All,
+    /// Only citizens of Kazakhstan and of the neighbouring country.
+    Neighbours,
+}
+
+/// The checkpoint's classification, normalised and as the source words it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Classified {
+    /// Normalised kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Classification>,
+    /// The source's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+}
+
+/// Classification of a checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Classification {
+    /// Open to traffic of any nationality.
+    International,
+    /// Multilateral (international).
+    Multilateral,
+    /// Open only to the two neighbours' traffic.
+    Bilateral,
+}
+
+/// Opening hours, normalised and as the source words them.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    /// Normalised kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<HoursKind>,
+    /// Opening and closing times, for `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
+    /// The months or dates the checkpoint works, for `seasonal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season: Option<String>,
+    /// The source's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+}
+
+/// Kind of opening hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+pub enum HoursKind {
+    /// Round the clock.
+    #[serde(rename = "24h")]
+    RoundTheClock,
+    /// During the daytime, hours not given.
+    #[serde(rename = "daytime")]
+    Daytime,
+    /// Fixed times, see `schedule`.
+    #[serde(rename = "schedule")]
+    Schedule,
+    /// Part of the year only, see `season`.
+    #[serde(rename = "seasonal")]
+    Seasonal,
+}
+
+impl HoursKind {
+    /// The value as written in YAML.
+    pub fn code(self) -> &'static str {
+        match self {
+            HoursKind::RoundTheClock => "24h",
+            HoursKind::Daytime => "daytime",
+            HoursKind::Schedule => "schedule",
+            HoursKind::Seasonal => "seasonal",
+        }
+    }
+}
+
+/// Daily opening times.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Opening time, `HH:MM`.
+    pub open: Spanned<String>,
+    /// Closing time, `HH:MM`.
+    pub close: Spanned<String>,
+    /// IANA time zone of the times, e.g. `Asia/Almaty`.
+    pub time_zone: Spanned<String>,
+    /// Days of the week, e.g. `Mon-Fri`; every day when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<String>,
+}
+
+/// Whether a checkpoint operates.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// Current state.
+    pub state: StatusState,
+    /// Date (YYYY-MM-DD) since when the state holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Spanned<String>>,
+    /// Date (YYYY-MM-DD) the state is expected to end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Spanned<String>>,
+    /// Explanation, in Markdown-free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A checkpoint's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusState {
+    /// Working.
+    Open,
+    /// Closed for good or for an unknown time.
+    Closed,
+    /// Temporarily not working.
+    Suspended,
+}
+
+/// Where a checkpoint is.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// Today's region, as an ISO 3166-2:KZ code (e.g. `KZ-33`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Spanned<String>>,
+    /// District, as named by the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Nearest settlement, as named by the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<String>,
+    /// The source's own wording of the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+    /// Latitude in degrees (WGS 84).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<Spanned<f64>>,
+    /// Longitude in degrees (WGS 84).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<Spanned<f64>>,
+    /// How exact the coordinates are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+}
+
+/// How exact coordinates are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// Measured at the checkpoint itself.
+    Surveyed,
+    /// The centre of the nearest settlement.
+    Settlement,
+    /// Roughly placed.
+    Approximate,
+}
+
+/// A way to contact a checkpoint.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// What kind of contact.
+    pub kind: ContactKind,
+    /// The number, address or URL.
+    pub value: Spanned<String>,
+    /// What it is for, e.g. "duty officer".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// Kind of contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    /// A telephone number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A web page.
+    Web,
+}
+
+/// Where facts come from: a source of `content/sources.yaml` or a web page.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// Id of a source listed in `content/sources.yaml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Spanned<String>>,
+    /// The page's address (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Spanned<String>>,
+    /// The page's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Date (YYYY-MM-DD) the material was retrieved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<Spanned<String>>,
+    /// The fields this source supports, as field paths (e.g. `hours`, `location.region`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<Spanned<String>>,
+}
+
+/// A regulation document's front matter.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMeta {
+    /// The document's title.
+    pub title: Spanned<String>,
+    /// What the rule is about.
+    pub category: RuleCategory,
+    /// A one-sentence summary for lists and search.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Whom and where the rule applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<AppliesTo>,
+    /// Customs allowances and limits, as structured data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowances: Vec<Allowance>,
+    /// Structured lists: documents, prohibited goods, grounds for refusal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lists: Vec<RuleList>,
+    /// Where the text comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// The date (YYYY-MM-DD) an editor last checked this document against its sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verified: Option<Spanned<String>>,
+}
+
+/// Category of a regulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleCategory {
+    /// Visas and visa-free stays.
+    Visa,
+    /// Documents to carry.
+    Documents,
+    /// What happens at the checkpoint.
+    Procedure,
+    /// Driving across in a vehicle.
+    Vehicles,
+    /// Customs allowances and prohibitions.
+    Customs,
+    /// Grounds for refusal of entry.
+    Refusal,
+}
+
+impl RuleCategory {
+    /// The value as written in YAML.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleCategory::Visa => "visa",
+            RuleCategory::Documents => "documents",
+            RuleCategory::Procedure => "procedure",
+            RuleCategory::Vehicles => "vehicles",
+            RuleCategory::Customs => "customs",
+            RuleCategory::Refusal => "refusal",
+        }
+    }
+}
+
+/// Whom and where a rule applies to; an absent list means "not limited".
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppliesTo {
+    /// Borders (neighbour codes) the rule applies on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub borders: Vec<Spanned<Border>>,
+    /// Checkpoint ids the rule applies at.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkpoints: Vec<Spanned<String>>,
+    /// Travellers' nationalities (ISO 3166-1 alpha-2) the rule applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nationalities: Vec<Spanned<String>>,
+}
+
+/// A customs allowance or limit.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Allowance {
+    /// What is allowed, e.g. "Cigarettes".
+    pub item: String,
+    /// Which way: import into Kazakhstan, export, or both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The limit's amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Spanned<f64>>,
+    /// The unit of `amount` (e.g. `l`, `kg`, `pieces`), when not money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The currency of `amount` (ISO 4217), when money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Spanned<String>>,
+    /// When the allowance applies or what goes beyond it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// The source's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+}
+
+/// Direction of goods across the border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Into Kazakhstan.
+    Import,
+    /// Out of Kazakhstan.
+    Export,
+    /// Both ways.
+    Both,
+}
+
+/// A titled list inside a rule: documents, prohibited goods, grounds.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleList {
+    /// What the list holds.
+    pub kind: ListKind,
+    /// The list's heading.
+    pub title: String,
+    /// The entries, in the source's order and words.
+    pub items: Vec<String>,
+}
+
+/// Kind of structured list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// Documents to present.
+    Documents,
+    /// Goods that may not be brought in.
+    ProhibitedImport,
+    /// Goods that may not be taken out.
+    ProhibitedExport,
+    /// Grounds for refusing entry.
+    Grounds,
+    /// Steps of a procedure.
+    Steps,
+}

@@ -1,0 +1,3 @@
+//! Rendering content into the static site.
+
+pub mod markdown;

@@ -1,0 +1,365 @@
+//! Checks on checkpoint records.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::Settings;
+use super::common::{self, TextOrigin};
+use super::notice::{Notice, did_you_mean};
+use crate::content::date::Date;
+use crate::content::{Border, Checkpoint, ContactKind, Content, HoursKind, Location, Record};
+use crate::yaml::{Pos, Spanned};
+
+/// Kazakhstan's bounding box (west, south, east, north) in degrees, with a small margin;
+/// the border polygon replaces it once boundary data is loaded.
+pub const KAZAKHSTAN_BBOX: [f64; 4] = [46.4, 40.5, 87.4, 55.5];
+
+/// Check every checkpoint, and that ids are unique.
+pub fn check_all(content: &Content, settings: Settings, out: &mut Vec<Notice>) {
+    let mut first_use: BTreeMap<&str, &Record<Checkpoint>> = BTreeMap::new();
+    for record in &content.checkpoints {
+        let before = out.len();
+        check_one(record, content, settings, out);
+        let id = &record.data.id;
+        if let Some(first) = first_use.get(id.value.as_str()) {
+            out.push(
+                Notice::error(&record.path, id.pos, "duplicate_id", format!("id `{}` is used by two files", id.value))
+                    .field("id")
+                    .related(&first.path, first.data.id.pos, "first used here")
+                    .hint("each checkpoint needs its own id; rename one file and its `id`"),
+            );
+        } else {
+            first_use.insert(&id.value, record);
+        }
+        for n in &mut out[before..] {
+            n.record.get_or_insert_with(|| id.value.clone());
+        }
+    }
+}
+
+fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings, out: &mut Vec<Notice>) {
+    let path = record.path.as_path();
+    let c = &record.data;
+    if !common::is_valid_id(&record.stem) {
+        out.push(
+            Notice::error(
+                path,
+                Pos::new(1, 1),
+                "invalid_file_name",
+                format!("`{}` is not a valid file name for a checkpoint", record.stem),
+            )
+            .hint("name the file `<id>.yaml` with a lowercase kebab-case id"),
+        );
+    }
+    if common::check_id(path, &c.id, out) && c.id.value != record.stem {
+        out.push(
+            Notice::error(
+                path,
+                c.id.pos,
+                "id_mismatch",
+                format!("id `{}` differs from the file name `{}.yaml`", c.id.value, record.stem),
+            )
+            .field("id")
+            .hint(format!("rename the file to `{}.yaml` or set `id: {}`", c.id.value, record.stem)),
+        );
+    }
+    if c.name.is_empty() {
+        out.push(
+            Notice::error(path, c.name.pos, "missing_name", "the name is empty in every language")
+                .field("name")
+                .hint("give the name in at least one of en, ru, kk"),
+        );
+    }
+    for (i, alias) in c.aliases.iter().enumerate() {
+        if alias.value.trim().is_empty() {
+            out.push(
+                Notice::warning(path, alias.pos, "empty_alias", "empty alias")
+                    .field(format!("aliases[{i}]"))
+                    .hint("remove it"),
+            );
+        }
+    }
+    check_counterpart(path, c, content, out);
+    check_hours(path, c, out);
+    check_status(path, c, out);
+    if let Some(location) = &c.location {
+        check_location(path, location, content, out);
+    }
+    for (i, contact) in c.contacts.iter().enumerate() {
+        check_contact(path, &format!("contacts[{i}]"), contact.kind, &contact.value, out);
+    }
+    if let Some(notes) = &c.notes {
+        let origin = TextOrigin { pos: notes.pos, file_text: content.files.text(path) };
+        common::check_markdown_links(path, "notes", &notes.value, &origin, content, out);
+    }
+    common::check_sources(path, &c.sources, content, settings, out);
+    if c.sources.is_empty() {
+        out.push(
+            Notice::warning(path, c.id.pos, "no_source", "the record names no source")
+                .field("sources")
+                .hint("add the source each fact comes from under `sources`"),
+        );
+    }
+    if let Some(date) = &c.last_verified {
+        common::check_last_verified(path, date, content, settings, out);
+    }
+    let unknown = unknown_fields(c);
+    if !unknown.is_empty() {
+        out.push(
+            Notice::warning(
+                path,
+                c.id.pos,
+                "unknown_values",
+                format!("{} unknown: {}", unknown.len(), unknown.join(", ")),
+            )
+            .hint("fill these in from a source when one gives them; pages show them as unknown"),
+        );
+    }
+}
+
+/// The fields a record leaves unknown (the data gaps readers see as "unknown").
+pub fn unknown_fields(c: &Checkpoint) -> Vec<&'static str> {
+    let loc = c.location.as_ref();
+    [
+        ("border", c.border.is_none()),
+        ("counterpart", c.counterpart.as_ref().and_then(|p| p.name.as_ref()).is_none()),
+        ("modes", c.modes.is_none()),
+        ("traffic", c.traffic.is_none()),
+        ("classification", c.classification.as_ref().and_then(|k| k.kind).is_none()),
+        ("hours", c.hours.as_ref().and_then(|h| h.kind).is_none()),
+        ("status", c.status.is_none()),
+        ("location.region", loc.and_then(|l| l.region.as_ref()).is_none()),
+        ("location.coordinates", loc.and_then(|l| l.lat.as_ref()).is_none()),
+        ("last_verified", c.last_verified.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(name, missing)| missing.then_some(name))
+    .collect()
+}
+
+fn check_counterpart(path: &Path, c: &Checkpoint, content: &Content, out: &mut Vec<Notice>) {
+    let Some(country) = c.counterpart.as_ref().and_then(|p| p.country.as_ref()) else { return };
+    if content.reference.country(&country.value).is_none() {
+        let known = content.reference.countries.iter().map(|k| k.code.as_str());
+        out.push(
+            Notice::error(
+                path,
+                country.pos,
+                "unknown_country",
+                format!("`{}` is not a known ISO 3166-1 alpha-2 code", country.value),
+            )
+            .field("counterpart.country")
+            .hint(
+                did_you_mean(&country.value, known)
+                    .unwrap_or_else(|| "use a code listed in content/reference/countries.yaml".to_string()),
+            ),
+        );
+    }
+    if let Some(border) = &c.border
+        && border.value != Border::None
+        && border.value.code() != country.value
+    {
+        out.push(
+            Notice::error(
+                path,
+                country.pos,
+                "counterpart_mismatch",
+                format!(
+                    "the counterpart is in `{}` but the checkpoint is on the border with `{}`",
+                    country.value,
+                    border.value.code()
+                ),
+            )
+            .field("counterpart.country")
+            .related(path, border.pos, "border given here")
+            .hint("a land checkpoint's counterpart lies in the neighbouring country: correct one of the two"),
+        );
+    }
+}
+
+fn check_hours(path: &Path, c: &Checkpoint, out: &mut Vec<Notice>) {
+    let Some(hours) = &c.hours else { return };
+    if hours.kind == Some(HoursKind::Schedule) && hours.schedule.is_none() {
+        let pos = c.id.pos;
+        out.push(
+            Notice::error(
+                path,
+                pos,
+                "missing_field",
+                "`kind: schedule` needs a `schedule` with open, close and time_zone",
+            )
+            .field("hours.schedule")
+            .hint("add `schedule: {open: \"09:00\", close: \"18:00\", time_zone: Asia/Almaty}` or change `kind`"),
+        );
+    }
+    if let Some(s) = &hours.schedule {
+        for (name, time) in [("open", &s.open), ("close", &s.close)] {
+            if !is_time(&time.value) {
+                out.push(
+                    Notice::error(path, time.pos, "invalid_time", format!("`{}` is not a time of day", time.value))
+                        .field(format!("hours.schedule.{name}"))
+                        .hint("write times as HH:MM on a 24-hour clock, in quotes: \"09:00\""),
+                );
+            }
+        }
+        if !is_time_zone(&s.time_zone.value) {
+            out.push(
+                Notice::error(
+                    path,
+                    s.time_zone.pos,
+                    "invalid_time_zone",
+                    format!("`{}` is not an IANA time zone name", s.time_zone.value),
+                )
+                .field("hours.schedule.time_zone")
+                .hint("use a name like Asia/Almaty, Asia/Aqtau or Asia/Oral"),
+            );
+        }
+    }
+}
+
+fn is_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once(':') else { return false };
+    h.len() == 2 && m.len() == 2 && h.parse::<u32>().is_ok_and(|h| h <= 24) && m.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+fn is_time_zone(text: &str) -> bool {
+    let mut parts = text.split('/');
+    let area = parts.next().unwrap_or("");
+    matches!(area, "Asia" | "Europe" | "Etc" | "UTC")
+        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)))
+}
+
+fn check_status(path: &Path, c: &Checkpoint, out: &mut Vec<Notice>) {
+    let Some(status) = &c.status else { return };
+    let parse = |field: &str, d: &Option<Spanned<String>>, out: &mut Vec<Notice>| -> Option<Date> {
+        let d = d.as_ref()?;
+        let parsed = Date::parse(&d.value);
+        if parsed.is_none() {
+            out.push(
+                Notice::error(path, d.pos, "invalid_date", format!("`{}` is not a date", d.value))
+                    .field(format!("status.{field}"))
+                    .hint("write dates as YYYY-MM-DD"),
+            );
+        }
+        parsed
+    };
+    let since = parse("since", &status.since, out);
+    let until = parse("until", &status.until, out);
+    if let (Some(since), Some(until), Some(u)) = (since, until, &status.until)
+        && until < since
+    {
+        out.push(
+            Notice::error(path, u.pos, "date_order", format!("`until` {until} is before `since` {since}"))
+                .field("status.until")
+                .hint("swap the dates or correct one"),
+        );
+    }
+}
+
+fn check_location(path: &Path, location: &Location, content: &Content, out: &mut Vec<Notice>) {
+    if let Some(region) = &location.region
+        && content.reference.region(&region.value).is_none()
+    {
+        let hint = match content.reference.region_formerly(&region.value) {
+            Some(now) => format!(
+                "`{}` is a former code; today this is `{}` ({})",
+                region.value,
+                now.code,
+                now.name.best("en").map_or("", |n| n.1)
+            ),
+            None => did_you_mean(&region.value, content.reference.regions.iter().map(|r| r.code.as_str()))
+                .unwrap_or_else(|| {
+                    "use an ISO 3166-2:KZ code from content/reference/regions.yaml, e.g. KZ-19".to_string()
+                }),
+        };
+        out.push(
+            Notice::error(
+                path,
+                region.pos,
+                "unknown_region",
+                format!("`{}` is not a current ISO 3166-2:KZ region code", region.value),
+            )
+            .field("location.region")
+            .hint(hint),
+        );
+    }
+    let (lat, lon) = (location.lat.as_ref(), location.lon.as_ref());
+    let mut in_range = true;
+    if let Some(lat) = lat
+        && !(-90.0..=90.0).contains(&lat.value)
+    {
+        in_range = false;
+        out.push(
+            Notice::error(path, lat.pos, "lat_out_of_range", format!("latitude {} is outside -90..90", lat.value))
+                .field("location.lat")
+                .hint("latitude is the north-south coordinate; in Kazakhstan it lies between 40.5 and 55.5 (did you swap lat and lon?)"),
+        );
+    }
+    if let Some(lon) = lon
+        && !(-180.0..=180.0).contains(&lon.value)
+    {
+        in_range = false;
+        out.push(
+            Notice::error(path, lon.pos, "lon_out_of_range", format!("longitude {} is outside -180..180", lon.value))
+                .field("location.lon")
+                .hint("longitude is the east-west coordinate; in Kazakhstan it lies between 46.4 and 87.4"),
+        );
+    }
+    match (lat, lon) {
+        (Some(lat), Some(lon)) if in_range => {
+            let [west, south, east, north] = KAZAKHSTAN_BBOX;
+            if !(south..=north).contains(&lat.value) || !(west..=east).contains(&lon.value) {
+                out.push(
+                    Notice::error(path, lat.pos, "outside_kazakhstan", format!("{}, {} lies outside Kazakhstan", lat.value, lon.value))
+                        .field("location")
+                        .hint("a checkpoint's coordinates are those of its Kazakh side; check the signs and whether lat and lon are swapped"),
+                );
+            }
+            if location.precision.is_none() {
+                out.push(
+                    Notice::warning(path, lat.pos, "missing_precision", "coordinates without a precision")
+                        .field("location.precision")
+                        .hint("say how exact they are: surveyed, settlement or approximate"),
+                );
+            }
+        }
+        (Some(one), None) | (None, Some(one)) => out.push(
+            Notice::error(path, one.pos, "incomplete_coordinates", "only one of lat and lon is given")
+                .field("location")
+                .hint("give both lat and lon, or neither"),
+        ),
+        _ => {}
+    }
+}
+
+fn check_contact(path: &Path, field: &str, kind: ContactKind, value: &Spanned<String>, out: &mut Vec<Notice>) {
+    let v = value.value.trim();
+    let (ok, hint) = match kind {
+        ContactKind::Phone => (
+            v.chars().filter(char::is_ascii_digit).count() >= 5
+                && v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)),
+            "write the number with its country code, e.g. +7 7282 12 34 56",
+        ),
+        ContactKind::Email => (
+            v.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.')) && !v.contains(' '),
+            "write an address like name@example.kz",
+        ),
+        ContactKind::Web => {
+            let mut n = Vec::new();
+            common::check_url(path, field, value, &mut n);
+            (n.is_empty(), "give the full address, starting with https://")
+        }
+    };
+    if !ok {
+        out.push(
+            Notice::error(
+                path,
+                value.pos,
+                "invalid_contact",
+                format!("`{v}` is not a valid {kind:?} contact").to_lowercase(),
+            )
+            .field(format!("{field}.value"))
+            .hint(hint),
+        );
+    }
+}

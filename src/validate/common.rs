@@ -1,0 +1,326 @@
+//! Checks shared by checkpoints and rules: ids, dates, URLs, sources, Markdown links.
+
+use std::path::Path;
+
+use super::Settings;
+use super::notice::{Notice, did_you_mean};
+use crate::content::date::Date;
+use crate::content::{Content, SourceRef};
+use crate::render::markdown;
+use crate::yaml::{Pos, Spanned};
+
+/// Longest id accepted.
+pub const MAX_ID_LEN: usize = 80;
+
+/// Whether `id` is lowercase kebab-case ASCII: `a-z`, `0-9`, single hyphens inside.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+/// A kebab-case id made from any text (Cyrillic and Kazakh romanised by `any_ascii`).
+pub fn suggest_id(text: &str) -> String {
+    let ascii = any_ascii::any_ascii(text).to_lowercase();
+    let mut id = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').chars().take(MAX_ID_LEN).collect::<String>().trim_end_matches('-').to_string()
+}
+
+/// Check an id's form; `what` names the kind of record.
+pub fn check_id(path: &Path, id: &Spanned<String>, out: &mut Vec<Notice>) -> bool {
+    if is_valid_id(&id.value) {
+        return true;
+    }
+    let visible: String = id.value.chars().flat_map(char::escape_debug).collect();
+    let suggestion = suggest_id(&id.value);
+    let hint = if suggestion.is_empty() {
+        "use lowercase letters a-z, digits and single hyphens, e.g. `nur-zholy`".to_string()
+    } else {
+        format!("use lowercase letters a-z, digits and single hyphens, e.g. `{suggestion}`")
+    };
+    out.push(
+        Notice::error(path, id.pos, "invalid_id", format!("`{visible}` is not a valid id")).field("id").hint(hint),
+    );
+    false
+}
+
+/// Check a `YYYY-MM-DD` date that may not lie in the future; returns it when valid.
+pub fn check_date(
+    path: &Path,
+    field: &str,
+    date: &Spanned<String>,
+    settings: Settings,
+    out: &mut Vec<Notice>,
+) -> Option<Date> {
+    let Some(parsed) = Date::parse(&date.value) else {
+        out.push(
+            Notice::error(path, date.pos, "invalid_date", format!("`{}` is not a date", date.value))
+                .field(field)
+                .hint("write dates as YYYY-MM-DD, e.g. 2026-11-25"),
+        );
+        return None;
+    };
+    if parsed > settings.today {
+        out.push(
+            Notice::error(
+                path,
+                date.pos,
+                "future_date",
+                format!("{parsed} is in the future (today is {})", settings.today),
+            )
+            .field(field)
+            .hint("use the date the check or retrieval actually happened"),
+        );
+    }
+    Some(parsed)
+}
+
+/// Check that a URL is an absolute http(s) address.
+pub fn check_url(path: &Path, field: &str, url: &Spanned<String>, out: &mut Vec<Notice>) {
+    let lower = url.value.trim().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let ok = rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !url.value.chars().any(char::is_whitespace)
+    });
+    if !ok {
+        out.push(
+            Notice::error(path, url.pos, "invalid_url", format!("`{}` is not an http(s) address", url.value))
+                .field(field)
+                .hint("give the full address, starting with https:// or http://"),
+        );
+    }
+}
+
+/// Field paths a source may say it supports.
+pub const SUPPORTABLE_FIELDS: &[&str] = &[
+    "name",
+    "aliases",
+    "border",
+    "counterpart",
+    "modes",
+    "traffic",
+    "open_to",
+    "classification",
+    "hours",
+    "status",
+    "location",
+    "location.region",
+    "location.district",
+    "location.settlement",
+    "location.coordinates",
+    "contacts",
+    "notes",
+    "text",
+    "allowances",
+    "lists",
+    "applies_to",
+];
+
+/// Check a record's sources.
+pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, settings: Settings, out: &mut Vec<Notice>) {
+    for (i, source) in sources.iter().enumerate() {
+        let field = format!("sources[{i}]");
+        if source.url.is_none() && source.source.is_none() {
+            let pos = source.retrieved.as_ref().map_or(Pos::new(1, 1), |r| r.pos);
+            out.push(
+                Notice::error(path, pos, "missing_field", "a source needs `url` or `source`")
+                    .field(field.clone())
+                    .hint("give the page's address as `url`, or the id of a source in sources.yaml as `source`"),
+            );
+        }
+        if let Some(url) = &source.url {
+            check_url(path, &format!("{field}.url"), url, out);
+        }
+        if let Some(id) = &source.source
+            && !content.source_ids.iter().any(|(known, _)| known == &id.value)
+        {
+            let known = content.source_ids.iter().map(|(k, _)| k.as_str());
+            out.push(
+                Notice::error(path, id.pos, "unknown_source", format!("no source `{}` in sources.yaml", id.value))
+                    .field(format!("{field}.source"))
+                    .hint(
+                        did_you_mean(&id.value, known)
+                            .unwrap_or_else(|| "list the source in content/sources.yaml first".to_string()),
+                    ),
+            );
+        }
+        if let Some(date) = &source.retrieved {
+            check_date(path, &format!("{field}.retrieved"), date, settings, out);
+        }
+        for s in &source.supports {
+            if !SUPPORTABLE_FIELDS.contains(&s.value.as_str()) {
+                out.push(
+                    Notice::error(
+                        path,
+                        s.pos,
+                        "unknown_field_path",
+                        format!("`{}` is not a field a source can support", s.value),
+                    )
+                    .field(format!("{field}.supports"))
+                    .hint(
+                        did_you_mean(&s.value, SUPPORTABLE_FIELDS.iter().copied())
+                            .unwrap_or_else(|| format!("use one of: {}", SUPPORTABLE_FIELDS.join(", "))),
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Check `last_verified`: a valid, past date, not older than the configured age.
+pub fn check_last_verified(
+    path: &Path,
+    date: &Spanned<String>,
+    content: &Content,
+    settings: Settings,
+    out: &mut Vec<Notice>,
+) {
+    if let Some(d) = check_date(path, "last_verified", date, settings, out) {
+        let age = settings.today.days() - d.days();
+        let limit = i64::from(content.config.stale_after_days);
+        if age > limit {
+            out.push(
+                Notice::warning(
+                    path,
+                    date.pos,
+                    "stale_verification",
+                    format!("last verified {age} days ago (limit {limit})"),
+                )
+                .field("last_verified")
+                .hint("check the record against its sources and update the date"),
+            );
+        }
+    }
+}
+
+/// Where a Markdown text starts: its first line and column, and whether it is a block
+/// scalar (`|`/`>`) whose text begins on the following lines.
+pub struct TextOrigin<'a> {
+    /// Position of the text's first character, or of its block indicator.
+    pub pos: Pos,
+    /// The file's text, to find the indentation of block-scalar lines.
+    pub file_text: Option<&'a str>,
+}
+
+impl TextOrigin<'_> {
+    /// The file position of byte `offset` within the text.
+    pub fn locate(&self, text: &str, offset: usize) -> Pos {
+        let before = &text[..offset.min(text.len())];
+        let line_in_text = before.matches('\n').count() as u32;
+        let col_in_line = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+        let block =
+            self.file_text.and_then(|t| t.lines().nth(self.pos.line.saturating_sub(1) as usize)).is_some_and(|l| {
+                let rest: String = l.chars().skip(self.pos.column.saturating_sub(1) as usize).collect();
+                rest.starts_with('|') || rest.starts_with('>')
+            });
+        if !block {
+            return if line_in_text == 0 {
+                Pos::new(self.pos.line, self.pos.column + col_in_line)
+            } else {
+                Pos::new(self.pos.line + line_in_text, col_in_line + 1)
+            };
+        }
+        let line = self.pos.line + 1 + line_in_text;
+        let indent = self
+            .file_text
+            .and_then(|t| t.lines().nth(line as usize - 1))
+            .map_or(0, |l| l.chars().take_while(|c| *c == ' ').count()) as u32;
+        Pos::new(line, indent + col_in_line + 1)
+    }
+}
+
+/// Check the links of Markdown `text`: safe schemes, and internal links to existing content.
+pub fn check_markdown_links(
+    path: &Path,
+    field: &str,
+    text: &str,
+    origin: &TextOrigin,
+    content: &Content,
+    out: &mut Vec<Notice>,
+) {
+    for link in markdown::links(text) {
+        let pos = origin.locate(text, link.offset);
+        if !markdown::is_safe_link(&link.dest) {
+            out.push(
+                Notice::error(
+                    path,
+                    pos,
+                    "unsafe_link",
+                    format!("link `{}` uses a scheme pages never publish", link.dest),
+                )
+                .field(field)
+                .hint("links may be http(s), mailto, tel, or paths on this site such as /checkpoints/<id>/"),
+            );
+            continue;
+        }
+        if let Some(problem) = internal_link_problem(&link.dest, content) {
+            out.push(Notice::error(path, pos, "broken_link", problem).field(field).hint(
+                "internal links look like /checkpoints/<id>/, /rules/<id>/ or /borders/<code>/ and must name existing content",
+            ));
+        }
+    }
+}
+
+/// Why an internal link does not resolve, or `None` when it does (or is not internal).
+fn internal_link_problem(dest: &str, content: &Content) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    let rest = path.strip_prefix('/')?;
+    let mut parts = rest.trim_end_matches('/').split('/');
+    let (section, id) = (parts.next().unwrap_or(""), parts.next());
+    let exists = match (section, id) {
+        ("", None) => true,
+        ("checkpoints", Some(id)) => content.checkpoints.iter().any(|c| c.data.id.value == id),
+        ("rules", Some(id)) => content.rules.iter().any(|r| r.id == id),
+        ("borders", Some(cc)) => crate::content::Border::ALL.iter().any(|b| b.code().eq_ignore_ascii_case(cc)),
+        ("checkpoints" | "rules" | "borders" | "data", None) => true,
+        _ => false,
+    };
+    (!exists || parts.next().is_some()).then(|| format!("link `{dest}` points at no page of this site"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_kebab_case_only() {
+        for good in ["khorgos", "nur-zholy", "a1-b2"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["Khorgos", "../x", "a/b", "a--b", "-a", "a-", "", "a\u{200b}b", "хоргос", "a_b"] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn suggests_ids_from_any_script() {
+        assert_eq!(suggest_id("Нур Жолы"), "nur-zholy");
+        assert_eq!(suggest_id("../../x"), "x");
+        assert_eq!(suggest_id("Қорғас"), "qorghas");
+    }
+
+    #[test]
+    fn locates_offsets_in_block_scalars() {
+        let file = "id: x\nnotes: |\n  First line\n  see [a](/b/)\n";
+        let origin = TextOrigin { pos: Pos::new(2, 8), file_text: Some(file) };
+        let text = "First line\nsee [a](/b/)\n";
+        assert_eq!(origin.locate(text, text.find('[').unwrap()), Pos::new(4, 7));
+    }
+
+    #[test]
+    fn locates_offsets_in_plain_scalars() {
+        let origin = TextOrigin { pos: Pos::new(3, 8), file_text: Some("a\nb\nnotes: see [a](/b/)\n") };
+        assert_eq!(origin.locate("see [a](/b/)", 4), Pos::new(3, 12));
+    }
+}
