@@ -251,6 +251,15 @@ mod tests {
     }
 
     #[test]
+    fn limits_depth_even_where_any_value_fits() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = from_str::<serde_json::Value>(&deep).unwrap_err();
+        assert_eq!(e.code, "yaml_limit", "{e:?}");
+        let block: String = (0..2000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        assert_eq!(from_str::<serde_json::Value>(&block).unwrap_err().code, "yaml_limit");
+    }
+
+    #[test]
     fn rewords_list_where_value_expected() {
         let e = from_str::<Probe>("id: x\nlat: [1, 2]\n").unwrap_err();
         assert_eq!(e.pos.line, 2, "{e:?}");

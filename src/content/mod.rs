@@ -163,6 +163,16 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     let mut loader = Loader { root: canonical_root, files: SourceFiles::default(), notices: Vec::new() };
 
     let config = loader.read_yaml::<Config>(&root.join("site.yaml"), CONFIG_FIELDS).unwrap_or_default();
+    for required in ["reference/countries.yaml", "reference/regions.yaml"] {
+        if !root.join(required).exists() {
+            loader.notices.push(
+                Notice::error(&root.join(required), Pos::new(1, 1), "missing_reference", "reference data is missing")
+                    .hint(
+                        "country and region codes cannot be checked without it: restore the file from the repository",
+                    ),
+            );
+        }
+    }
     let reference = Reference {
         countries: loader
             .read_yaml::<reference::CountryList>(&root.join("reference/countries.yaml"), &[])

@@ -219,23 +219,16 @@ impl TextOrigin<'_> {
         let before = &text[..offset.min(text.len())];
         let line_in_text = before.matches('\n').count() as u32;
         let col_in_line = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
-        let block =
-            self.file_text.and_then(|t| t.lines().nth(self.pos.line.saturating_sub(1) as usize)).is_some_and(|l| {
-                let rest: String = l.chars().skip(self.pos.column.saturating_sub(1) as usize).collect();
-                rest.starts_with('|') || rest.starts_with('>')
-            });
-        if !block {
-            return if line_in_text == 0 {
-                Pos::new(self.pos.line, self.pos.column + col_in_line)
-            } else {
-                Pos::new(self.pos.line + line_in_text, col_in_line + 1)
-            };
+        let file_line = |n: u32| self.file_text.and_then(|t| t.lines().nth(n.saturating_sub(1) as usize));
+        let at_indicator = file_line(self.pos.line).is_some_and(|l| {
+            let rest: String = l.chars().skip(self.pos.column.saturating_sub(1) as usize).collect();
+            rest.starts_with('|') || rest.starts_with('>')
+        });
+        if !at_indicator && line_in_text == 0 {
+            return Pos::new(self.pos.line, self.pos.column + col_in_line);
         }
-        let line = self.pos.line + 1 + line_in_text;
-        let indent = self
-            .file_text
-            .and_then(|t| t.lines().nth(line as usize - 1))
-            .map_or(0, |l| l.chars().take_while(|c| *c == ' ').count()) as u32;
+        let line = self.pos.line + u32::from(at_indicator) + line_in_text;
+        let indent = file_line(line).map_or(0, |l| l.chars().take_while(|c| *c == ' ').count()) as u32;
         Pos::new(line, indent + col_in_line + 1)
     }
 }
@@ -316,6 +309,15 @@ mod tests {
         let origin = TextOrigin { pos: Pos::new(2, 8), file_text: Some(file) };
         let text = "First line\nsee [a](/b/)\n";
         assert_eq!(origin.locate(text, text.find('[').unwrap()), Pos::new(4, 7));
+    }
+
+    #[test]
+    fn locates_offsets_when_the_position_is_the_text_start() {
+        let file = "id: x\nnotes: |\n  First line\n  see [a](/b/)\n";
+        let origin = TextOrigin { pos: Pos::new(3, 3), file_text: Some(file) };
+        let text = "First line\nsee [a](/b/)\n";
+        assert_eq!(origin.locate(text, text.find('[').unwrap()), Pos::new(4, 7));
+        assert_eq!(origin.locate(text, 6), Pos::new(3, 9));
     }
 
     #[test]

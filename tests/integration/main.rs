@@ -1,0 +1,4 @@
+//! Integration tests: the `crossings` binary run on copies of content in temporary folders.
+
+mod util;
+mod validate;

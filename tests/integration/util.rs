@@ -1,0 +1,131 @@
+//! A project copy in a temporary folder, and running the binary in it.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// The repository's root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A throwaway project: `content/` (and `templates/`) copied from the repository or empty.
+pub struct Project {
+    dir: tempfile::TempDir,
+}
+
+/// What a run printed, and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code (`None` when killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Project {
+    /// A copy of the repository's content and templates.
+    pub fn from_repo() -> Project {
+        let project = Project::empty();
+        for folder in ["content", "templates"] {
+            let from = repo_root().join(folder);
+            if from.exists() {
+                copy_dir(&from, &project.path().join(folder));
+            }
+        }
+        project
+    }
+
+    /// A project whose `content/` holds only the repository's reference data.
+    pub fn empty() -> Project {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::create_dir_all(dir.path().join("content/checkpoints")).expect("content folder");
+        copy_dir(&repo_root().join("content/reference"), &dir.path().join("content/reference"));
+        Project { dir }
+    }
+
+    /// The project's folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Write `text` to `relative` (creating folders).
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) -> &Project {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+        std::fs::write(path, text).expect("write");
+        self
+    }
+
+    /// Delete `relative`.
+    pub fn remove(&self, relative: &str) -> &Project {
+        std::fs::remove_file(self.path().join(relative)).expect("remove");
+        self
+    }
+
+    /// Run `crossings args...` in the project's folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut command = std::process::Command::cargo_bin("crossings").expect("binary");
+        command.current_dir(self.path()).args(args);
+        let start = Instant::now();
+        let Output { status, stdout, stderr } = command.output().expect("run crossings");
+        Run {
+            code: status.code(),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+            elapsed: start.elapsed(),
+        }
+    }
+}
+
+impl Run {
+    /// Both streams, for assertion messages.
+    pub fn output(&self) -> String {
+        format!("exit {:?}\n--- stdout\n{}--- stderr\n{}", self.code, self.stdout, self.stderr)
+    }
+
+    /// Assert the exit code.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Run {
+        assert_eq!(self.code, Some(code), "{}", self.output());
+        self
+    }
+
+    /// Assert stdout or stderr contains `needle`.
+    #[track_caller]
+    pub fn expect_output(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle) || self.stderr.contains(needle),
+            "missing {needle:?} in\n{}",
+            self.output()
+        );
+        self
+    }
+
+    /// Assert the output never mentions a panic.
+    #[track_caller]
+    pub fn expect_no_panic(&self) -> &Run {
+        assert!(!self.stderr.contains("panicked"), "{}", self.output());
+        self
+    }
+}
+
+/// Copy a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("list") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! `crossings validate`: every check passes good content and catches bad, at the right place.
+
+use crate::util::Project;
+
+/// A minimal valid checkpoint with the given id.
+fn checkpoint(id: &str) -> String {
+    format!(
+        "id: {id}\nname:\n  en: Test {id}\nborder: CN\ncounterpart:\n  country: CN\n  name: {{en: Other}}\n\
+         modes: [road]\ntraffic: [passenger]\nclassification: {{kind: international}}\nhours: {{kind: 24h}}\n\
+         status: {{state: open}}\nlocation:\n  region: KZ-33\n  lat: 44.2\n  lon: 80.3\n  precision: approximate\n\
+         sources:\n  - url: https://example.org/x\n    retrieved: 2026-01-01\nlast_verified: 2026-01-01\n"
+    )
+}
+
+#[test]
+fn repository_content_is_valid() {
+    let project = Project::from_repo();
+    let run = project.run(&["validate"]);
+    run.expect_code(0).expect_output("0 errors");
+}
+
+#[test]
+fn a_complete_record_gives_no_notice_and_the_summary_counts_it() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    let run = project.run(&["validate", "--deny-warnings"]);
+    run.expect_code(0).expect_output("0 errors, 0 warnings in 1 checkpoint and 0 rule documents");
+}
+
+/// Write `content/checkpoints/<file>.yaml` as `text` and expect `file:line:col`, `code` and exit 1.
+#[track_caller]
+fn expect_notice(file: &str, text: &str, location: &str, code: &str) -> String {
+    let project = Project::empty();
+    project.write(&format!("content/checkpoints/{file}.yaml"), text);
+    let run = project.run(&["validate"]);
+    run.expect_code(1).expect_no_panic();
+    let wanted = format!("content/checkpoints/{file}.yaml:{location}: error[{code}]");
+    run.expect_output(&wanted);
+    run.stdout.clone()
+}
+
+#[test]
+fn latitude_out_of_range_points_at_the_value() {
+    let text = checkpoint("alpha").replace("lat: 44.2", "lat: 95");
+    expect_notice("alpha", &text, "15:8", "lat_out_of_range");
+}
+
+#[test]
+fn coordinates_outside_kazakhstan_are_errors() {
+    let text = checkpoint("alpha").replace("lon: 80.3", "lon: 30.1");
+    expect_notice("alpha", &text, "15:8", "outside_kazakhstan");
+}
+
+#[test]
+fn misspelt_field_gets_a_suggestion() {
+    let text = checkpoint("alpha").replace("  lat: 44.2", "  latitude: 44.2");
+    let out = expect_notice("alpha", &text, "15:3", "unknown_field");
+    assert!(out.contains("did you mean `lat`?"), "{out}");
+}
+
+#[test]
+fn unknown_enum_value_names_the_choices() {
+    let text = checkpoint("alpha").replace("modes: [road]", "modes: [raod]");
+    let out = expect_notice("alpha", &text, "8:9", "invalid_value");
+    assert!(out.contains("did you mean `road`?"), "{out}");
+}
+
+#[test]
+fn duplicate_id_points_at_both_files() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    project.write("content/checkpoints/beta.yaml", checkpoint("alpha"));
+    let run = project.run(&["validate"]);
+    run.expect_code(1)
+        .expect_output("content/checkpoints/beta.yaml:1:5: error[duplicate_id]")
+        .expect_output("first used here: content/checkpoints/alpha.yaml:1:5")
+        .expect_output("content/checkpoints/beta.yaml:1:5: error[id_mismatch]");
+}
+
+#[test]
+fn id_must_be_kebab_case_and_match_the_file() {
+    let out = expect_notice("alpha", &checkpoint("Alpha_1"), "1:5", "invalid_id");
+    assert!(out.contains("e.g. `alpha-1`"), "{out}");
+    expect_notice("alpha", &checkpoint("gamma"), "1:5", "id_mismatch");
+}
+
+#[test]
+fn region_codes_are_checked_and_former_codes_explained() {
+    let project = Project::from_repo();
+    let text = std::fs::read_to_string(project.path().join("content/checkpoints/khorgos.yaml")).unwrap();
+    project.write("content/checkpoints/khorgos.yaml", text.replace("region: KZ-33", "region: KZ-ALM"));
+    let run = project.run(&["validate"]);
+    run.expect_code(1)
+        .expect_output("content/checkpoints/khorgos.yaml:18:11: error[unknown_region] location.region:")
+        .expect_output("today this is `KZ-19`");
+}
+
+#[test]
+fn counterpart_must_be_across_the_given_border() {
+    let text = checkpoint("alpha").replace("  country: CN", "  country: RU");
+    expect_notice("alpha", &text, "6:12", "counterpart_mismatch");
+    let text = checkpoint("alpha").replace("  country: CN", "  country: XX");
+    expect_notice("alpha", &text, "6:12", "unknown_country");
+}
+
+#[test]
+fn dates_are_real_and_not_in_the_future() {
+    let text = checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2026-02-30");
+    expect_notice("alpha", &text, "21:16", "invalid_date");
+    let text = checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2999-01-01");
+    expect_notice("alpha", &text, "21:16", "future_date");
+}
+
+#[test]
+fn old_verification_is_a_warning_not_an_error() {
+    let project = Project::empty();
+    project.write(
+        "content/checkpoints/alpha.yaml",
+        checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2001-01-01"),
+    );
+    project.run(&["validate"]).expect_code(0).expect_output("warning[stale_verification]");
+    project.run(&["validate", "--deny-warnings"]).expect_code(1);
+}
+
+#[test]
+fn source_urls_must_be_http() {
+    let text = checkpoint("alpha").replace("https://example.org/x", "file:///etc/passwd");
+    expect_notice("alpha", &text, "19:10", "invalid_url");
+}
+
+#[test]
+fn internal_links_in_notes_must_resolve_and_scripts_are_refused() {
+    let text = checkpoint("alpha") + "notes: |\n  See [beta](/checkpoints/beta/) and\n  [x](javascript:alert(1)).\n";
+    let out = expect_notice("alpha", &text, "23:7", "broken_link");
+    assert!(out.contains("content/checkpoints/alpha.yaml:24:3: error[unsafe_link]"), "{out}");
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha") + "notes: See [beta](/checkpoints/beta/).\n");
+    project.write("content/checkpoints/beta.yaml", checkpoint("beta"));
+    project.run(&["validate"]).expect_code(0);
+}
+
+#[test]
+fn unknown_values_are_counted_as_warnings() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", "id: alpha\nname: {ru: Альфа}\n");
+    project
+        .run(&["validate"])
+        .expect_code(0)
+        .expect_output("warning[unknown_values] 10 unknown: border, counterpart, modes, traffic, classification, hours, status, location.region, location.coordinates, last_verified");
+}
+
+#[test]
+fn rule_front_matter_positions_count_from_the_file_start() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    project.write(
+        "content/rules/customs.md",
+        "---\ntitle: Customs\ncategory: customs\nallowances:\n  - item: Cash\n    amount: 100\n    currency: usd\n---\nText with [a link](/rules/nowhere/).\n",
+    );
+    let run = project.run(&["validate"]);
+    run.expect_code(1)
+        .expect_output("content/rules/customs.md:7:15: error[invalid_currency]")
+        .expect_output("content/rules/customs.md:9:11: error[broken_link]");
+}
+
+#[test]
+fn rule_without_front_matter_is_an_error() {
+    let project = Project::empty();
+    project.write("content/rules/visa.md", "# Visa\n");
+    project.run(&["validate"]).expect_code(1).expect_output("content/rules/visa.md:1:1: error[missing_front_matter]");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha").replace("lat: 44.2", "lat: 95"));
+    project.write("content/checkpoints/beta.yaml", checkpoint("beta").replace("region: KZ-33", "region: KZ-99"));
+    project.write("content/checkpoints/gamma.yaml", "id: gamma\nname: [\n");
+    let run = project.run(&["validate"]);
+    run.expect_code(1)
+        .expect_output("alpha.yaml:15:8")
+        .expect_output("beta.yaml:14:11")
+        .expect_output("gamma.yaml:")
+        .expect_output("3 errors");
+}
+
+#[test]
+fn json_and_github_formats() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha").replace("lat: 44.2", "lat: 95"));
+    let run = project.run(&["validate", "--format", "json"]);
+    run.expect_code(1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(doc["summary"]["errors"], 1);
+    let notice = &doc["notices"][0];
+    assert_eq!(notice["code"], "lat_out_of_range");
+    assert_eq!(notice["line"], 15);
+    assert_eq!(notice["column"], 8);
+    assert_eq!(notice["field"], "location.lat");
+    assert_eq!(notice["record"], "alpha");
+    let run = project.run(&["validate", "--format", "github"]);
+    run.expect_code(1)
+        .expect_output("::error file=content/checkpoints/alpha.yaml,line=15,col=8,title=lat_out_of_range::");
+}
+
+#[test]
+fn missing_content_folder_is_a_usage_error() {
+    let project = Project::empty();
+    let run = project.run(&["validate", "--content", "nowhere"]);
+    run.expect_code(2).expect_output("content folder `nowhere` not found");
+}
+
+#[test]
+fn schema_files_in_content_are_current() {
+    for kind in ["checkpoint", "rule"] {
+        let project = Project::empty();
+        let run = project.run(&["schema", kind]);
+        run.expect_code(0);
+        let kept = std::fs::read_to_string(crate::util::repo_root().join(format!("content/schema/{kind}.schema.json")))
+            .unwrap();
+        assert_eq!(
+            run.stdout, kept,
+            "content/schema/{kind}.schema.json is stale: run `cargo run -- schema {kind} > content/schema/{kind}.schema.json`"
+        );
+    }
+}
+
+mod hostile {
+    //! Hostile input: each gets exit 1, a message naming the file, no panic, and no hang.
+
+    use super::*;
+    use std::time::Duration;
+
+    #[track_caller]
+    fn expect_refused(file: &str, bytes: &[u8], location: &str, code: &str) {
+        let project = Project::empty();
+        project.write(&format!("content/checkpoints/{file}"), bytes);
+        let run = project.run(&["validate"]);
+        run.expect_code(1)
+            .expect_no_panic()
+            .expect_output(&format!("content/checkpoints/{file}:{location}: error[{code}]"));
+        assert!(run.elapsed < Duration::from_secs(20), "took {:?}", run.elapsed);
+    }
+
+    #[test]
+    fn alias_bomb() {
+        let mut bomb =
+            String::from("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+        for i in 0..9 {
+            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            bomb.push_str(&format!("b{i}: &b{i} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
+        }
+        let project = Project::empty();
+        project.write("content/checkpoints/bomb.yaml", &bomb);
+        let run = project.run(&["validate"]);
+        run.expect_code(1).expect_no_panic().expect_output("content/checkpoints/bomb.yaml:");
+        assert!(run.elapsed < Duration::from_secs(20));
+    }
+
+    #[test]
+    fn deep_nesting() {
+        let deep = format!("id: x\nname: {{en: x}}\naliases: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let project = Project::empty();
+        project.write("content/checkpoints/deep.yaml", deep);
+        let run = project.run(&["validate"]);
+        run.expect_code(1).expect_no_panic().expect_output("content/checkpoints/deep.yaml:3:");
+        assert!(run.elapsed < Duration::from_secs(20), "took {:?}", run.elapsed);
+    }
+
+    #[test]
+    fn deep_block_nesting() {
+        let deep: String = (0..5000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let project = Project::empty();
+        project.write("content/checkpoints/deep.yaml", deep);
+        project.run(&["validate"]).expect_code(1).expect_no_panic().expect_output("content/checkpoints/deep.yaml:");
+    }
+
+    #[test]
+    fn fifty_megabyte_file() {
+        let huge = "# padding\n".repeat(5 * 1024 * 1024);
+        expect_refused("huge.yaml", huge.as_bytes(), "1:1", "file_too_large");
+    }
+
+    #[test]
+    fn not_utf8() {
+        expect_refused("latin.yaml", b"id: alpha\nname: {en: Caf\xe9}\n", "2:15", "not_utf8");
+    }
+
+    #[test]
+    fn empty_file() {
+        expect_refused("empty.yaml", b"", "1:1", "empty_file");
+    }
+
+    #[test]
+    fn tabs_for_indentation() {
+        expect_refused("tabs.yaml", b"id: tabs\nname:\n\ten: Tabs\n", "3:1", "yaml_syntax");
+    }
+
+    #[test]
+    fn duplicate_keys() {
+        expect_refused("dup.yaml", b"id: dup\nname: {en: A}\nid: dup\n", "3:1", "duplicate_key");
+    }
+
+    #[test]
+    fn id_with_path_separators() {
+        let text = checkpoint("x").replace("id: x", "id: ../../x");
+        expect_refused("x.yaml", text.as_bytes(), "1:5", "invalid_id");
+    }
+
+    #[test]
+    fn zero_width_characters_in_ids() {
+        let text = checkpoint("x").replace("id: x", "id: x\u{200b}");
+        expect_refused("x.yaml", text.as_bytes(), "1:5", "invalid_id");
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_are_accepted() {
+        let project = Project::empty();
+        let text = format!("\u{feff}{}", checkpoint("alpha").replace('\n', "\r\n"));
+        project.write("content/checkpoints/alpha.yaml", text);
+        project.run(&["validate"]).expect_code(0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_pointing_outside_content() {
+        let project = Project::empty();
+        project.write("secret.yaml", checkpoint("secret"));
+        std::os::unix::fs::symlink(
+            project.path().join("secret.yaml"),
+            project.path().join("content/checkpoints/secret.yaml"),
+        )
+        .unwrap();
+        let run = project.run(&["validate"]);
+        run.expect_code(1).expect_output("content/checkpoints/secret.yaml:1:1: error[symlink_outside_content]");
+    }
+
+    #[test]
+    fn wrong_types() {
+        let text = checkpoint("alpha").replace("lat: 44.2", "lat: [1, 2]");
+        expect_refused("alpha.yaml", text.as_bytes(), "15:8", "invalid_type");
+    }
+}
