@@ -63,12 +63,6 @@ impl Project {
         self
     }
 
-    /// Delete `relative`.
-    pub fn remove(&self, relative: &str) -> &Project {
-        std::fs::remove_file(self.path().join(relative)).expect("remove");
-        self
-    }
-
     /// Run `crossings args...` in the project's folder.
     pub fn run(&self, args: &[&str]) -> Run {
         let mut command = std::process::Command::cargo_bin("crossings").expect("binary");
