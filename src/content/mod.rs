@@ -61,8 +61,8 @@ pub struct Content {
     pub rules: Vec<Rule>,
     /// Countries and regions.
     pub reference: Reference,
-    /// Ids of the sources listed in `sources.yaml`, with their positions.
-    pub source_ids: Vec<(String, Pos)>,
+    /// The sources listed in `sources.yaml` (what pages and checks need of them).
+    pub sources: Vec<SourceInfo>,
     /// The text of every file read, for diagnostics.
     pub files: SourceFiles,
 }
@@ -183,10 +183,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
             .map(|l| l.regions)
             .unwrap_or_default(),
     };
-    let source_ids = loader
-        .read_yaml::<SourceIds>(&root.join("sources.yaml"), &[])
-        .map(|s| s.sources.into_iter().map(|s| (s.id.value, s.id.pos)).collect())
-        .unwrap_or_default();
+    let sources = loader.read_yaml::<SourceList>(&root.join("sources.yaml"), &[]).map(|s| s.sources).unwrap_or_default();
 
     let mut checkpoints = Vec::new();
     for path in loader.list(&root.join("checkpoints"), "yaml")? {
@@ -205,7 +202,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     rules.sort_by(|a, b| (&a.id, &a.lang, &a.path).cmp(&(&b.id, &b.lang, &b.path)));
 
     let content =
-        Content { root: root.to_path_buf(), config, checkpoints, rules, reference, source_ids, files: loader.files };
+        Content { root: root.to_path_buf(), config, checkpoints, rules, reference, sources, files: loader.files };
     Ok(Loaded { content, notices: loader.notices })
 }
 
@@ -221,15 +218,27 @@ const CONFIG_FIELDS: &[&str] = &[
     "licence",
 ];
 
+/// `sources.yaml` as the site sees it; ingest reads the full format.
 #[derive(serde::Deserialize)]
-struct SourceIds {
+struct SourceList {
     #[serde(default)]
-    sources: Vec<SourceId>,
+    sources: Vec<SourceInfo>,
 }
 
-#[derive(serde::Deserialize)]
-struct SourceId {
-    id: yaml::Spanned<String>,
+/// A listed source: its id, title, address and provenance note.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SourceInfo {
+    /// The id records cite.
+    pub id: String,
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// The address, when the material has one.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Provenance.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The first tab character at or after `from` (parsers report the token before it).

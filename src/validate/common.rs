@@ -143,9 +143,9 @@ pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, sett
             check_url(path, &format!("{field}.url"), url, out);
         }
         if let Some(id) = &source.source
-            && !content.source_ids.iter().any(|(known, _)| known == &id.value)
+            && !content.sources.iter().any(|known| known.id == id.value)
         {
-            let known = content.source_ids.iter().map(|(k, _)| k.as_str());
+            let known = content.sources.iter().map(|k| k.id.as_str());
             out.push(
                 Notice::error(path, id.pos, "unknown_source", format!("no source `{}` in sources.yaml", id.value))
                     .field(format!("{field}.source"))
