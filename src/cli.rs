@@ -45,6 +45,27 @@ pub fn validate(content_dir: &Path, format: Format, deny_warnings: bool) -> anyh
     Ok(if report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })
 }
 
+/// `crossings build`: validate, then render into `out_dir`; invalid content builds nothing.
+pub fn build(content_dir: &Path, templates_dir: &Path, out_dir: &Path) -> anyhow::Result<Outcome> {
+    let started = std::time::Instant::now();
+    let (content, report) = validate::validate_dir(content_dir, Settings::default())?;
+    if report.fails(false) {
+        eprint!("{}", report.render(Format::Human, &content.files));
+        eprintln!("build: refused: fix the errors above (the previous site in `{}` is unchanged)", out_dir.display());
+        return Ok(Outcome::ContentErrors);
+    }
+    crate::render::build_site(&content, templates_dir, out_dir)?;
+    eprintln!(
+        "build: {} checkpoints and {} rule documents into `{}` in {} ms ({})",
+        content.checkpoints.len(),
+        content.rules.len(),
+        out_dir.display(),
+        started.elapsed().as_millis(),
+        report.summary()
+    );
+    Ok(Outcome::Clean)
+}
+
 /// Which schema `crossings schema` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SchemaKind {

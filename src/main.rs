@@ -69,7 +69,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Validate { format, deny_warnings } => cli::validate(&args.content, format, deny_warnings),
         Command::Schema { kind } => cli::schema(kind),
-        Command::Build { .. } => cli::not_yet("build", 4),
+        Command::Build { out } => cli::build(&args.content, &args.templates, &out),
         Command::Ingest { .. } => cli::not_yet("ingest", 3),
         Command::Serve { .. } => cli::not_yet("serve", 7),
     };

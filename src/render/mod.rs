@@ -1,3 +1,53 @@
-//! Rendering content into the static site.
+//! `crossings build`: render content into a static site, refusing invalid content and never
+//! leaving a half-written site.
 
+pub mod exports;
 pub mod markdown;
+pub mod output;
+pub mod site;
+pub mod templates;
+pub mod view;
+pub mod views;
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+/// Copy the theme's assets (`templates/static/`) into the site.
+fn copy_static(templates_dir: &Path, staging: &output::Staging) -> anyhow::Result<()> {
+    let dir = templates_dir.join("static");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    collect_files(&dir, &mut files)?;
+    files.sort();
+    for file in files {
+        let relative = file.strip_prefix(templates_dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(&file).with_context(|| format!("cannot read `{}`", file.display()))?;
+        staging.write(&relative, &bytes)?;
+    }
+    Ok(())
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect_files(&entry.path(), out)?;
+        } else if kind.is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            out.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// Render valid `content` with the templates in `templates_dir` into `out_dir`, atomically.
+pub fn build_site(content: &crate::content::Content, templates_dir: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    let mut tera = templates::load(templates_dir)?;
+    let staging = output::Staging::new(out_dir, &[&content.root, templates_dir])?;
+    copy_static(templates_dir, &staging)?;
+    site::write_site(content, &mut tera, &staging)?;
+    staging.commit()
+}

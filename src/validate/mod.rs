@@ -1,6 +1,7 @@
 //! `crossings validate`: check all content and report every problem. Writes nothing.
 
 mod checkpoints;
+pub use checkpoints::unknown_fields;
 mod common;
 pub mod notice;
 pub mod report;

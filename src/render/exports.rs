@@ -1,0 +1,231 @@
+//! Data exports (GeoJSON, CSV, JSON) and the machine-read files: sitemap, robots.txt, Atom feed.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::content::{Checkpoint, Content};
+
+/// The public address of a page whose output path is `path` (`index.html` dropped).
+pub fn absolute_url(content: &Content, path: &str) -> String {
+    let base = content.config.base_url.trim_end_matches('/');
+    format!("{base}/{}", path.strip_suffix("index.html").unwrap_or(path))
+}
+
+fn properties(c: &Checkpoint, content: &Content) -> Value {
+    let loc = c.location.as_ref();
+    json!({
+        "id": c.id.value,
+        "name": c.name,
+        "aliases": c.aliases,
+        "border": c.border.as_ref().map(|b| b.value.code()),
+        "counterpart": c.counterpart,
+        "modes": c.modes,
+        "traffic": c.traffic,
+        "classification": c.classification.as_ref().and_then(|k| k.kind),
+        "hours": c.hours.as_ref().and_then(|h| h.kind),
+        "status": c.status.as_ref().map(|s| s.state),
+        "region": loc.and_then(|l| l.region.as_ref()),
+        "settlement": loc.and_then(|l| l.settlement.as_ref()),
+        "precision": loc.and_then(|l| l.precision),
+        "last_verified": c.last_verified,
+        "url": absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
+    })
+}
+
+/// `data/checkpoints.geojson` (RFC 7946: lon, lat; null geometry where the place is unknown).
+pub fn geojson(content: &Content) -> String {
+    let features: Vec<Value> = content
+        .checkpoints
+        .iter()
+        .map(|r| {
+            let c = &r.data;
+            let loc = c.location.as_ref();
+            let geometry = match (loc.and_then(|l| l.lat.as_ref()), loc.and_then(|l| l.lon.as_ref())) {
+                (Some(lat), Some(lon)) => json!({"type": "Point", "coordinates": [lon.value, lat.value]}),
+                _ => Value::Null,
+            };
+            json!({"type": "Feature", "id": c.id.value, "geometry": geometry, "properties": properties(c, content)})
+        })
+        .collect();
+    serde_json::to_string(&json!({"type": "FeatureCollection", "features": features})).unwrap_or_default() + "\n"
+}
+
+/// `data/checkpoints.json`: the records as in content, with licence and sources.
+pub fn json_export(content: &Content) -> String {
+    let records: Vec<&Checkpoint> = content.checkpoints.iter().map(|r| &r.data).collect();
+    let doc = json!({
+        "title": content.config.title,
+        "licence": content.config.licence,
+        "sources": content.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "note": s.note})).collect::<Vec<_>>(),
+        "checkpoints": records,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "name_en",
+    "name_ru",
+    "name_kk",
+    "border",
+    "counterpart_country",
+    "counterpart_name_en",
+    "counterpart_name_ru",
+    "modes",
+    "traffic",
+    "classification",
+    "hours",
+    "status",
+    "region",
+    "district",
+    "settlement",
+    "lat",
+    "lon",
+    "precision",
+    "last_verified",
+    "url",
+];
+
+/// `data/checkpoints.csv` (RFC 4180; cells that a spreadsheet would run as formulas are defused).
+pub fn csv(content: &Content) -> String {
+    let mut out = CSV_COLUMNS.join(",") + "\r\n";
+    for r in &content.checkpoints {
+        let c = &r.data;
+        let loc = c.location.as_ref();
+        let code = |v: Value| match v {
+            Value::String(s) => s,
+            Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(";"),
+            _ => String::new(),
+        };
+        let name = c.counterpart.as_ref().and_then(|p| p.name.as_ref());
+        let cells = [
+            c.id.value.clone(),
+            c.name.en.clone().unwrap_or_default(),
+            c.name.ru.clone().unwrap_or_default(),
+            c.name.kk.clone().unwrap_or_default(),
+            c.border.as_ref().map(|b| b.value.code().to_string()).unwrap_or_default(),
+            c.counterpart.as_ref().and_then(|p| p.country.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
+            name.and_then(|n| n.en.clone()).unwrap_or_default(),
+            name.and_then(|n| n.ru.clone()).unwrap_or_default(),
+            code(json!(c.modes)),
+            code(json!(c.traffic)),
+            code(json!(c.classification.as_ref().and_then(|k| k.kind))),
+            code(json!(c.hours.as_ref().and_then(|h| h.kind))),
+            code(json!(c.status.as_ref().map(|s| s.state))),
+            loc.and_then(|l| l.region.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
+            loc.and_then(|l| l.district.clone()).unwrap_or_default(),
+            loc.and_then(|l| l.settlement.clone()).unwrap_or_default(),
+            loc.and_then(|l| l.lat.as_ref()).map(|x| x.value.to_string()).unwrap_or_default(),
+            loc.and_then(|l| l.lon.as_ref()).map(|x| x.value.to_string()).unwrap_or_default(),
+            code(json!(loc.and_then(|l| l.precision))),
+            c.last_verified.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
+            absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
+        ];
+        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+/// Escape text for XML.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `sitemap.xml` listing `pages` (output paths) with their last-modified dates.
+pub fn sitemap(content: &Content, pages: &[(String, Option<String>)]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, lastmod) in pages {
+        let _ = write!(out, "  <url><loc>{}</loc>", xml_escape(&absolute_url(content, path)));
+        if let Some(date) = lastmod {
+            let _ = write!(out, "<lastmod>{}</lastmod>", xml_escape(date));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt`.
+pub fn robots(content: &Content) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute_url(content, "sitemap.xml"))
+}
+
+/// One change in the feed: a page and the date it last changed.
+pub struct FeedEntry {
+    /// Output path of the page.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Date (YYYY-MM-DD).
+    pub date: String,
+    /// One line on what it is.
+    pub summary: String,
+}
+
+/// `feed.xml`: an Atom feed of content changes, newest first (dates from content, never the clock).
+pub fn atom(content: &Content, mut entries: Vec<FeedEntry>) -> String {
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    let updated = entries.first().map_or("1970-01-01".to_string(), |e| e.date.clone());
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let _ = writeln!(out, "  <title>{}</title>", xml_escape(&content.config.title));
+    let _ = writeln!(out, "  <id>{}</id>", xml_escape(&absolute_url(content, "")));
+    let _ = writeln!(out, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&absolute_url(content, "feed.xml")));
+    let _ = writeln!(out, "  <link href=\"{}\"/>", xml_escape(&absolute_url(content, "")));
+    let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{}</name></author>", xml_escape(&content.config.title));
+    for e in entries {
+        let url = xml_escape(&absolute_url(content, &e.path));
+        let _ = writeln!(
+            out,
+            "  <entry>\n    <title>{}</title>\n    <id>{url}#{}</id>\n    <link href=\"{url}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>",
+            xml_escape(&e.title),
+            e.date,
+            e.date,
+            xml_escape(&e.summary)
+        );
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("-12.5"), "-12.5");
+    }
+
+    #[test]
+    fn xml_is_escaped() {
+        assert_eq!(xml_escape("<a & 'b'>\u{1}"), "&lt;a &amp; &apos;b&apos;&gt;");
+    }
+}

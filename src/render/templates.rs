@@ -1,0 +1,63 @@
+//! Loading Tera templates from `templates/` (read from disk, so a site owner can restyle
+//! without recompiling) and rendering with hints that name the file.
+
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+/// The templates every build needs.
+pub const REQUIRED: &[&str] =
+    &["base.html", "index.html", "checkpoint.html", "rule.html", "border.html", "list.html", "data.html", "404.html"];
+
+/// Load every `*.html` template under `dir`.
+pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {
+    if !dir.is_dir() {
+        bail!("templates folder `{}` not found: run from the project's root or pass --templates DIR", dir.display());
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut files = Vec::new();
+    collect_templates(dir, dir, &mut files)?;
+    files.sort();
+    tera.add_template_files(files.iter().map(|(path, name)| (path.as_path(), Some(name.as_str()))))
+        .map_err(|e| anyhow::anyhow!("{}", describe(&e)))
+        .with_context(|| format!("cannot compile the templates in `{}`", dir.display()))?;
+    for name in REQUIRED {
+        if !tera.contains_template(name) {
+            bail!("template `{name}` is missing: add `{}`", dir.join(name).display());
+        }
+    }
+    Ok(tera)
+}
+
+fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))? {
+        let path = entry.with_context(|| format!("cannot list `{}`", dir.display()))?.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "static") {
+                collect_templates(root, &path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+            let name = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            out.push((path, name));
+        }
+    }
+    Ok(())
+}
+
+/// Render `name` with `context`, naming the template file in any error.
+pub fn render(tera: &tera::Tera, name: &str, context: &tera::Context) -> anyhow::Result<String> {
+    tera.render(name, context).map_err(|e| anyhow::anyhow!("template `templates/{name}`: {}", describe(&e)))
+}
+
+/// Tera's error and its causes on one line each.
+fn describe(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str("\n  ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

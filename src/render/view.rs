@@ -1,0 +1,217 @@
+//! View models: content turned into what templates print, with labels, links and unknowns
+//! worked out once in Rust so templates stay simple.
+
+use serde::Serialize;
+
+use crate::content::{Border, Checkpoint, Content, LocalizedText, Rule, SourceRef};
+
+/// A text and the language it is in (pages mark text not in the page's language).
+#[derive(Debug, Clone, Serialize)]
+pub struct Text {
+    /// The text.
+    pub text: String,
+    /// Its language code.
+    pub lang: &'static str,
+}
+
+/// The best form of `text` for `lang`, if any.
+pub fn text_in(text: &LocalizedText, lang: &str) -> Option<Text> {
+    text.best(lang).map(|(l, t)| Text { text: t.to_string(), lang: l })
+}
+
+/// A value and its label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Labelled {
+    /// The YAML value.
+    pub code: String,
+    /// The label shown.
+    pub label: String,
+}
+
+/// A link to another page, relative to the site's root.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// The link text.
+    pub title: String,
+    /// The target, relative to the site's root (no leading `/`).
+    pub url: String,
+    /// A short line under the title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// A source as pages list it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// Title shown.
+    pub title: String,
+    /// The page's address, when there is one.
+    pub url: Option<String>,
+    /// Retrieval date.
+    pub retrieved: Option<String>,
+    /// The facts it supports.
+    pub supports: Vec<String>,
+    /// Provenance note from sources.yaml.
+    pub note: Option<String>,
+}
+
+/// A checkpoint as its page and the lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckpointView {
+    /// Id.
+    pub id: String,
+    /// Page, relative to the site's root.
+    pub url: String,
+    /// Display name.
+    pub name: Text,
+    /// Every given name, with its language.
+    pub names: Vec<Text>,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// The border.
+    pub border: Option<Labelled>,
+    /// The other side's name.
+    pub counterpart_name: Option<Text>,
+    /// The other side's country name.
+    pub counterpart_country: Option<String>,
+    /// Modes.
+    pub modes: Option<Vec<Labelled>>,
+    /// Traffic.
+    pub traffic: Option<Vec<Labelled>>,
+    /// Who may cross.
+    pub open_to: Option<String>,
+    /// Classification label.
+    pub classification: Option<String>,
+    /// The source's words for the classification.
+    pub classification_text: Option<String>,
+    /// Normalised hours.
+    pub hours: Option<Labelled>,
+    /// Schedule line, e.g. "09:00-18:00 (Asia/Almaty), Mon-Fri".
+    pub schedule: Option<String>,
+    /// The source's words for the hours.
+    pub hours_text: Option<String>,
+    /// State.
+    pub status: Option<Labelled>,
+    /// Status details: since, until, note.
+    pub status_detail: Option<String>,
+    /// Region name and code.
+    pub region: Option<Labelled>,
+    /// District.
+    pub district: Option<String>,
+    /// Settlement.
+    pub settlement: Option<String>,
+    /// The source's words for the place.
+    pub place_text: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Coordinates as text, e.g. "44.2123, 80.4001".
+    pub coordinates: Option<String>,
+    /// Precision label.
+    pub precision: Option<Labelled>,
+    /// Links to open the place in map apps.
+    pub map_links: Vec<LinkView>,
+    /// Contacts: label, value, href.
+    pub contacts: Vec<LinkView>,
+    /// Notes as sanitised HTML.
+    pub notes_html: Option<String>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Last verified date.
+    pub last_verified: Option<String>,
+    /// Fields unknown.
+    pub unknown: Vec<&'static str>,
+    /// Edit link to the YAML file.
+    pub edit_url: Option<String>,
+}
+
+/// A rule document as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleView {
+    /// Id.
+    pub id: String,
+    /// Page, relative to the site's root.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Category.
+    pub category: Labelled,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Where it applies, in words.
+    pub applies_to: Vec<String>,
+    /// Allowance rows.
+    pub allowances: Vec<AllowanceRow>,
+    /// Structured lists.
+    pub lists: Vec<ListView>,
+    /// The body as sanitised HTML.
+    pub body_html: String,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Last verified date.
+    pub last_verified: Option<String>,
+    /// Edit link to the Markdown file.
+    pub edit_url: Option<String>,
+}
+
+/// One row of an allowances table.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllowanceRow {
+    /// What.
+    pub item: String,
+    /// Direction label.
+    pub direction: Option<String>,
+    /// Amount with unit or currency, e.g. "10,000 USD".
+    pub limit: Option<String>,
+    /// Condition.
+    pub condition: Option<String>,
+    /// Source's words.
+    pub source_text: Option<String>,
+}
+
+/// A titled list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListView {
+    /// Kind.
+    pub kind: String,
+    /// Heading.
+    pub title: String,
+    /// Entries.
+    pub items: Vec<String>,
+}
+
+/// The label of a border code.
+pub fn border_label(border: Border, content: &Content) -> String {
+    match border {
+        Border::None => "No land border (sea or air)".to_string(),
+        b => content.reference.country(b.code()).and_then(|c| c.name.get("en")).unwrap_or(b.code()).to_string(),
+    }
+}
+
+/// The page of a border, relative to the site's root.
+pub fn border_url(border: Border) -> String {
+    format!("borders/{}/index.html", border.code().to_lowercase())
+}
+
+/// Whether `rule` applies at checkpoint `c` (a rule limited to nothing applies everywhere).
+pub fn rule_applies(rule: &Rule, c: &Checkpoint) -> bool {
+    let Some(a) = &rule.meta.applies_to else { return true };
+    if a.borders.is_empty() && a.checkpoints.is_empty() {
+        return true;
+    }
+    a.checkpoints.iter().any(|id| id.value == c.id.value)
+        || c.border.as_ref().is_some_and(|b| a.borders.iter().any(|x| x.value == b.value))
+}
+
+/// A source reference as pages show it.
+pub fn source_view(s: &SourceRef, content: &Content) -> SourceView {
+    let listed = s.source.as_ref().and_then(|id| content.sources.iter().find(|x| x.id == id.value));
+    SourceView {
+        title: s.title.clone().or_else(|| listed.map(|l| l.title.clone())).unwrap_or_else(|| "Source".to_string()),
+        url: s.url.as_ref().map(|u| u.value.clone()).or_else(|| listed.and_then(|l| l.url.clone())),
+        retrieved: s.retrieved.as_ref().map(|d| d.value.clone()),
+        supports: s.supports.iter().map(|f| f.value.clone()).collect(),
+        note: listed.and_then(|l| l.note.clone()),
+    }
+}
