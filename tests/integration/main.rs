@@ -1,4 +1,5 @@
 //! Integration tests: the `crossings` binary run on copies of content in temporary folders.
 
+mod build;
 mod util;
 mod validate;

@@ -341,3 +341,15 @@ mod hostile {
         expect_refused("alpha.yaml", text.as_bytes(), "15:8", "invalid_type");
     }
 }
+
+#[test]
+fn human_report_snapshot() {
+    let project = Project::empty();
+    let text = checkpoint("alpha").replace("lat: 44.2", "lat: 95").replace("  region: KZ-33", "  region: KZ-ALM");
+    project.write("content/checkpoints/alpha.yaml", text);
+    project.write("content/checkpoints/beta.yaml", checkpoint("alpha").replace("modes: [road]", "modes: [road, raod]"));
+    project.write("content/checkpoints/gamma.yaml", checkpoint("alpha"));
+    let run = project.run(&["validate"]);
+    run.expect_code(1);
+    insta::assert_snapshot!(run.stdout);
+}
