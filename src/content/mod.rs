@@ -183,7 +183,8 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
             .map(|l| l.regions)
             .unwrap_or_default(),
     };
-    let sources = loader.read_yaml::<SourceList>(&root.join("sources.yaml"), &[]).map(|s| s.sources).unwrap_or_default();
+    let sources =
+        loader.read_yaml::<SourceList>(&root.join("sources.yaml"), &[]).map(|s| s.sources).unwrap_or_default();
 
     let mut checkpoints = Vec::new();
     for path in loader.list(&root.join("checkpoints"), "yaml")? {

@@ -157,7 +157,9 @@ pub fn xml_escape(s: &str) -> String {
 
 /// `sitemap.xml` listing `pages` (output paths) with their last-modified dates.
 pub fn sitemap(content: &Content, pages: &[(String, Option<String>)]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (path, lastmod) in pages {
         let _ = write!(out, "  <url><loc>{}</loc>", xml_escape(&absolute_url(content, path)));
         if let Some(date) = lastmod {
@@ -190,12 +192,17 @@ pub struct FeedEntry {
 pub fn atom(content: &Content, mut entries: Vec<FeedEntry>) -> String {
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
     let updated = entries.first().map_or("1970-01-01".to_string(), |e| e.date.clone());
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(out, "  <title>{}</title>", xml_escape(&content.config.title));
     let _ = writeln!(out, "  <id>{}</id>", xml_escape(&absolute_url(content, "")));
     let _ = writeln!(out, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&absolute_url(content, "feed.xml")));
     let _ = writeln!(out, "  <link href=\"{}\"/>", xml_escape(&absolute_url(content, "")));
-    let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{}</name></author>", xml_escape(&content.config.title));
+    let _ = writeln!(
+        out,
+        "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{}</name></author>",
+        xml_escape(&content.config.title)
+    );
     for e in entries {
         let url = xml_escape(&absolute_url(content, &e.path));
         let _ = writeln!(

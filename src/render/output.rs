@@ -71,7 +71,8 @@ impl Staging {
             return Err(e).with_context(|| format!("cannot move the new site into `{}`", self.target.display()));
         }
         if had_old {
-            std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous site `{}`", old.display()))?;
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the previous site `{}`", old.display()))?;
         }
         Ok(())
     }

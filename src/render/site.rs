@@ -124,7 +124,9 @@ fn index_page(content: &Content) -> PageParts {
 
 /// The filter groups of the index: field, label, and the values offered.
 fn facets() -> serde_json::Value {
-    let group = |values: Vec<(String, String)>| values.into_iter().map(|(code, label)| json!({"code": code, "label": label})).collect::<Vec<_>>();
+    let group = |values: Vec<(String, String)>| {
+        values.into_iter().map(|(code, label)| json!({"code": code, "label": label})).collect::<Vec<_>>()
+    };
     let code = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
     json!([
         {"field": "border", "label": "Border", "values": group(Border::ALL.iter().map(|b| (b.code().to_string(), b.code().to_string())).collect())},
@@ -139,7 +141,11 @@ fn rule_links(content: &Content) -> Vec<LinkView> {
     first_rule_per_id(content)
         .map(|i| {
             let r = &content.rules[i];
-            LinkView { title: r.meta.title.value.clone(), url: format!("rules/{}/index.html", r.id), detail: r.meta.summary.clone() }
+            LinkView {
+                title: r.meta.title.value.clone(),
+                url: format!("rules/{}/index.html", r.id),
+                detail: r.meta.summary.clone(),
+            }
         })
         .collect()
 }
@@ -158,7 +164,11 @@ fn list_page(content: &Content, section: &'static str, title: &str) -> PageParts
         "rules" => rule_links(content),
         _ => Border::ALL
             .into_iter()
-            .map(|b| LinkView { title: border_label(b, content), url: border_url(b), detail: Some(format!("{} checkpoints", count_on(content, b))) })
+            .map(|b| LinkView {
+                title: border_label(b, content),
+                url: border_url(b),
+                detail: Some(format!("{} checkpoints", count_on(content, b))),
+            })
             .collect(),
     };
     ctx.insert("items", &items);
@@ -173,7 +183,11 @@ fn checkpoint_page(content: &Content, index: usize) -> PageParts {
         .filter(|i| rule_applies(&content.rules[*i], &record.data))
         .map(|i| {
             let r = &content.rules[i];
-            LinkView { title: r.meta.title.value.clone(), url: format!("rules/{}/index.html", r.id), detail: r.meta.summary.clone() }
+            LinkView {
+                title: r.meta.title.value.clone(),
+                url: format!("rules/{}/index.html", r.id),
+                detail: r.meta.summary.clone(),
+            }
         })
         .collect();
     ctx.insert("rules", &rules);
@@ -205,8 +219,19 @@ fn nearby(content: &Content, index: usize) -> Vec<LinkView> {
         .filter(|(i, r)| *i != index && r.data.border.as_ref().is_some_and(|b| b.value == border))
         .map(|(_, r)| {
             let km = coords(here).zip(coords(&r.data)).map(|(a, b)| distance_km(a, b));
-            let name = r.data.name.best(&content.config.default_language).map_or(r.data.id.value.clone(), |(_, t)| t.to_string());
-            (km, LinkView { title: name, url: format!("checkpoints/{}/index.html", r.data.id.value), detail: km.map(|k| format!("{k:.0} km")) })
+            let name = r
+                .data
+                .name
+                .best(&content.config.default_language)
+                .map_or(r.data.id.value.clone(), |(_, t)| t.to_string());
+            (
+                km,
+                LinkView {
+                    title: name,
+                    url: format!("checkpoints/{}/index.html", r.data.id.value),
+                    detail: km.map(|k| format!("{k:.0} km")),
+                },
+            )
         })
         .collect();
     others.sort_by(|a, b| match (a.0, b.0) {
@@ -241,7 +266,11 @@ fn json_ld(content: &Content, v: &CheckpointView) -> String {
     if v.hours.as_ref().is_some_and(|h| h.code == "24h") {
         doc["openingHours"] = json!("Mo-Su 00:00-23:59");
     }
-    serde_json::to_string(&doc).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    serde_json::to_string(&doc)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn rule_page(content: &Content, index: usize) -> PageParts {
@@ -267,11 +296,17 @@ fn border_page(content: &Content, border: Border) -> PageParts {
     let rules: Vec<LinkView> = first_rule_per_id(content)
         .filter(|i| {
             let a = content.rules[*i].meta.applies_to.as_ref();
-            a.is_none_or(|a| a.borders.is_empty() && a.checkpoints.is_empty() || a.borders.iter().any(|b| b.value == border))
+            a.is_none_or(|a| {
+                a.borders.is_empty() && a.checkpoints.is_empty() || a.borders.iter().any(|b| b.value == border)
+            })
         })
         .map(|i| {
             let r = &content.rules[i];
-            LinkView { title: r.meta.title.value.clone(), url: format!("rules/{}/index.html", r.id), detail: r.meta.summary.clone() }
+            LinkView {
+                title: r.meta.title.value.clone(),
+                url: format!("rules/{}/index.html", r.id),
+                detail: r.meta.summary.clone(),
+            }
         })
         .collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
@@ -290,12 +325,25 @@ fn data_page(content: &Content) -> PageParts {
     let sources: Vec<SourceView> = content
         .sources
         .iter()
-        .map(|s| SourceView { title: s.title.clone(), url: s.url.clone(), retrieved: None, supports: Vec::new(), note: s.note.clone() })
+        .map(|s| SourceView {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            retrieved: None,
+            supports: Vec::new(),
+            note: s.note.clone(),
+        })
         .collect();
     ctx.insert("sources", &sources);
     ctx.insert("columns", exports::CSV_COLUMNS);
     ctx.insert("count", &content.checkpoints.len());
-    ("data/index.html".into(), "data.html", ctx, "Data".into(), "Download the checkpoints as GeoJSON, CSV or JSON.".into(), "data")
+    (
+        "data/index.html".into(),
+        "data.html",
+        ctx,
+        "Data".into(),
+        "Download the checkpoints as GeoJSON, CSV or JSON.".into(),
+        "data",
+    )
 }
 
 fn not_found_page(content: &Content) -> PageParts {
@@ -342,7 +390,12 @@ fn feed_entries(content: &Content) -> Vec<FeedEntry> {
         if let Some(date) = date {
             let name = c.name.best(&content.config.default_language).map_or(c.id.value.clone(), |(_, t)| t.to_string());
             let status = c.status.as_ref().map(|s| views::status_label(s.state)).unwrap_or("status unknown");
-            entries.push(FeedEntry { path: format!("checkpoints/{}/", c.id.value), title: name, date, summary: format!("Checkpoint, {status}.") });
+            entries.push(FeedEntry {
+                path: format!("checkpoints/{}/", c.id.value),
+                title: name,
+                date,
+                summary: format!("Checkpoint, {status}."),
+            });
         }
     }
     for i in first_rule_per_id(content) {

@@ -91,7 +91,8 @@ pub fn checkpoint_view(record: &Record<Checkpoint>, content: &Content, root: &st
     let c = &record.data;
     let lang = content.config.default_language.as_str();
     let loc = c.location.as_ref();
-    let (lat, lon) = (loc.and_then(|l| l.lat.as_ref()).map(|v| v.value), loc.and_then(|l| l.lon.as_ref()).map(|v| v.value));
+    let (lat, lon) =
+        (loc.and_then(|l| l.lat.as_ref()).map(|v| v.value), loc.and_then(|l| l.lon.as_ref()).map(|v| v.value));
     let name = text_in(&c.name, lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en" });
     CheckpointView {
         id: c.id.value.clone(),
@@ -99,7 +100,10 @@ pub fn checkpoint_view(record: &Record<Checkpoint>, content: &Content, root: &st
         names: c.name.all().map(|(l, t)| Text { text: t.to_string(), lang: l }).collect(),
         name,
         aliases: c.aliases.iter().map(|a| a.value.clone()).collect(),
-        border: c.border.as_ref().map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content) }),
+        border: c
+            .border
+            .as_ref()
+            .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, lang)),
         counterpart_country: c
             .counterpart
@@ -154,7 +158,10 @@ pub fn checkpoint_view(record: &Record<Checkpoint>, content: &Content, root: &st
 fn map_links(lat: f64, lon: f64, label: &str) -> Vec<LinkView> {
     let link = |title: &str, url: String| LinkView { title: title.to_string(), url, detail: None };
     vec![
-        link("OpenStreetMap", format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=14/{lat:.5}/{lon:.5}")),
+        link(
+            "OpenStreetMap",
+            format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=14/{lat:.5}/{lon:.5}"),
+        ),
         link("Map app on this phone", format!("geo:{lat:.5},{lon:.5}?q={lat:.5},{lon:.5}({label})")),
         link("Google Maps", format!("https://www.google.com/maps/search/?api=1&query={lat:.5},{lon:.5}")),
         link("2GIS", format!("https://2gis.kz/geo/{lon:.5},{lat:.5}")),
@@ -164,7 +171,9 @@ fn map_links(lat: f64, lon: f64, label: &str) -> Vec<LinkView> {
 fn contact_view(c: &Contact) -> LinkView {
     let value = c.value.value.trim().to_string();
     let href = match c.kind {
-        ContactKind::Phone => format!("tel:{}", value.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>()),
+        ContactKind::Phone => {
+            format!("tel:{}", value.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>())
+        }
         ContactKind::Email => format!("mailto:{value}"),
         ContactKind::Web if markdown::is_safe_link(&value) => value.clone(),
         ContactKind::Web => String::new(),
