@@ -24,6 +24,8 @@ pub struct Config {
     pub stale_after_days: u32,
     /// The licence of the content and data exports.
     pub licence: String,
+    /// Warn when a checkpoint lies farther than this from the border it is on.
+    pub border_distance_km: f64,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             default_language: "en".to_string(),
             stale_after_days: 365,
             licence: String::new(),
+            border_distance_km: 60.0,
         }
     }
 }

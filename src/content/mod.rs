@@ -4,6 +4,7 @@
 //! the rest is still read, so that one run reports every problem.
 
 pub mod date;
+pub mod geo;
 pub mod model;
 pub mod reference;
 mod source_files;
@@ -61,10 +62,21 @@ pub struct Content {
     pub rules: Vec<Rule>,
     /// Countries and regions.
     pub reference: Reference,
+    /// Boundaries and gazetteer from `geo/` (absent files leave them empty).
+    pub geo: Geo,
     /// The sources listed in `sources.yaml` (what pages and checks need of them).
     pub sources: Vec<SourceInfo>,
     /// The text of every file read, for diagnostics.
     pub files: SourceFiles,
+}
+
+/// Geographic reference data.
+#[derive(Debug, Clone, Default)]
+pub struct Geo {
+    /// Country outlines, when `geo/boundaries.json` exists.
+    pub boundaries: Option<geo::Boundaries>,
+    /// Places in Kazakhstan from `geo/gazetteer-kz.tsv`.
+    pub gazetteer: Vec<geo::Place>,
 }
 
 /// Content and the problems met while reading it.
@@ -186,6 +198,8 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     let sources =
         loader.read_yaml::<SourceList>(&root.join("sources.yaml"), &[]).map(|s| s.sources).unwrap_or_default();
 
+    let geo = loader.read_geo(root);
+
     let mut checkpoints = Vec::new();
     for path in loader.list(&root.join("checkpoints"), "yaml")? {
         if let Some(data) = loader.read_yaml::<Checkpoint>(&path, CHECKPOINT_FIELDS) {
@@ -203,7 +217,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     rules.sort_by(|a, b| (&a.id, &a.lang, &a.path).cmp(&(&b.id, &b.lang, &b.path)));
 
     let content =
-        Content { root: root.to_path_buf(), config, checkpoints, rules, reference, sources, files: loader.files };
+        Content { root: root.to_path_buf(), config, checkpoints, rules, reference, geo, sources, files: loader.files };
     Ok(Loaded { content, notices: loader.notices })
 }
 
@@ -217,6 +231,7 @@ const CONFIG_FIELDS: &[&str] = &[
     "default_language",
     "stale_after_days",
     "licence",
+    "border_distance_km",
 ];
 
 /// `sources.yaml` as the site sees it; ingest reads the full format.
@@ -352,6 +367,25 @@ impl Loader {
                 None
             }
         }
+    }
+
+    fn read_geo(&mut self, root: &Path) -> Geo {
+        let path = root.join("geo/boundaries.json");
+        let boundaries = self.read_text(&path).and_then(|text| match serde_json::from_str::<geo::Boundaries>(&text) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                let pos = Pos::new(e.line() as u32, e.column() as u32);
+                self.notices.push(
+                    Notice::error(&path, pos, "invalid_geo_data", format!("cannot read the boundaries: {e}")).hint(
+                        "restore the file from the repository, or regenerate it with content/geo/make-geo-data.mjs",
+                    ),
+                );
+                None
+            }
+        });
+        let path = root.join("geo/gazetteer-kz.tsv");
+        let gazetteer = self.read_text(&path).map(|text| geo::parse_gazetteer(&text).0).unwrap_or_default();
+        Geo { boundaries, gazetteer }
     }
 
     fn read_rule(&mut self, path: &Path, default_language: &str) -> Option<Rule> {

@@ -53,6 +53,9 @@ pub struct Region {
     /// Other spellings a source may use ("Almaty oblast").
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// GeoNames first-level codes whose places may lie in this region today.
+    #[serde(default)]
+    pub geonames_admin1: Vec<String>,
     /// Districts that moved here from another region, with the older region's code.
     #[serde(default)]
     pub districts_moved_in: Vec<MovedDistrict>,

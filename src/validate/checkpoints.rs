@@ -83,7 +83,7 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
     check_hours(path, c, out);
     check_status(path, c, out);
     if let Some(location) = &c.location {
-        check_location(path, location, content, out);
+        check_location(path, location, c.border.as_ref().map(|b| b.value), content, out);
     }
     for (i, contact) in c.contacts.iter().enumerate() {
         check_contact(path, &format!("contacts[{i}]"), contact.kind, &contact.value, out);
@@ -256,7 +256,52 @@ fn check_status(path: &Path, c: &Checkpoint, out: &mut Vec<Notice>) {
     }
 }
 
-fn check_location(path: &Path, location: &Location, content: &Content, out: &mut Vec<Notice>) {
+/// How far outside Kazakhstan's outline a point may lie and still count as inside (km): the
+/// outline is drawn at 1:50m, so it can be a few kilometres off the real border.
+pub const OUTLINE_TOLERANCE_KM: f64 = 3.0;
+
+/// Coordinates must lie in Kazakhstan (its outline when loaded, else its bounding box) and
+/// near the border the checkpoint is on.
+fn check_placement(
+    path: &Path,
+    lat: &Spanned<f64>,
+    lon: f64,
+    border: Option<Border>,
+    content: &Content,
+    out: &mut Vec<Notice>,
+) {
+    let outline = content.geo.boundaries.as_ref().and_then(|b| b.country("KZ"));
+    let inside = match outline {
+        Some(kz) => kz.contains(lon, lat.value) || kz.distance_km(lon, lat.value) <= OUTLINE_TOLERANCE_KM,
+        None => {
+            let [west, south, east, north] = KAZAKHSTAN_BBOX;
+            (south..=north).contains(&lat.value) && (west..=east).contains(&lon)
+        }
+    };
+    if !inside {
+        out.push(
+            Notice::error(path, lat.pos, "outside_kazakhstan", format!("{}, {lon} lies outside Kazakhstan", lat.value))
+                .field("location")
+                .hint("a checkpoint's coordinates are those of its Kazakh side; check the signs and whether lat and lon are swapped"),
+        );
+        return;
+    }
+    let neighbour =
+        border.filter(|b| *b != Border::None).and_then(|b| content.geo.boundaries.as_ref()?.country(b.code()));
+    if let Some(shape) = neighbour {
+        let km = shape.distance_km(lon, lat.value);
+        let limit = content.config.border_distance_km;
+        if km > limit {
+            out.push(
+                Notice::warning(path, lat.pos, "far_from_border", format!("{km:.0} km from the border with {}", shape.name))
+                    .field("location")
+                    .hint(format!("checkpoints lie on their border (limit {limit} km, set by border_distance_km in site.yaml): check the coordinates and `border`")),
+            );
+        }
+    }
+}
+
+fn check_location(path: &Path, location: &Location, border: Option<Border>, content: &Content, out: &mut Vec<Notice>) {
     if let Some(region) = &location.region
         && content.reference.region(&region.value).is_none()
     {
@@ -307,14 +352,7 @@ fn check_location(path: &Path, location: &Location, content: &Content, out: &mut
     }
     match (lat, lon) {
         (Some(lat), Some(lon)) if in_range => {
-            let [west, south, east, north] = KAZAKHSTAN_BBOX;
-            if !(south..=north).contains(&lat.value) || !(west..=east).contains(&lon.value) {
-                out.push(
-                    Notice::error(path, lat.pos, "outside_kazakhstan", format!("{}, {} lies outside Kazakhstan", lat.value, lon.value))
-                        .field("location")
-                        .hint("a checkpoint's coordinates are those of its Kazakh side; check the signs and whether lat and lon are swapped"),
-                );
-            }
+            check_placement(path, lat, lon.value, border, content, out);
             if location.precision.is_none() {
                 out.push(
                     Notice::warning(path, lat.pos, "missing_precision", "coordinates without a precision")

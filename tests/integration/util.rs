@@ -42,11 +42,13 @@ impl Project {
         project
     }
 
-    /// A project whose `content/` holds only the repository's reference data.
+    /// A project whose `content/` holds only the repository's reference and geographic data.
     pub fn empty() -> Project {
         let dir = tempfile::tempdir().expect("temporary folder");
         std::fs::create_dir_all(dir.path().join("content/checkpoints")).expect("content folder");
-        copy_dir(&repo_root().join("content/reference"), &dir.path().join("content/reference"));
+        for folder in ["reference", "geo"] {
+            copy_dir(&repo_root().join("content").join(folder), &dir.path().join("content").join(folder));
+        }
         Project { dir }
     }
 

@@ -52,6 +52,26 @@ fn coordinates_outside_kazakhstan_are_errors() {
 }
 
 #[test]
+fn coordinates_in_the_caspian_are_outside_the_outline() {
+    let text = checkpoint("alpha").replace("lat: 44.2", "lat: 43.0").replace("lon: 80.3", "lon: 50.5");
+    expect_notice("alpha", &text, "15:8", "outside_kazakhstan");
+}
+
+#[test]
+fn coordinates_far_from_their_border_are_a_warning() {
+    let project = Project::empty();
+    let almaty = checkpoint("alpha").replace("lat: 44.2", "lat: 43.25").replace("lon: 80.3", "lon: 76.9");
+    project.write("content/checkpoints/alpha.yaml", &almaty);
+    project.run(&["validate"]).expect_code(0).expect_output("alpha.yaml:15:8: warning[far_from_border] location:");
+    project.write(
+        "content/checkpoints/alpha.yaml",
+        almaty.replace("border: CN", "border: KG").replace("country: CN", "country: KG"),
+    );
+    let run = project.run(&["validate", "--deny-warnings"]);
+    run.expect_code(0);
+}
+
+#[test]
 fn misspelt_field_gets_a_suggestion() {
     let text = checkpoint("alpha").replace("  lat: 44.2", "  latitude: 44.2");
     let out = expect_notice("alpha", &text, "15:3", "unknown_field");

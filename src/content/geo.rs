@@ -1,0 +1,170 @@
+//! Geographic reference data under `content/geo/`: country boundaries (Natural Earth) and the
+//! gazetteer of Kazakhstan's places (GeoNames), with the geometry checks they allow.
+
+use serde::Deserialize;
+
+/// A ring of `[lon, lat]` points, closed (last equals first).
+pub type Ring = Vec<[f64; 2]>;
+
+/// Country outlines.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Boundaries {
+    /// Where the outlines come from.
+    #[serde(default)]
+    pub source: String,
+    /// Their licence.
+    #[serde(default)]
+    pub licence: String,
+    /// The countries.
+    pub countries: Vec<CountryShape>,
+}
+
+/// One country's outline: polygons, each an outer ring and its holes.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CountryShape {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Whether the outline was cut to the map's region.
+    #[serde(default)]
+    pub clipped: bool,
+    /// Polygons: `[outer, hole, ...]`.
+    pub polygons: Vec<Vec<Ring>>,
+}
+
+impl Boundaries {
+    /// The outline of `code`.
+    pub fn country(&self, code: &str) -> Option<&CountryShape> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+}
+
+impl CountryShape {
+    /// Whether (lon, lat) lies inside (even-odd rule over every ring).
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        self.polygons.iter().any(|polygon| polygon.iter().filter(|ring| ring_crosses(ring, lon, lat)).count() % 2 == 1)
+    }
+
+    /// Distance in km from (lon, lat) to the nearest point of the outline, skipping edges made
+    /// by clipping to the map's region (they are not borders).
+    pub fn distance_km(&self, lon: f64, lat: f64) -> f64 {
+        let mut best = f64::INFINITY;
+        for ring in self.polygons.iter().flatten() {
+            for pair in ring.windows(2) {
+                if self.clipped && is_clip_edge(pair[0], pair[1]) {
+                    continue;
+                }
+                best = best.min(segment_distance_km([lon, lat], pair[0], pair[1]));
+            }
+        }
+        best
+    }
+}
+
+fn ring_crosses(ring: &Ring, lon: f64, lat: f64) -> bool {
+    let mut inside = false;
+    for pair in ring.windows(2) {
+        let ([x1, y1], [x2, y2]) = (pair[0], pair[1]);
+        if (y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// An edge along the clipping rectangle (both ends on the same rectangle side).
+fn is_clip_edge(a: [f64; 2], b: [f64; 2]) -> bool {
+    [40.0, 95.0].iter().any(|x| a[0] == *x && b[0] == *x) || [35.0, 60.0].iter().any(|y| a[1] == *y && b[1] == *y)
+}
+
+/// Distance in km from point `p` to segment `a`-`b` (all `[lon, lat]`), on a local flat projection.
+pub fn segment_distance_km(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
+    let k = p[1].to_radians().cos();
+    let to_km = |q: [f64; 2]| ((q[0] - p[0]) * k * 111.32, (q[1] - p[1]) * 110.57);
+    let (ax, ay) = to_km(a);
+    let (bx, by) = to_km(b);
+    let (dx, dy) = (bx - ax, by - ay);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 { 0.0 } else { (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0) };
+    let (x, y) = (ax + t * dx, ay + t * dy);
+    (x * x + y * y).sqrt()
+}
+
+/// A place in the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// GeoNames id.
+    pub geonameid: u64,
+    /// Main name.
+    pub name: String,
+    /// Every name: main, ASCII and alternates.
+    pub names: Vec<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// GeoNames first-level division code.
+    pub admin1: String,
+}
+
+/// Parse `gazetteer-kz.tsv`; malformed rows are skipped and counted.
+pub fn parse_gazetteer(text: &str) -> (Vec<Place>, usize) {
+    let mut places = Vec::new();
+    let mut skipped = 0;
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let parsed = (|| {
+            let mut names = vec![cols.get(1)?.to_string(), cols.get(2)?.to_string()];
+            names.extend(cols.get(3)?.split(',').filter(|n| !n.is_empty()).map(str::to_string));
+            Some(Place {
+                geonameid: cols.first()?.parse().ok()?,
+                name: cols[1].to_string(),
+                names,
+                lat: cols.get(4)?.parse().ok()?,
+                lon: cols.get(5)?.parse().ok()?,
+                admin1: cols.get(6)?.to_string(),
+            })
+        })();
+        match parsed {
+            Some(place) => places.push(place),
+            None => skipped += 1,
+        }
+    }
+    (places, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square() -> CountryShape {
+        let ring = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]];
+        let hole = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0], [4.0, 4.0]];
+        CountryShape { code: "XX".into(), name: "X".into(), clipped: false, polygons: vec![vec![ring, hole]] }
+    }
+
+    #[test]
+    fn contains_respects_holes() {
+        let s = square();
+        assert!(s.contains(1.0, 1.0));
+        assert!(!s.contains(5.0, 5.0));
+        assert!(!s.contains(11.0, 5.0));
+    }
+
+    #[test]
+    fn distance_to_the_outline() {
+        let d = square().distance_km(-1.0, 5.0);
+        assert!((d - 111.0).abs() < 2.0, "{d}");
+    }
+
+    #[test]
+    fn parses_gazetteer_rows_and_skips_bad_ones() {
+        let text = "geonameid\tname\tasciiname\talternatenames\tlat\tlon\tadmin1\tadmin1_name\tfeature_code\tpopulation\n\
+                    1524537\tDruzhba\tDruzhba\tDostyk,Достық\t45.25332\t82.48044\t01\t\tPPL\t2930\nbad row\n";
+        let (places, skipped) = parse_gazetteer(text);
+        assert_eq!(skipped, 1);
+        assert_eq!(places[0].names, ["Druzhba", "Druzhba", "Dostyk", "Достық"]);
+        assert_eq!(places[0].admin1, "01");
+    }
+}
