@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod geocode;
 pub mod render;
+pub mod translit;
 pub mod validate;
 pub mod yaml;

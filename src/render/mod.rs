@@ -2,6 +2,7 @@
 //! leaving a half-written site.
 
 pub mod exports;
+pub mod map;
 pub mod markdown;
 pub mod output;
 pub mod site;

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::exports::{self, FeedEntry};
+use super::map;
 use super::output::Staging;
 use super::templates;
 use super::view::*;
@@ -35,12 +36,18 @@ struct PageMeta {
     kind: &'static str,
 }
 
+/// What is drawn once per site and shared by many pages.
+struct Shared {
+    locator: (map::Frame, String),
+}
+
 /// Render every page of `content` with `tera` into `staging`.
 pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -> anyhow::Result<()> {
     set_globals(content, tera);
+    let shared = Shared { locator: map::locator_outline(content) };
     let jobs = plan(content);
     jobs.par_iter().try_for_each(|job| {
-        let (path, html) = render_job(*job, content, tera)?;
+        let (path, html) = render_job(*job, content, tera, &shared)?;
         staging.write(&path, html.as_bytes())
     })?;
     write_exports(content, &jobs, staging)
@@ -89,13 +96,13 @@ fn count_on(content: &Content, border: Border) -> usize {
     content.checkpoints.iter().filter(|c| c.data.border.as_ref().is_some_and(|b| b.value == border)).count()
 }
 
-fn render_job(job: Job, content: &Content, tera: &tera::Tera) -> anyhow::Result<(String, String)> {
+fn render_job(job: Job, content: &Content, tera: &tera::Tera, shared: &Shared) -> anyhow::Result<(String, String)> {
     let (path, template, mut ctx, title, description, kind) = match job {
         Job::Index => index_page(content),
         Job::CheckpointList => list_page(content, "checkpoints", "All checkpoints"),
         Job::RuleList => list_page(content, "rules", "Rules for crossing"),
         Job::BorderList => list_page(content, "borders", "Borders"),
-        Job::Checkpoint(i) => checkpoint_page(content, i),
+        Job::Checkpoint(i) => checkpoint_page(content, i, shared),
         Job::Rule(i) => rule_page(content, i),
         Job::Border(b) => border_page(content, b),
         Job::Data => data_page(content),
@@ -117,6 +124,19 @@ fn index_page(content: &Content) -> PageParts {
     let views: Vec<CheckpointView> = content.checkpoints.iter().map(|r| checkpoint_view(r, content, "")).collect();
     ctx.insert("checkpoints", &views);
     ctx.insert("facets", &facets());
+    let unplaced: Vec<LinkView> = views
+        .iter()
+        .filter(|v| v.lat.is_none() || v.lon.is_none())
+        .map(|v| LinkView {
+            title: v.name.text.clone(),
+            url: v.url.clone(),
+            detail: v.border.as_ref().map(|b| b.label.clone()),
+        })
+        .collect();
+    ctx.insert(
+        "map",
+        &json!({"svg": map::index_map(content, ""), "placed": views.len() - unplaced.len(), "unplaced": unplaced}),
+    );
     ctx.insert("rules", &rule_links(content));
     let description = content.config.description.clone();
     ("index.html".into(), "index.html", ctx, content.config.title.clone(), description, "index")
@@ -175,8 +195,9 @@ fn list_page(content: &Content, section: &'static str, title: &str) -> PageParts
     (format!("{section}/index.html"), "list.html", ctx, title.to_string(), String::new(), section)
 }
 
-fn checkpoint_page(content: &Content, index: usize) -> PageParts {
+fn checkpoint_page(content: &Content, index: usize, shared: &Shared) -> PageParts {
     let record = &content.checkpoints[index];
+    let (frame, outline) = &shared.locator;
     let view = checkpoint_view(record, content, "../../");
     let mut ctx = tera::Context::new();
     let rules: Vec<LinkView> = first_rule_per_id(content)
@@ -193,6 +214,7 @@ fn checkpoint_page(content: &Content, index: usize) -> PageParts {
     ctx.insert("rules", &rules);
     ctx.insert("nearby", &nearby(content, index));
     ctx.insert("jsonld", &json_ld(content, &view));
+    ctx.insert("locator_svg", &map::locator_map(&record.data, frame, outline));
     let title = view.name.text.clone();
     let description = format!(
         "{}: border checkpoint{} — hours, traffic, place, rules and sources.",

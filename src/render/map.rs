@@ -1,0 +1,446 @@
+//! The offline map: country outlines projected (Albers equal-area conic fitted to Kazakhstan),
+//! simplified to the map's resolution, and drawn as inline SVG with a linked marker per placed
+//! checkpoint and labels placed so that they never overlap.
+
+use std::fmt::Write as _;
+
+use crate::content::geo::{Boundaries, Ring};
+use crate::content::{Checkpoint, Content, Mode, StatusState};
+use crate::render::exports::xml_escape;
+
+/// Width of the index map's coordinate space.
+pub const MAP_WIDTH: f64 = 1000.0;
+/// Width of a checkpoint page's locator map.
+pub const LOCATOR_WIDTH: f64 = 320.0;
+/// The zoom levels labels are placed for (the map's zoom runs from 1 to the last).
+pub const ZOOM_LEVELS: [f64; 5] = [1.0, 2.0, 4.0, 8.0, 16.0];
+
+/// Albers equal-area conic projection on a sphere, for Kazakhstan: standard parallels 43° and
+/// 53° N, origin 48° N, 67° E.
+#[derive(Debug, Clone, Copy)]
+pub struct Albers {
+    n: f64,
+    c: f64,
+    rho0: f64,
+    lon0: f64,
+}
+
+impl Default for Albers {
+    fn default() -> Albers {
+        Albers::new(43.0, 53.0, 48.0, 67.0)
+    }
+}
+
+impl Albers {
+    /// The projection with standard parallels `lat1`, `lat2` and origin (`lat0`, `lon0`), degrees.
+    pub fn new(lat1: f64, lat2: f64, lat0: f64, lon0: f64) -> Albers {
+        let (s1, s2) = (lat1.to_radians().sin(), lat2.to_radians().sin());
+        let n = (s1 + s2) / 2.0;
+        let c = lat1.to_radians().cos().powi(2) + 2.0 * n * s1;
+        let rho0 = (c - 2.0 * n * lat0.to_radians().sin()).sqrt() / n;
+        Albers { n, c, rho0, lon0 }
+    }
+
+    /// Project (lon, lat) in degrees to (x, y) in Earth radii, y growing north.
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let rho = (self.c - 2.0 * self.n * lat.to_radians().sin()).max(0.0).sqrt() / self.n;
+        let theta = self.n * (lon - self.lon0).to_radians();
+        (rho * theta.sin(), self.rho0 - rho * theta.cos())
+    }
+}
+
+/// A projection fitted to a box of `width` units: lon/lat to SVG coordinates (y down).
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    albers: Albers,
+    scale: f64,
+    x0: f64,
+    y0: f64,
+    /// Width of the SVG coordinate space.
+    pub width: f64,
+    /// Height of the SVG coordinate space.
+    pub height: f64,
+}
+
+impl Frame {
+    /// A frame fitting Kazakhstan's outline (or its bounding box) into `width`, with a margin.
+    pub fn fit(boundaries: Option<&Boundaries>, width: f64) -> Frame {
+        let albers = Albers::default();
+        let mut points: Vec<(f64, f64)> = match boundaries.and_then(|b| b.country("KZ")) {
+            Some(kz) => {
+                kz.polygons.iter().flat_map(|p| p[0].iter()).map(|[lon, lat]| albers.project(*lon, *lat)).collect()
+            }
+            None => Vec::new(),
+        };
+        if points.is_empty() {
+            points = [(46.4, 40.5), (87.4, 40.5), (46.4, 55.5), (87.4, 55.5), (67.0, 55.5), (67.0, 40.5)]
+                .iter()
+                .map(|(lon, lat)| albers.project(*lon, *lat))
+                .collect();
+        }
+        let (min_x, max_x) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        let (min_y, max_y) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+        let margin = 0.04;
+        let scale = width * (1.0 - 2.0 * margin) / (max_x - min_x);
+        let height = ((max_y - min_y) * scale / (1.0 - 2.0 * margin)).round();
+        Frame {
+            albers,
+            scale,
+            x0: min_x - (max_x - min_x) * margin / (1.0 - 2.0 * margin),
+            y0: max_y + (height / scale - (max_y - min_y)) / 2.0,
+            width,
+            height,
+        }
+    }
+
+    /// SVG coordinates of (lon, lat).
+    pub fn to_svg(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let (x, y) = self.albers.project(lon, lat);
+        ((x - self.x0) * self.scale, (self.y0 - y) * self.scale)
+    }
+}
+
+/// Douglas–Peucker simplification of a closed ring to `tolerance` units.
+pub fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
+    if points.len() < 4 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0, points.len() - 1)];
+    while let Some((start, end)) = stack.pop() {
+        let (mut worst, mut index) = (0.0, start);
+        for i in start + 1..end {
+            let d = perpendicular(points[i], points[start], points[end]);
+            if d > worst {
+                (worst, index) = (d, i);
+            }
+        }
+        if worst > tolerance {
+            keep[index] = true;
+            stack.push((start, index));
+            stack.push((index, end));
+        }
+    }
+    points.iter().zip(keep).filter_map(|(p, k)| k.then_some(*p)).collect()
+}
+
+fn perpendicular(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len == 0.0 {
+        ((p.0 - a.0).powi(2) + (p.1 - a.1).powi(2)).sqrt()
+    } else {
+        ((p.0 - a.0) * dy - (p.1 - a.1) * dx).abs() / len
+    }
+}
+
+/// The SVG path data of `rings`, projected and simplified; rings that shrink away are dropped.
+fn path_data(rings: &[&Ring], frame: &Frame, tolerance: f64) -> String {
+    let mut d = String::new();
+    for ring in rings {
+        let projected: Vec<(f64, f64)> = ring.iter().map(|[lon, lat]| frame.to_svg(*lon, *lat)).collect();
+        let simple = simplify(&projected, tolerance);
+        if simple.len() < 4 || ring_area(&simple).abs() < tolerance * tolerance * 4.0 {
+            continue;
+        }
+        for (i, (x, y)) in simple.iter().enumerate() {
+            let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y);
+        }
+        d.push('Z');
+    }
+    d
+}
+
+fn ring_area(points: &[(f64, f64)]) -> f64 {
+    points.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum::<f64>() / 2.0
+}
+
+/// The countries as `<path>` elements (Kazakhstan last, on top).
+fn country_paths(boundaries: &Boundaries, frame: &Frame, tolerance: f64, only_kz: bool) -> String {
+    let mut out = String::new();
+    let mut countries: Vec<_> = boundaries.countries.iter().filter(|c| !only_kz || c.code == "KZ").collect();
+    countries.sort_by_key(|c| (c.code == "KZ", c.code.clone()));
+    for c in countries {
+        let rings: Vec<&Ring> = c.polygons.iter().flatten().collect();
+        let d = path_data(&rings, frame, tolerance);
+        let _ = write!(
+            out,
+            "<path class=\"country c-{}\" d=\"{d}\"><title>{}</title></path>",
+            c.code.to_lowercase(),
+            xml_escape(&c.name)
+        );
+    }
+    out
+}
+
+/// The symbol id for a checkpoint's modes: one mode's own symbol, several modes "multi".
+pub fn mode_symbol(c: &Checkpoint) -> &'static str {
+    match c.modes.as_deref() {
+        Some([Mode::Road]) => "road",
+        Some([Mode::Rail]) => "rail",
+        Some([Mode::Air]) => "air",
+        Some([Mode::Sea]) | Some([Mode::River]) => "sea",
+        Some([Mode::Pedestrian]) => "foot",
+        Some([]) | None => "unknown",
+        Some(_) => "multi",
+    }
+}
+
+fn status_code(c: &Checkpoint) -> &'static str {
+    match c.status.as_ref().map(|s| s.state) {
+        Some(StatusState::Open) => "open",
+        Some(StatusState::Closed) => "closed",
+        Some(StatusState::Suspended) => "suspended",
+        None => "unknown",
+    }
+}
+
+const SYMBOLS: &str = concat!(
+    "<defs>",
+    "<symbol id=\"sym-road\" viewBox=\"-6 -6 12 12\"><circle r=\"5\"/></symbol>",
+    "<symbol id=\"sym-rail\" viewBox=\"-6 -6 12 12\"><rect x=\"-4.5\" y=\"-4.5\" width=\"9\" height=\"9\"/></symbol>",
+    "<symbol id=\"sym-sea\" viewBox=\"-6 -6 12 12\"><path d=\"M0 -5L5 4H-5Z\"/></symbol>",
+    "<symbol id=\"sym-air\" viewBox=\"-6 -6 12 12\"><path d=\"M0 -5.5L5.5 0L0 5.5L-5.5 0Z\"/></symbol>",
+    "<symbol id=\"sym-foot\" viewBox=\"-6 -6 12 12\"><circle r=\"3.5\"/></symbol>",
+    "<symbol id=\"sym-multi\" viewBox=\"-6 -6 12 12\"><path d=\"M-2.5 -5H2.5L5 0L2.5 5H-2.5L-5 0Z\"/></symbol>",
+    "<symbol id=\"sym-unknown\" viewBox=\"-6 -6 12 12\"><circle r=\"4.5\"/></symbol>",
+    "<symbol id=\"sym-closed\" viewBox=\"-6 -6 12 12\"><path d=\"M-4 -4L4 4M4 -4L-4 4\"/></symbol>",
+    "<symbol id=\"sym-suspended\" viewBox=\"-6 -6 12 12\"><path d=\"M-4 0H4\"/></symbol>",
+    "</defs>"
+);
+
+/// A placed checkpoint.
+struct Marker<'a> {
+    id: &'a str,
+    name: String,
+    x: f64,
+    y: f64,
+    symbol: &'static str,
+    status: &'static str,
+}
+
+/// The index map: outlines, country labels, markers and labels. `root` prefixes links.
+pub fn index_map(content: &Content, root: &str) -> String {
+    let frame = Frame::fit(content.geo.boundaries.as_ref(), MAP_WIDTH);
+    let mut svg = format!(
+        "<svg class=\"map\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"Map of Kazakhstan's borders and checkpoints\">{SYMBOLS}",
+        frame.width, frame.height
+    );
+    if let Some(b) = &content.geo.boundaries {
+        let _ = write!(svg, "<g class=\"countries\">{}</g>", country_paths(b, &frame, 1.0, false));
+        svg.push_str(&country_labels(b, &frame));
+    }
+    let markers = markers(content, &frame);
+    svg.push_str("<g class=\"markers\">");
+    for m in &markers {
+        let title = xml_escape(&m.name);
+        let _ = write!(
+            svg,
+            "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\"><title>{title} ({})</title><use href=\"#sym-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" transform=\"translate(-6 -6)\"/>",
+            m.status, m.id, m.id, m.status, m.symbol, m.x, m.y
+        );
+        if matches!(m.status, "closed" | "suspended") {
+            let _ = write!(
+                svg,
+                "<use class=\"glyph\" href=\"#sym-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" transform=\"translate(-6 -6)\"/>",
+                m.status, m.x, m.y
+            );
+        }
+        svg.push_str("</a>");
+    }
+    svg.push_str("</g>");
+    svg.push_str(&marker_labels(&markers));
+    svg.push_str("</svg>");
+    svg
+}
+
+fn markers<'a>(content: &'a Content, frame: &Frame) -> Vec<Marker<'a>> {
+    let lang = content.config.default_language.as_str();
+    content
+        .checkpoints
+        .iter()
+        .filter_map(|r| {
+            let c = &r.data;
+            let l = c.location.as_ref()?;
+            let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
+            let name = c.name.best(lang).map_or(c.id.value.clone(), |(_, t)| t.to_string());
+            Some(Marker { id: &c.id.value, name, x, y, symbol: mode_symbol(c), status: status_code(c) })
+        })
+        .collect()
+}
+
+/// Country names at a point inside each country's largest polygon, within the map.
+fn country_labels(boundaries: &Boundaries, frame: &Frame) -> String {
+    let mut out = String::from("<g class=\"country-labels\" aria-hidden=\"true\">");
+    for c in &boundaries.countries {
+        let Some(outer) = c.polygons.iter().map(|p| &p[0]).max_by_key(|r| r.len()) else { continue };
+        let inside: Vec<(f64, f64)> = outer
+            .iter()
+            .map(|[lon, lat]| frame.to_svg(*lon, *lat))
+            .filter(|(x, y)| (0.0..=frame.width).contains(x) && (0.0..=frame.height).contains(y))
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let n = inside.len() as f64;
+        let (x, y) = inside.iter().fold((0.0, 0.0), |(a, b), p| (a + p.0 / n, b + p.1 / n));
+        let _ = write!(
+            out,
+            "<text class=\"country-label l-{}\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
+            c.code.to_lowercase(),
+            xml_escape(&c.name)
+        );
+    }
+    out.push_str("</g>");
+    out
+}
+
+/// Estimated label box at zoom `z`: (x0, y0, x1, y1) in map units.
+fn label_box(m: &Marker, z: f64) -> (f64, f64, f64, f64) {
+    let size = 14.0 / z;
+    let width = m.name.chars().count() as f64 * size * 0.6;
+    (m.x + 8.0 / z, m.y - size * 0.8, m.x + 8.0 / z + width, m.y + size * 0.3)
+}
+
+/// Label each marker with the lowest zoom level at which it overlaps no label shown before it
+/// (markers in a fixed order), so that at every level the shown labels never overlap.
+fn marker_labels(markers: &[Marker]) -> String {
+    let mut min_zoom = vec![None; markers.len()];
+    for z in ZOOM_LEVELS {
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        for (i, m) in markers.iter().enumerate() {
+            let b = label_box(m, z);
+            let clear = placed.iter().all(|p| b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3);
+            let shown_below = min_zoom[i].is_some();
+            if clear || shown_below {
+                placed.push(b);
+                if min_zoom[i].is_none() {
+                    min_zoom[i] = Some(z);
+                }
+            }
+        }
+    }
+    let mut out = String::from("<g class=\"labels\" aria-hidden=\"true\">");
+    for (m, z) in markers.iter().zip(min_zoom) {
+        let z = z.unwrap_or(f64::INFINITY);
+        let hidden = if z > 1.0 { " hidden" } else { "" };
+        let _ = write!(
+            out,
+            "<text class=\"label{hidden}\" data-id=\"{}\" data-minzoom=\"{}\" x=\"{:.1}\" y=\"{:.1}\" dx=\"8\">{}</text>",
+            m.id,
+            if z.is_finite() { z.to_string() } else { "99".into() },
+            m.x,
+            m.y,
+            xml_escape(&m.name)
+        );
+    }
+    out.push_str("</g>");
+    out
+}
+
+/// Kazakhstan's outline for locator maps, drawn once per site.
+pub fn locator_outline(content: &Content) -> (Frame, String) {
+    let frame = Frame::fit(content.geo.boundaries.as_ref(), LOCATOR_WIDTH);
+    let paths = content.geo.boundaries.as_ref().map(|b| country_paths(b, &frame, 1.5, true)).unwrap_or_default();
+    (frame, paths)
+}
+
+/// A checkpoint page's locator map, or `None` when its place is unknown.
+pub fn locator_map(c: &Checkpoint, frame: &Frame, outline: &str) -> Option<String> {
+    let l = c.location.as_ref()?;
+    let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
+    Some(format!(
+        "<svg class=\"locator\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Where the checkpoint lies in Kazakhstan\">{outline}<circle class=\"here\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\"/><circle class=\"here-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2\"/></svg>",
+        frame.width, frame.height
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projection_puts_known_points_where_expected() {
+        let albers = Albers::default();
+        let (x0, y0) = albers.project(67.0, 48.0);
+        assert!(x0.abs() < 1e-12 && y0.abs() < 1e-12, "origin at (0, 0)");
+        let (xw, _) = albers.project(50.0, 48.0);
+        let (xe, _) = albers.project(84.0, 48.0);
+        assert!(xw < 0.0 && xe > 0.0 && (xw + xe).abs() < 1e-9, "symmetric about 67° E");
+        let (_, yn) = albers.project(67.0, 55.0);
+        let (_, ys) = albers.project(67.0, 41.0);
+        assert!(yn > 0.0 && ys < 0.0, "north is up");
+        // Astana lies north-east of Aktobe, and Almaty south-east of Astana.
+        let frame = Frame::fit(None, 1000.0);
+        let astana = frame.to_svg(71.43, 51.17);
+        let aktobe = frame.to_svg(57.21, 50.28);
+        let almaty = frame.to_svg(76.95, 43.25);
+        assert!(astana.0 > aktobe.0 && astana.1 < aktobe.1);
+        assert!(almaty.0 > astana.0 && almaty.1 > astana.1);
+        for p in [astana, aktobe, almaty] {
+            assert!((0.0..=1000.0).contains(&p.0) && (0.0..=frame.height).contains(&p.1), "{p:?} inside the frame");
+        }
+    }
+
+    #[test]
+    fn equal_area_holds() {
+        let albers = Albers::default();
+        let step = 0.01_f64;
+        let area = |lon: f64, lat: f64| {
+            let a = albers.project(lon, lat);
+            let b = albers.project(lon + step, lat);
+            let c = albers.project(lon, lat + step);
+            ((b.0 - a.0) * (c.1 - a.1) - (c.0 - a.0) * (b.1 - a.1)).abs()
+        };
+        let expected = |lat: f64| ((lat + step).to_radians().sin() - lat.to_radians().sin()) * step.to_radians();
+        for (lon, lat) in [(50.0, 41.0), (80.0, 54.0), (67.0, 48.0)] {
+            let ratio = area(lon, lat) / expected(lat);
+            assert!((ratio - 1.0).abs() < 0.001, "{ratio}");
+        }
+    }
+
+    #[test]
+    fn simplification_keeps_corners_and_drops_noise() {
+        let ring = vec![(0.0, 0.0), (5.0, 0.1), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
+        let s = simplify(&ring, 0.5);
+        assert_eq!(s, vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]);
+    }
+
+    #[test]
+    fn labels_never_overlap_at_any_level() {
+        let names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"];
+        let markers: Vec<Marker> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Marker {
+                id: n,
+                name: n.to_string(),
+                x: 100.0 + i as f64 * 3.0,
+                y: 100.0 + i as f64 * 2.0,
+                symbol: "road",
+                status: "open",
+            })
+            .collect();
+        let svg = marker_labels(&markers);
+        for z in ZOOM_LEVELS {
+            let shown: Vec<_> = markers
+                .iter()
+                .filter(|m| {
+                    let tag = format!("data-id=\"{}\" data-minzoom=\"", m.id);
+                    let at = svg.find(&tag).unwrap() + tag.len();
+                    let minzoom: f64 = svg[at..].split('"').next().unwrap().parse().unwrap();
+                    minzoom <= z
+                })
+                .map(|m| label_box(m, z))
+                .collect();
+            for (i, a) in shown.iter().enumerate() {
+                for b in &shown[i + 1..] {
+                    assert!(a.2 < b.0 || a.0 > b.2 || a.3 < b.1 || a.1 > b.3, "overlap at zoom {z}");
+                }
+            }
+        }
+        assert!(svg.contains("data-minzoom=\"1\""), "the first label shows at once");
+    }
+}

@@ -1,0 +1,139 @@
+//! One key space for names in any script: Cyrillic (Russian and Kazakh) and Latin spellings of
+//! the same name fold to the same or a near key ("Қорғас", "Хоргос", "Khorgos", "Horgos" and
+//! "Korgas" all land within one letter of each other). Used for matching sources, geocoding and
+//! search; the search script applies the same tables, which the build exports.
+
+/// Cyrillic letters (Russian and Kazakh) and their Latin spelling in the key space.
+pub const CYRILLIC: &[(char, &str)] = &[
+    ('а', "a"),
+    ('ә', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('ғ', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "j"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "i"),
+    ('і', "i"),
+    ('к', "k"),
+    ('қ', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('ң', "n"),
+    ('о', "o"),
+    ('ө', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ұ', "u"),
+    ('ү', "u"),
+    ('ф', "f"),
+    ('х', "k"),
+    ('һ', "k"),
+    ('ц', "c"),
+    ('ч', "c"),
+    ('ш', "s"),
+    ('щ', "s"),
+    ('ъ', ""),
+    ('ы', "i"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "iu"),
+    ('я', "ia"),
+];
+
+/// Latin spellings rewritten, in order, so transliterations agree ("kh" and "h" both `k`).
+pub const LATIN: &[(&str, &str)] = &[
+    ("shch", "s"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ts", "c"),
+    ("yu", "iu"),
+    ("ya", "ia"),
+    ("q", "k"),
+    ("h", "k"),
+    ("y", "i"),
+    ("w", "v"),
+    ("x", "ks"),
+];
+
+/// The search and matching key of `text`: lowercase ASCII words separated by single spaces.
+pub fn fold(text: &str) -> String {
+    let mut latin = String::with_capacity(text.len());
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        match CYRILLIC.iter().find(|(c, _)| *c == ch) {
+            Some((_, l)) => latin.push_str(l),
+            None if ch.is_ascii() => latin.push(ch),
+            None => latin.push_str(&any_ascii::any_ascii_char(ch).to_lowercase()),
+        }
+    }
+    let words: Vec<String> = latin
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut w = w.to_string();
+            for (from, to) in LATIN {
+                w = w.replace(from, to);
+            }
+            collapse_doubles(&w)
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn collapse_doubles(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for ch in word.chars() {
+        if !out.ends_with(ch) {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Levenshtein distance, for "one typo" matching.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    strsim::levenshtein(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_khorgos_meet() {
+        let keys: Vec<String> =
+            ["хоргос", "Хоргос", "Khorgos", "Horgos", "Korgas", "Қорғас"].iter().map(|s| fold(s)).collect();
+        for k in &keys {
+            assert!(edit_distance(k, "korgos") <= 1, "{k}");
+        }
+        assert_eq!(fold("Хоргос"), fold("Khorgos"));
+    }
+
+    #[test]
+    fn spellings_of_maykapchagay_meet() {
+        assert_eq!(fold("майкапчагай"), fold("Maykapchagay"));
+        assert!(edit_distance(&fold("Maikapshagai"), &fold("Maykapchagay")) <= 1);
+    }
+
+    #[test]
+    fn folds_kazakh_letters_and_diacritics() {
+        assert_eq!(fold("Әйтеке Би"), "aiteke bi");
+        assert_eq!(fold("Dostyk (Friendship)"), "dostik friendsip");
+        assert_eq!(fold("Zharkent"), fold("Жаркент"));
+        assert_eq!(fold("Dzharkent"), fold("Zharkent"));
+        assert_eq!(fold("Ürümqi"), "urumki");
+    }
+}
