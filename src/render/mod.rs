@@ -5,6 +5,7 @@ pub mod exports;
 pub mod map;
 pub mod markdown;
 pub mod output;
+pub mod search;
 pub mod site;
 pub mod templates;
 pub mod view;

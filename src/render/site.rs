@@ -374,6 +374,7 @@ fn not_found_page(content: &Content) -> PageParts {
 }
 
 fn write_exports(content: &Content, jobs: &[Job], staging: &Staging) -> anyhow::Result<()> {
+    staging.write("static/search-index.js", super::search::index_script(content).as_bytes())?;
     staging.write("data/checkpoints.geojson", exports::geojson(content).as_bytes())?;
     staging.write("data/checkpoints.csv", exports::csv(content).as_bytes())?;
     staging.write("data/checkpoints.json", exports::json_export(content).as_bytes())?;

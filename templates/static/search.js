@@ -1,0 +1,195 @@
+// Search: finds checkpoints, rules and borders by any name in any script. The index is a
+// script (static/search-index.js) loaded on first use, so search works from a static host and
+// from a folder opened from disk. Queries are folded with the build's own tables.
+(function () {
+  'use strict';
+  var me = document.currentScript;
+  var root = me ? me.src.replace(/static\/search\.js(\?.*)?$/, '') : '';
+  var data = null;
+  var loading = null;
+  var cyrillic = null;
+  var latin = null;
+  var KIND = { c: 'Checkpoint', r: 'Rule', b: 'Border' };
+
+  function load() {
+    if (data) return Promise.resolve(data);
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = root + 'static/search-index.js';
+      s.onload = function () {
+        data = window.crossingsSearch;
+        cyrillic = new Map(data.fold.cyrillic);
+        latin = data.fold.latin;
+        resolve(data);
+      };
+      s.onerror = function () { loading = null; reject(new Error('search index not found')); };
+      document.head.appendChild(s);
+    });
+    return loading;
+  }
+
+  function collapse(w) {
+    var out = '';
+    for (var i = 0; i < w.length; i++) if (w[i] !== out[out.length - 1]) out += w[i];
+    return out;
+  }
+
+  // The same folding as the build (src/translit.rs): words of lowercase ASCII.
+  function fold(text) {
+    var out = '';
+    for (var ch of text.toLowerCase()) {
+      var m = cyrillic.get(ch);
+      out += m === undefined ? ch : m;
+    }
+    out = out.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return out.split(/[^a-z0-9]+/).filter(Boolean).map(function (w) {
+      for (var i = 0; i < latin.length; i++) w = w.split(latin[i][0]).join(latin[i][1]);
+      return collapse(w);
+    });
+  }
+
+  // True when a and b differ by at most one insertion, deletion or substitution.
+  function withinOne(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < la && j < lb) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (la > lb) i++; else if (lb > la) j++; else { i++; j++; }
+    }
+    return edits + (la - i) + (lb - j) <= 1;
+  }
+
+  function everyWord(q, key, test) {
+    var words = key.split(' ');
+    return q.every(function (w) { return words.some(function (k) { return test(w, k); }); });
+  }
+  function prefix(w, k) { return k.startsWith(w); }
+  function fuzzy(w, k) {
+    return k.startsWith(w) || (w.length >= 5 && (withinOne(w, k) || withinOne(w, k.slice(0, w.length))));
+  }
+
+  // Rank: 0 exact name, 1 exact alias, 2 prefix, 3 one typo, 4 body text; -1 no match.
+  function rank(e, q, joined) {
+    if (e.k.indexOf(joined) >= 0) return 0;
+    if (e.a.indexOf(joined) >= 0) return 1;
+    var keys = e.k.concat(e.a);
+    if (keys.some(function (k) { return everyWord(q, k, prefix); })) return 2;
+    if (keys.some(function (k) { return everyWord(q, k, fuzzy); })) return 3;
+    if (e.x && q.every(function (w) { return (' ' + e.x).indexOf(' ' + w) >= 0; })) return 4;
+    return -1;
+  }
+
+  function query(text) {
+    if (!data) return [];
+    var q = fold(text);
+    if (!q.length) return [];
+    var joined = q.join(' ');
+    var hits = [];
+    for (var i = 0; i < data.entries.length; i++) {
+      var r = rank(data.entries[i], q, joined);
+      if (r >= 0) hits.push({ rank: r, entry: data.entries[i] });
+    }
+    hits.sort(function (a, b) {
+      return a.rank - b.rank || (a.entry.t === b.entry.t ? 0 : a.entry.t === 'c' ? -1 : b.entry.t === 'c' ? 1 : 0) ||
+        a.entry.n.localeCompare(b.entry.n);
+    });
+    return hits.slice(0, 12).map(function (h) { return h.entry; });
+  }
+  window.crossingsSearchQuery = function (text) { return load().then(function () { return query(text); }); };
+
+  function setUp(input) {
+    var list = document.createElement('ul');
+    list.id = 'search-results';
+    list.className = 'search-results';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Search results');
+    list.hidden = true;
+    input.parentNode.appendChild(list);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('autocomplete', 'off');
+    var active = -1;
+    var results = [];
+
+    function show() {
+      list.textContent = '';
+      results.forEach(function (e, i) {
+        var li = document.createElement('li');
+        li.id = 'sr-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', i === active ? 'true' : 'false');
+        var a = document.createElement('a');
+        a.href = root + e.u;
+        a.textContent = e.n;
+        a.tabIndex = -1;
+        var small = document.createElement('span');
+        small.className = 'search-detail';
+        small.textContent = KIND[e.t] + (e.d ? ' · ' + e.d : '');
+        li.appendChild(a);
+        li.appendChild(small);
+        list.appendChild(li);
+      });
+      if (!results.length && input.value.trim()) {
+        var none = document.createElement('li');
+        none.className = 'search-none';
+        none.textContent = 'No results';
+        list.appendChild(none);
+      }
+      var open = input.value.trim() !== '';
+      list.hidden = !open;
+      input.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (active >= 0) input.setAttribute('aria-activedescendant', 'sr-' + active);
+      else input.removeAttribute('aria-activedescendant');
+    }
+
+    function run() {
+      var text = input.value;
+      load().then(function () {
+        if (text !== input.value) return;
+        results = query(text);
+        active = -1;
+        show();
+      }).catch(function () { results = []; show(); });
+    }
+
+    input.addEventListener('input', run);
+    input.addEventListener('focus', function () { load().catch(function () {}); });
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+        if (!results.length) return;
+        ev.preventDefault();
+        var step = ev.key === 'ArrowDown' ? 1 : -1;
+        active = (active + step + results.length) % results.length;
+        show();
+      } else if (ev.key === 'Enter') {
+        var pick = results[active >= 0 ? active : 0];
+        if (pick) { ev.preventDefault(); window.location.href = root + pick.u; }
+      } else if (ev.key === 'Escape') {
+        input.value = '';
+        results = [];
+        active = -1;
+        show();
+      }
+    });
+    var params = new URLSearchParams(window.location.search);
+    if (params.get('q')) { input.value = params.get('q'); run(); }
+  }
+
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      var box = document.getElementById('q');
+      if (box) { ev.preventDefault(); box.focus(); }
+    }
+  });
+
+  var input = document.getElementById('q');
+  if (input) setUp(input);
+})();

@@ -1,0 +1,193 @@
+//! End-to-end tests of the built site in headless Chromium: search, filters, the map, keyboard
+//! use and a clean console, served over HTTP from 127.0.0.1, from a sub-path, and from disk.
+
+use serde_json::{Value, json};
+
+use crate::util::Project;
+use crate::webdriver::{Browser, browser_available, serve};
+
+/// The repository's content plus one checkpoint with coordinates, built.
+fn built_site() -> Project {
+    let project = Project::from_repo();
+    project.write(
+        "content/checkpoints/test-placed.yaml",
+        "id: test-placed\nname: {en: Placed Test}\nborder: KG\ncounterpart: {country: KG}\nmodes: [road]\n\
+         status: {state: open}\nlocation: {region: KZ-31, lat: 43.15, lon: 74.68, precision: approximate}\n",
+    );
+    project.run(&["build"]).expect_code(0);
+    project
+}
+
+/// The names of the search results for `text`, in order, typed into the box on `page`.
+fn search(browser: &Browser, text: &str) -> Vec<String> {
+    browser
+        .eval("const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input'));", json!([]));
+    browser.type_into("#q", text);
+    browser.wait_for(
+        "const l = document.getElementById('search-results'); return !!l && !l.hidden && l.children.length > 0;",
+        &format!("results for {text:?}"),
+    );
+    let names = browser.eval(
+        "return [...document.querySelectorAll('#search-results [role=option] a')].map(a => a.textContent);",
+        json!([]),
+    );
+    names.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn search_finds_names_in_every_script_and_spelling() {
+    if !browser_available() {
+        return;
+    }
+    let project = built_site();
+    let site = serve(&project.path().join("output"), "/");
+    let browser = Browser::start();
+    browser.goto(&format!("{site}index.html"));
+    for (query, first) in [
+        ("хоргос", "Khorgos"),
+        ("Қорғас", "Khorgos"),
+        ("Khorgos", "Khorgos"),
+        ("Horgos", "Khorgos"),
+        ("Korgas", "Khorgos"),
+        ("druzhba", "Dostyk"),
+        ("майкапчагай", "Maykapchagay"),
+        ("Maikapshagai", "Maykapchagay"),
+        ("Khorg", "Khorgos"),
+        ("cigarettes", "Customs regulations"),
+    ] {
+        let results = search(&browser, query);
+        assert_eq!(results.first().map(String::as_str), Some(first), "{query:?} gave {results:?}");
+    }
+    let results = search(&browser, "migration card");
+    assert!(results.iter().any(|r| r.contains("documents") || r.contains("Documents")), "{results:?}");
+    let results = search(&browser, "zzzzqqq");
+    assert!(results.is_empty(), "{results:?}");
+}
+
+#[test]
+fn search_by_keyboard_and_from_a_sub_path() {
+    if !browser_available() {
+        return;
+    }
+    let project = built_site();
+    let site = serve(&project.path().join("output"), "/crossings/");
+    let browser = Browser::start();
+    browser.goto(&format!("{site}rules/customs/index.html"));
+    browser.press("/");
+    assert_eq!(browser.eval("return document.activeElement.id;", json!([])), json!("q"), "`/` focuses the search box");
+    assert_eq!(browser.eval("return document.getElementById('q').getAttribute('role');", json!([])), json!("combobox"));
+    search(&browser, "dostyk");
+    browser.type_into("#q", "\u{E015}");
+    let active = browser.eval("return document.getElementById('q').getAttribute('aria-activedescendant');", json!([]));
+    assert_eq!(active, json!("sr-0"));
+    browser.type_into("#q", "\u{E007}");
+    browser
+        .wait_for("return location.pathname.endsWith('/crossings/checkpoints/dostyk/index.html');", "the result page");
+}
+
+#[test]
+fn search_works_from_a_folder_opened_from_disk() {
+    if !browser_available() {
+        return;
+    }
+    let project = built_site();
+    let browser = Browser::start();
+    browser.goto(&format!("file://{}/output/checkpoints/khorgos/index.html", project.path().display()));
+    let results = search(&browser, "Korgas");
+    assert_eq!(results.first().map(String::as_str), Some("Khorgos"));
+}
+
+#[test]
+fn every_filter_shows_only_matching_checkpoints() {
+    if !browser_available() {
+        return;
+    }
+    let project = built_site();
+    let site = serve(&project.path().join("output"), "/");
+    let browser = Browser::start();
+    browser.goto(&format!("{site}index.html"));
+    let total =
+        browser.eval("return document.querySelectorAll('.checkpoint-item').length;", json!([])).as_u64().unwrap();
+    assert!(total >= 5);
+    let fields = browser.eval(
+        "return [...new Set([...document.querySelectorAll('form.filters input[type=checkbox]')].map(i => i.name))];",
+        json!([]),
+    );
+    let fields: Vec<String> = serde_json::from_value(fields).unwrap();
+    for field in ["border", "modes", "traffic", "hours", "status"] {
+        assert!(fields.contains(&field.to_string()), "no {field} filter in {fields:?}");
+    }
+    for (field, value) in [
+        ("border", "KG"),
+        ("modes", "road"),
+        ("traffic", "cargo"),
+        ("hours", "daytime"),
+        ("status", "open"),
+        ("border", "unknown"),
+    ] {
+        browser.goto(&format!("{site}index.html"));
+        browser.click(&format!("form.filters input[name='{field}'][value='{value}']"));
+        let check = browser.eval(
+            "const [f, v] = arguments; const items = [...document.querySelectorAll('.checkpoint-item')];
+             const shown = items.filter(i => !i.hidden && getComputedStyle(i).display !== 'none');
+             return {shown: shown.length, wrong: shown.filter(i => !(i.dataset[f] || '').split(' ').includes(v)).length,
+                     missing: items.filter(i => (i.dataset[f] || '').split(' ').includes(v) && !shown.includes(i)).length,
+                     count: document.getElementById('result-count').textContent};",
+            json!([field, value]),
+        );
+        assert_eq!(check["wrong"], json!(0), "{field}={value}: {check}");
+        assert_eq!(check["missing"], json!(0), "{field}={value}: {check}");
+        let shown = check["shown"].as_u64().unwrap();
+        assert!(check["count"].as_str().unwrap().contains(&shown.to_string()), "{check}");
+    }
+}
+
+#[test]
+fn clicking_a_map_marker_opens_its_page() {
+    if !browser_available() {
+        return;
+    }
+    let project = built_site();
+    let site = serve(&project.path().join("output"), "/");
+    let browser = Browser::start();
+    browser.goto(&format!("{site}index.html"));
+    let markers = browser.eval("return document.querySelectorAll('svg.map a.marker').length;", json!([]));
+    assert!(markers.as_u64().unwrap() >= 1, "no marker");
+    browser.click("svg.map a.marker[data-id='test-placed']");
+    browser.wait_for("return location.pathname.endsWith('/checkpoints/test-placed/index.html');", "the marker's page");
+}
+
+#[test]
+fn no_page_logs_an_error() {
+    if !browser_available() {
+        return;
+    }
+    let project = built_site();
+    let output = project.path().join("output");
+    let site = serve(&output, "/");
+    let browser = Browser::start();
+    let mut pages = Vec::new();
+    let mut stack = vec![output.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") && !path.ends_with("404.html") {
+                pages.push(path.strip_prefix(&output).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    pages.sort();
+    assert!(pages.len() > 10);
+    browser.console();
+    for page in &pages {
+        browser.goto(&format!("{site}{page}"));
+        browser.eval("document.getElementById('q') && document.getElementById('q').focus();", json!([]));
+        browser.wait_for("return document.readyState === 'complete';", page);
+        let problems: Vec<(String, String)> =
+            browser.console().into_iter().filter(|(level, _)| level == "SEVERE" || level == "WARNING").collect();
+        assert!(problems.is_empty(), "{page}: {problems:?}");
+    }
+    let _: Value = browser.eval("return 1;", json!([]));
+}
