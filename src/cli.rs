@@ -66,6 +66,20 @@ pub fn build(content_dir: &Path, templates_dir: &Path, out_dir: &Path) -> anyhow
     Ok(Outcome::Clean)
 }
 
+/// `crossings ingest`: exit 1 when `--check` finds content differing from the sources.
+pub fn ingest(content_dir: &Path, options: &crate::ingest::Options) -> anyhow::Result<Outcome> {
+    let report = crate::ingest::run(content_dir, options)?;
+    std::io::stdout().lock().write_all(report.render().as_bytes())?;
+    Ok(if options.check && report.differs() { Outcome::ContentErrors } else { Outcome::Clean })
+}
+
+/// `crossings serve`: build, serve and rebuild on every edit until Ctrl-C. Invalid content does
+/// not stop it (the problems are shown instead), so it ends clean unless it cannot run at all.
+pub fn serve(options: &crate::serve::Options) -> anyhow::Result<Outcome> {
+    crate::serve::run(options)?;
+    Ok(Outcome::Clean)
+}
+
 /// Which schema `crossings schema` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SchemaKind {

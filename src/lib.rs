@@ -1,13 +1,15 @@
 //! `crossings`: a reference of Kazakhstan's border crossings, and the tool that keeps it true.
 //!
-//! One module per pipeline stage: [`content`] loads, [`validate`] checks, [`render`] builds the
-//! site. [`yaml`] is the only module that knows the YAML crate.
+//! One module per pipeline stage: [`content`] loads, [`ingest`] updates it from sources, [`validate`] checks, [`render`] builds the
+//! site, [`serve`] previews it while editing. [`yaml`] is the only module that knows the YAML crate.
 
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod geocode;
+pub mod ingest;
 pub mod render;
+pub mod serve;
 pub mod translit;
 pub mod validate;
 pub mod yaml;

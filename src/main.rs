@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use crossings::cli;
+use crossings::{cli, serve};
 use crossings::validate::Format;
 
 /// Keep the reference of Kazakhstan's border crossings true, and publish it as a static site.
@@ -31,6 +31,18 @@ enum Command {
         /// Write nothing; exit 1 if the sources say something content/ does not.
         #[arg(long)]
         check: bool,
+        /// Allow fetching from loopback, private and link-local addresses.
+        #[arg(long)]
+        allow_private: bool,
+        /// Seconds a request may take, body included.
+        #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+        timeout: f64,
+        /// Largest page accepted, in bytes.
+        #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+        max_bytes: u64,
+        /// Most redirects followed.
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        max_redirects: usize,
     },
     /// Check all content and report every problem as file:line:column.
     Validate {
@@ -47,14 +59,17 @@ enum Command {
         #[arg(long, default_value = "output", value_name = "DIR")]
         out: PathBuf,
     },
-    /// Build, serve the site locally and rebuild on every edit.
+    /// Build, serve the site locally and rebuild it, reloading open pages, on every edit.
     Serve {
-        /// The port to listen on.
+        /// The port to listen on (0: any free port, printed).
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// The address to listen on.
+        /// The address to listen on (e.g. 0.0.0.0 to let other machines see the preview).
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
+        /// Open the site in the default browser (with xdg-open, when there is one).
+        #[arg(long)]
+        open: bool,
     },
     /// Print the JSON Schema of checkpoint files or of rule front matter.
     Schema {
@@ -70,8 +85,14 @@ fn main() -> ExitCode {
         Command::Validate { format, deny_warnings } => cli::validate(&args.content, format, deny_warnings),
         Command::Schema { kind } => cli::schema(kind),
         Command::Build { out } => cli::build(&args.content, &args.templates, &out),
-        Command::Ingest { .. } => cli::not_yet("ingest", 3),
-        Command::Serve { .. } => cli::not_yet("serve", 7),
+        Command::Ingest { offline, check, allow_private, timeout, max_bytes, max_redirects } => {
+            let timeout = std::time::Duration::try_from_secs_f64(timeout).unwrap_or(std::time::Duration::from_secs(30));
+            let limits = crossings::ingest::fetch::Limits { timeout, max_bytes, max_redirects, allow_private };
+            cli::ingest(&args.content, &crossings::ingest::Options { offline, check, limits })
+        }
+        Command::Serve { port, bind, open } => {
+            cli::serve(&serve::Options { content: args.content, templates: args.templates, bind, port, open })
+        }
     };
     cli::exit(result)
 }

@@ -1,0 +1,160 @@
+//! A candidate: what one row of one source says about one checkpoint, before matching.
+
+use crate::content::{Border, Classified, Contact, Hours, Location, Mode, Traffic};
+
+use super::names;
+use super::node::{Node, to_node};
+use super::recipe::Lang;
+
+/// What one source says about one checkpoint.
+#[derive(Debug, Clone, Default)]
+pub struct Candidate {
+    /// The source's id.
+    pub source: String,
+    /// The source's own wording of the entry, for reports.
+    pub label: String,
+    /// The Kazakh side's name per language code; empty when the source names only the other side.
+    pub name: Vec<(Lang, String)>,
+    /// Other names of the Kazakh side.
+    pub aliases: Vec<String>,
+    /// The border.
+    pub border: Option<Border>,
+    /// The other side's name per language code.
+    pub counterpart: Vec<(Lang, String)>,
+    /// Other names of the other side.
+    pub counterpart_aliases: Vec<String>,
+    /// What the source adds to tell same-named places apart ("Altai Territory").
+    pub qualifier: Option<String>,
+    /// Modes of transport.
+    pub modes: Vec<Mode>,
+    /// Traffic.
+    pub traffic: Vec<Traffic>,
+    /// Classification.
+    pub classification: Option<Classified>,
+    /// Hours.
+    pub hours: Option<Hours>,
+    /// Place.
+    pub location: Option<Location>,
+    /// Contacts.
+    pub contacts: Vec<Contact>,
+}
+
+impl Candidate {
+    /// True when the source names the Kazakh side.
+    pub fn has_name(&self) -> bool {
+        !self.name.is_empty()
+    }
+
+    /// The name to show in reports and to make an id from.
+    pub fn display_name(&self) -> &str {
+        self.name.first().or(self.counterpart.first()).map_or("", |(_, n)| n.as_str())
+    }
+
+    /// Matching keys of the Kazakh side's names and aliases.
+    pub fn name_keys(&self) -> Vec<String> {
+        self.name
+            .iter()
+            .map(|(_, n)| n.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .flat_map(names::keys)
+            .collect()
+    }
+
+    /// Matching keys of the other side's names.
+    pub fn counterpart_keys(&self) -> Vec<String> {
+        let names =
+            self.counterpart.iter().map(|(_, n)| n.as_str()).chain(self.counterpart_aliases.iter().map(String::as_str));
+        names.flat_map(names::keys).collect()
+    }
+
+    /// Keys of the names with the source's qualifier, "Pavlovka (Altai Territory)": an editor
+    /// who adds that wording as an alias tells same-named places apart.
+    pub fn qualified_keys(&self) -> Vec<String> {
+        let Some(q) = &self.qualifier else { return Vec::new() };
+        let side = if self.has_name() { &self.name } else { &self.counterpart };
+        side.iter().map(|(_, n)| names::fold(&format!("{n} ({q})"))).collect()
+    }
+
+    /// Add the romanisation of Cyrillic names as aliases, unless already given.
+    pub fn add_romanised_aliases(&mut self) {
+        let romanised = |names: &[(Lang, String)], aliases: &[String]| -> Vec<String> {
+            let taken =
+                |r: &str| names.iter().any(|(_, n)| names::same(n, r)) || aliases.iter().any(|a| names::same(a, r));
+            names
+                .iter()
+                .filter(|(_, n)| names::is_cyrillic(n))
+                .map(|(_, n)| names::romanise(n))
+                .filter(|r| !taken(r))
+                .collect()
+        };
+        let extra = romanised(&self.name, &self.aliases);
+        self.aliases.extend(extra);
+        let extra = romanised(&self.counterpart, &self.counterpart_aliases);
+        self.counterpart_aliases.extend(extra);
+    }
+
+    /// The field paths this candidate gives a value for.
+    pub fn supports(&self) -> Vec<&'static str> {
+        let given = [
+            ("name", self.has_name()),
+            ("aliases", !self.aliases.is_empty()),
+            ("border", self.border.is_some()),
+            ("counterpart", !self.counterpart.is_empty()),
+            ("modes", !self.modes.is_empty()),
+            ("traffic", !self.traffic.is_empty()),
+            ("classification", self.classification.is_some()),
+            ("hours", self.hours.is_some()),
+            ("location", self.location.is_some()),
+            ("contacts", !self.contacts.is_empty()),
+        ];
+        given.into_iter().filter(|(_, g)| *g).map(|(f, _)| f).collect()
+    }
+
+    /// The candidate's facts as a partial checkpoint record (no id, no sources).
+    pub fn to_node(&self) -> anyhow::Result<Node> {
+        let mut node = Node::Map(Vec::new());
+        if self.has_name() {
+            node.set("name", lang_map(&self.name));
+        }
+        if !self.aliases.is_empty() {
+            node.set("aliases", Node::strs(&self.aliases));
+        }
+        if let Some(border) = self.border {
+            node.set("border", Node::str(border.code()));
+        }
+        if !self.counterpart.is_empty() {
+            let mut cp = Node::Map(Vec::new());
+            if let Some(border) = self.border.filter(|b| *b != Border::None) {
+                cp.set("country", Node::str(border.code()));
+            }
+            cp.set("name", lang_map(&self.counterpart));
+            if !self.counterpart_aliases.is_empty() {
+                cp.set("aliases", Node::strs(&self.counterpart_aliases));
+            }
+            node.set("counterpart", cp);
+        }
+        if !self.modes.is_empty() {
+            node.set("modes", to_node(&self.modes)?);
+        }
+        if !self.traffic.is_empty() {
+            node.set("traffic", to_node(&self.traffic)?);
+        }
+        if let Some(c) = &self.classification {
+            node.set("classification", to_node(c)?);
+        }
+        if let Some(h) = &self.hours {
+            node.set("hours", to_node(h)?);
+        }
+        if let Some(l) = &self.location {
+            node.set("location", to_node(l)?);
+        }
+        if !self.contacts.is_empty() {
+            node.set("contacts", to_node(&self.contacts)?);
+        }
+        Ok(node)
+    }
+}
+
+fn lang_map(names: &[(Lang, String)]) -> Node {
+    Node::Map(names.iter().map(|(l, n)| (l.code().to_string(), Node::str(n))).collect())
+}

@@ -1,0 +1,231 @@
+//! Reading checkpoints out of material by recipe: HTML tables and lists, and TSV name pairs.
+//!
+//! A selector that matches nothing is an error, not an empty result: it means the page changed
+//! shape, and ingesting nothing would look like every checkpoint vanished.
+
+use anyhow::{Context as _, bail};
+use scraper::{ElementRef, Html, Selector};
+
+use super::candidate::Candidate;
+use super::names::{self, collapse};
+use super::normalise;
+use super::recipe::{Column, HtmlRecipe, ListRecipe, Side, TableRecipe, TsvRecipe};
+use crate::content::{Border, Reference};
+
+/// Parse `html` and drop what the recipe's `remove` selectors match.
+pub fn parse_page(html: &str, recipe: &HtmlRecipe) -> anyhow::Result<Html> {
+    let mut page = Html::parse_document(html);
+    for css in &recipe.remove {
+        let selector = selector(css)?;
+        let ids: Vec<_> = page.select(&selector).map(|e| e.id()).collect();
+        for id in ids {
+            if let Some(mut node) = page.tree.get_mut(id) {
+                node.detach();
+            }
+        }
+    }
+    Ok(page)
+}
+
+/// A CSS selector from a recipe.
+pub fn selector(css: &str) -> anyhow::Result<Selector> {
+    Selector::parse(css).map_err(|e| anyhow::anyhow!("`{css}` is not a valid CSS selector in sources.yaml: {e}"))
+}
+
+/// The whitespace-collapsed text of an element.
+pub fn text_of(element: ElementRef) -> String {
+    collapse(&element.text().collect::<String>())
+}
+
+/// Candidates from a page's tables and lists.
+pub fn html_candidates(
+    page: &Html,
+    recipe: &HtmlRecipe,
+    source: &str,
+    reference: &Reference,
+) -> anyhow::Result<Vec<Candidate>> {
+    let mut out = Vec::new();
+    for table in &recipe.tables {
+        out.extend(
+            table_candidates(page, table, source, reference).with_context(|| format!("table `{}`", table.selector))?,
+        );
+    }
+    for list in &recipe.lists {
+        out.extend(list_candidates(page, list, source).with_context(|| format!("list `{}`", list.selector))?);
+    }
+    Ok(out)
+}
+
+fn table_candidates(
+    page: &Html,
+    recipe: &TableRecipe,
+    source: &str,
+    reference: &Reference,
+) -> anyhow::Result<Vec<Candidate>> {
+    let (table_sel, row_sel, cell_sel) =
+        (selector(&recipe.selector)?, selector(&recipe.rows)?, selector(&recipe.cells)?);
+    let table = page.select(&table_sel).next().context(
+        "the selector matched nothing: the page's layout may have changed; update the recipe in sources.yaml",
+    )?;
+    let mut out = Vec::new();
+    for row in table.select(&row_sel) {
+        let cells: Vec<String> = row.select(&cell_sel).map(|c| c.text().collect::<String>()).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if cells.len() != recipe.columns.len() {
+            bail!(
+                "a row has {} cells where the recipe names {} columns: `{}`",
+                cells.len(),
+                recipe.columns.len(),
+                collapse(&cells.join(" | "))
+            );
+        }
+        out.push(row_candidate(&cells, recipe, source, reference));
+    }
+    if out.is_empty() {
+        bail!("the table has no rows matching `{}`: update the recipe in sources.yaml", recipe.rows);
+    }
+    Ok(out)
+}
+
+fn row_candidate(cells: &[String], recipe: &TableRecipe, source: &str, reference: &Reference) -> Candidate {
+    let mut c = Candidate { source: source.to_string(), border: Some(recipe.border), ..Candidate::default() };
+    c.label = cells.iter().map(|t| collapse(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" | ");
+    for (column, raw) in recipe.columns.iter().zip(cells) {
+        let text = collapse(raw);
+        if text.is_empty() {
+            continue;
+        }
+        match column {
+            Column::Skip => {}
+            Column::Name => {
+                let (name, alias) = names::split_parenthesis(&text);
+                c.name.push((recipe.language, name));
+                c.aliases.extend(alias);
+            }
+            Column::Counterpart => c.counterpart.push((recipe.language, names::split_parenthesis(&text).0)),
+            Column::Hours => c.hours = normalise::hours(&text),
+            Column::Classification => {
+                let (classified, traffic) = normalise::classification(&text);
+                c.classification = classified;
+                c.traffic = traffic;
+            }
+            Column::Place => (c.location, c.contacts) = normalise::place(raw, reference),
+            Column::AliasQuoted => c.aliases.extend(names::quoted(&text)),
+        }
+    }
+    let name = c.name.first().map(|(_, n)| n.clone()).unwrap_or_default();
+    c.aliases.retain(|a| !names::same(a, &name));
+    c.aliases.dedup();
+    c
+}
+
+fn list_candidates(page: &Html, recipe: &ListRecipe, source: &str) -> anyhow::Result<Vec<Candidate>> {
+    let sel = selector(&recipe.selector)?;
+    let mut out = Vec::new();
+    for item in page.select(&sel) {
+        let text = names::clean_item(&text_of(item));
+        let (bare, qualifier) = names::split_parenthesis(&text);
+        for name in bare.split(recipe.separator.as_str()).map(names::clean_item).filter(|n| !n.is_empty()) {
+            let mut c = Candidate {
+                source: source.to_string(),
+                label: text.clone(),
+                border: Some(recipe.border),
+                qualifier: qualifier.clone(),
+                ..Candidate::default()
+            };
+            match recipe.side {
+                Side::Kazakh => c.name.push((recipe.language, name)),
+                Side::Counterpart => c.counterpart.push((recipe.language, name)),
+            }
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        bail!("the selector matched nothing: the page's layout may have changed; update the recipe in sources.yaml");
+    }
+    Ok(out)
+}
+
+/// Candidates from a TSV table of "Kazakh side – other side" names.
+pub fn tsv_candidates(text: &str, recipe: &TsvRecipe, source: &str) -> anyhow::Result<Vec<Candidate>> {
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let (_, header) = lines.next().context("the table is empty")?;
+    let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
+    let find = |name: &str| {
+        columns
+            .iter()
+            .position(|c| *c == name)
+            .with_context(|| format!("the header has no column `{name}` (it has: {})", columns.join(", ")))
+    };
+    let (group_at, name_at) = (find(&recipe.group_column)?, find(&recipe.name_column)?);
+    let mut out = Vec::new();
+    for (i, line) in lines {
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (Some(group), Some(pair)) = (cells.get(group_at), cells.get(name_at)) else {
+            bail!("line {}: expected {} tab-separated columns, found {}", i + 1, columns.len(), cells.len());
+        };
+        let g = recipe.groups.get(*group).with_context(|| {
+            format!(
+                "line {}: the group `{group}` is not in the recipe's `groups`: add what it means to sources.yaml",
+                i + 1
+            )
+        })?;
+        out.push(pair_candidate(pair, g.border, recipe, source));
+        let last = out.len() - 1;
+        out[last].modes = g.modes.clone().unwrap_or_else(|| recipe.modes.clone());
+        out[last].traffic = g.traffic.clone().unwrap_or_else(|| recipe.traffic.clone());
+    }
+    Ok(out)
+}
+
+fn pair_candidate(pair: &str, border: Border, recipe: &TsvRecipe, source: &str) -> Candidate {
+    let mut c =
+        Candidate { source: source.to_string(), label: pair.to_string(), border: Some(border), ..Candidate::default() };
+    let split = recipe.separators.iter().filter_map(|sep| pair.find(sep.as_str()).map(|at| (at, sep.len()))).min();
+    let (ours, theirs) = match split {
+        Some((at, len)) => (&pair[..at], Some(&pair[at + len..])),
+        None => (pair, None),
+    };
+    c.name.push((recipe.language, collapse(ours)));
+    if let Some(other) = theirs.map(collapse).filter(|t| !t.is_empty()) {
+        c.counterpart.push((recipe.language, other));
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv_recipe() -> TsvRecipe {
+        crate::yaml::from_str(
+            "group_column: border_group\nname_column: name\nseparators: [' – ', ' - ']\nlanguage: ru\n\
+             groups:\n  Kazakhstan - Russia: {border: RU}\n  Kazakhstan: {border: none, modes: [sea]}\n\
+             modes: [road]\ntraffic: [cargo]\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn splits_name_pairs_on_either_dash() {
+        let text = "border_group\tqueue_id\tname\nKazakhstan - Russia\t1\tТаскала – Озинки\n\
+                    Kazakhstan - Russia\t2\tТемир-Баба - Карабугаз\nKazakhstan\t3\tПорт Курык\n";
+        let c = tsv_candidates(text, &tsv_recipe(), "q").unwrap();
+        assert_eq!(c.len(), 3);
+        assert_eq!((c[0].name[0].1.as_str(), c[0].counterpart[0].1.as_str()), ("Таскала", "Озинки"));
+        assert_eq!((c[1].name[0].1.as_str(), c[1].counterpart[0].1.as_str()), ("Темир-Баба", "Карабугаз"));
+        assert_eq!((c[2].border, c[2].counterpart.len()), (Some(Border::None), 0));
+        assert_eq!(c[2].modes, vec![crate::content::Mode::Sea]);
+        assert_eq!(c[0].traffic, vec![crate::content::Traffic::Cargo]);
+    }
+
+    #[test]
+    fn unknown_groups_and_columns_are_errors() {
+        let e = tsv_candidates("border_group\tname\nMars\tA - B\n", &tsv_recipe(), "q").unwrap_err();
+        assert!(format!("{e:#}").contains("`Mars`"), "{e:#}");
+        let e = tsv_candidates("group\tname\nx\ty\n", &tsv_recipe(), "q").unwrap_err();
+        assert!(format!("{e:#}").contains("no column `border_group`"), "{e:#}");
+    }
+}

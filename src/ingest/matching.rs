@@ -1,0 +1,251 @@
+//! Matching candidates to records: by name (in any script and spelling, aliases included),
+//! else by the counterpart's name on the same border. A match must be unique; anything else is
+//! reported with the nearest records, never guessed. Editors resolve a report by adding an alias.
+
+use std::collections::BTreeMap;
+
+use crate::content::{Border, Checkpoint, Record};
+
+use super::candidate::Candidate;
+use super::names;
+use super::node::Node;
+
+/// A record candidates can match: from content, from the last ingest, or made in this run.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The record's id.
+    pub id: String,
+    /// Its border, if known.
+    pub border: Option<Border>,
+    /// Keys of the Kazakh side's names and aliases.
+    pub names: Vec<String>,
+    /// Keys of the counterpart's names and aliases.
+    pub counterparts: Vec<String>,
+    /// Languages it has a name in.
+    pub langs: Vec<&'static str>,
+    /// How to show it in reports: "kurmangazy (Курмангазы – Караузек)".
+    pub label: String,
+    /// True when an editor deleted its file after an earlier ingest made it.
+    pub deleted: bool,
+}
+
+/// What matching found that an editor must look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved {
+    /// The source's id.
+    pub source: String,
+    /// The source's wording of the entry.
+    pub label: String,
+    /// `ambiguous` or `unmatched`.
+    pub kind: &'static str,
+    /// What was found.
+    pub message: String,
+    /// What an editor can do.
+    pub hint: String,
+}
+
+/// Which candidates make which record.
+#[derive(Debug, Default)]
+pub struct Assignment {
+    /// Record id → indices of its candidates, in source order.
+    pub records: BTreeMap<String, Vec<usize>>,
+    /// Ids of records this run creates.
+    pub created: Vec<String>,
+    /// Candidates not assigned, and why.
+    pub unresolved: Vec<Unresolved>,
+    /// Ids of records matched that an editor deleted (not recreated).
+    pub deleted: Vec<String>,
+}
+
+/// The records in content, and those the last ingest wrote that are gone from it.
+pub fn pool(checkpoints: &[Record<Checkpoint>], base: &BTreeMap<String, Node>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = checkpoints.iter().map(|r| entry_of_checkpoint(&r.data)).collect();
+    for (id, node) in base {
+        if !out.iter().any(|e| &e.id == id)
+            && let Ok(data) = super::node::from_node::<Checkpoint>(node)
+        {
+            out.push(Entry { deleted: true, ..entry_of_checkpoint(&data) });
+        }
+    }
+    out
+}
+
+fn entry_of_checkpoint(c: &Checkpoint) -> Entry {
+    let names_given: Vec<&str> =
+        c.name.all().map(|(_, n)| n).chain(c.aliases.iter().map(|a| a.value.as_str())).collect();
+    let cp = c.counterpart.as_ref();
+    let cp_names: Vec<&str> =
+        cp.and_then(|p| p.name.as_ref()).map(|n| n.all().map(|(_, t)| t).collect()).unwrap_or_default();
+    let cp_aliases = cp.map(|p| p.aliases.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
+    let label =
+        format!("{} ({} – {})", c.id.value, names_given.first().unwrap_or(&"?"), cp_names.first().unwrap_or(&"?"));
+    Entry {
+        id: c.id.value.clone(),
+        border: c.border.as_ref().map(|b| b.value),
+        names: names_given.iter().flat_map(|n| names::keys(n)).collect(),
+        langs: c.name.all().map(|(l, _)| l).collect(),
+        counterparts: cp_names.iter().chain(&cp_aliases).flat_map(|n| names::keys(n)).collect(),
+        label,
+        deleted: false,
+    }
+}
+
+/// Assign every candidate to one record, creating records for new named checkpoints.
+pub fn assign(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
+    let mut out = Assignment::default();
+    let order = (0..candidates.len())
+        .filter(|&i| candidates[i].has_name())
+        .chain((0..candidates.len()).filter(|&i| !candidates[i].has_name()));
+    for i in order.collect::<Vec<_>>() {
+        let c = &candidates[i];
+        match find(c, pool) {
+            Ok(Some(at)) => {
+                learn(&mut pool[at], c);
+                if pool[at].deleted {
+                    out.deleted.push(pool[at].id.clone());
+                } else {
+                    out.records.entry(pool[at].id.clone()).or_default().push(i);
+                }
+            }
+            Ok(None) => match new_entry(c, pool) {
+                Ok(entry) => {
+                    out.created.push(entry.id.clone());
+                    out.records.entry(entry.id.clone()).or_default().push(i);
+                    pool.push(entry);
+                }
+                Err(u) => out.unresolved.push(*u),
+            },
+            Err(u) => out.unresolved.push(*u),
+        }
+    }
+    out.records.values_mut().for_each(|v| v.sort_unstable());
+    out.deleted.sort();
+    out.deleted.dedup();
+    out
+}
+
+/// The one entry `c` matches, `None` for a new checkpoint, or why it cannot be decided.
+fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unresolved>> {
+    let hits = |keys: &[String], side: fn(&Entry) -> &Vec<String>| -> Vec<usize> {
+        (0..pool.len())
+            .filter(|&i| compatible(c.border, pool[i].border) && side(&pool[i]).iter().any(|k| keys.contains(k)))
+            .collect()
+    };
+    let qualified = c.qualified_keys();
+    let (by_name, by_cp) = if c.has_name() {
+        let q = hits(&qualified, |e| &e.names);
+        // A record already named in the candidate's language, differently, is another checkpoint.
+        let other_name = |i: &usize| c.name.iter().any(|(l, _)| pool[*i].langs.contains(&l.code()));
+        let by_cp = hits(&c.counterpart_keys(), |e| &e.counterparts).into_iter().filter(|i| !other_name(i)).collect();
+        (if q.len() == 1 { q } else { hits(&c.name_keys(), |e| &e.names) }, by_cp)
+    } else {
+        let q = hits(&qualified, |e| &e.counterparts);
+        (Vec::new(), if q.len() == 1 { q } else { hits(&c.counterpart_keys(), |e| &e.counterparts) })
+    };
+    let ids = |v: &[usize]| v.iter().map(|&i| pool[i].label.clone()).collect::<Vec<_>>().join(", ");
+    let unresolved = |kind, message: String, hint: String| {
+        Box::new(Unresolved { source: c.source.clone(), label: c.label.clone(), kind, message, hint })
+    };
+    let name = c.display_name();
+    match (c.has_name(), by_name.len(), by_cp.len()) {
+        (true, 1, _) | (false, _, 1) => Ok(Some(if c.has_name() { by_name[0] } else { by_cp[0] })),
+        (true, 0, 0) => Ok(None),
+        (true, 0, _) => Err(unresolved(
+            "ambiguous",
+            format!("no record is named `{name}`, but {} has its counterpart", ids(&by_cp)),
+            format!(
+                "if they are the same checkpoint, add `{name}` to that record's `aliases`; if not, create its own file with `name` `{name}`"
+            ),
+        )),
+        (true, _, _) => Err(unresolved(
+            "ambiguous",
+            format!("`{name}` names {} records: {}", by_name.len(), ids(&by_name)),
+            "remove the name from the aliases of the records it is not".to_string(),
+        )),
+        (false, _, 0) => Err(unresolved(
+            "unmatched",
+            format!("no record on this border has the counterpart `{name}`; nearest: {}", nearest(c, pool)),
+            format!("if one of them is this checkpoint, add `{name}` to its `counterpart.aliases`"),
+        )),
+        (false, _, _) => Err(unresolved(
+            "ambiguous",
+            format!("the counterpart `{name}` is on {} records: {}", by_cp.len(), ids(&by_cp)),
+            format!(
+                "add the source's wording `{name} ({})` to `counterpart.aliases` of the right one",
+                c.qualifier.as_deref().unwrap_or("..")
+            ),
+        )),
+    }
+}
+
+fn compatible(a: Option<Border>, b: Option<Border>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// The three records whose keys are most like the candidate's.
+fn nearest(c: &Candidate, pool: &[Entry]) -> String {
+    let keys = if c.has_name() { c.name_keys() } else { c.counterpart_keys() };
+    let mut scored: Vec<(f64, &Entry)> = pool
+        .iter()
+        .filter(|e| !e.deleted && compatible(c.border, e.border))
+        .map(|e| {
+            let theirs = if c.has_name() { &e.names } else { &e.counterparts };
+            let best =
+                keys.iter().flat_map(|k| theirs.iter().map(move |t| strsim::jaro_winkler(k, t))).fold(0.0, f64::max);
+            (best, e)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    let shown: Vec<String> =
+        scored.iter().take(3).map(|(s, e)| format!("{} ({:.0}% alike)", e.label, s * 100.0)).collect();
+    if shown.is_empty() { "none".to_string() } else { shown.join(", ") }
+}
+
+/// Remember a matched candidate's names, so later candidates can match through them.
+fn learn(entry: &mut Entry, c: &Candidate) {
+    for k in c.name_keys().into_iter().chain(c.qualified_keys().into_iter().filter(|_| c.has_name())) {
+        if !entry.names.contains(&k) {
+            entry.names.push(k);
+        }
+    }
+    for k in c.counterpart_keys() {
+        if !entry.counterparts.contains(&k) {
+            entry.counterparts.push(k);
+        }
+    }
+    entry.border = entry.border.or(c.border);
+    for (lang, _) in &c.name {
+        if !entry.langs.contains(&lang.code()) {
+            entry.langs.push(lang.code());
+        }
+    }
+}
+
+/// A new record for `c`, with an id from its name (the border's code appended on a clash).
+fn new_entry(c: &Candidate, pool: &[Entry]) -> Result<Entry, Box<Unresolved>> {
+    let name = c.display_name();
+    let base = names::make_id(name);
+    let with_border = format!("{base}-{}", c.border.map_or("x", |b| b.code()).to_lowercase());
+    let free = |id: &String| !id.is_empty() && !pool.iter().any(|e| &e.id == id);
+    let id = [base.clone(), with_border].into_iter().find(free).ok_or_else(|| {
+        Box::new(Unresolved {
+            source: c.source.clone(),
+            label: c.label.clone(),
+            kind: "unmatched",
+            message: format!("cannot make a free id from `{name}`"),
+            hint: "create the record's file by hand with an id of your choice and this name".to_string(),
+        })
+    })?;
+    let counterpart = c.counterpart.first().map_or("?", |(_, n)| n.as_str());
+    let mut entry = Entry {
+        id: id.clone(),
+        border: c.border,
+        names: Vec::new(),
+        counterparts: Vec::new(),
+        langs: Vec::new(),
+        label: format!("{id} ({name} – {counterpart})"),
+        deleted: false,
+    };
+    learn(&mut entry, c);
+    Ok(entry)
+}

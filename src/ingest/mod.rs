@@ -1,0 +1,169 @@
+//! `crossings ingest`: the sources in `content/sources.yaml` to normalised, merged YAML in
+//! `content/`, never losing an editor's edit.
+//!
+//! The run: read the sources' material ([`acquire`]: fetched, or from snapshots with
+//! `--offline`), extract candidates and rule drafts by recipe ([`extract`], [`sections`]),
+//! normalise them ([`normalise`], [`names`]), match candidates to records ([`matching`]),
+//! combine what the sources say ([`theirs`]), merge that three ways with the files and what
+//! ingest wrote last time ([`merge`], [`provenance`]), plan the files ([`plan`]) and write them
+//! all or none ([`write`]). `--check` stops before writing.
+
+mod acquire;
+mod allowance;
+mod candidate;
+mod decode;
+mod emit;
+mod extract;
+pub mod fetch;
+mod matching;
+mod merge;
+mod names;
+mod node;
+mod normalise;
+mod plan;
+mod provenance;
+pub mod recipe;
+mod report;
+mod sections;
+pub mod sources;
+mod theirs;
+mod write;
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use self::candidate::Candidate;
+pub use self::report::Report;
+use self::sections::RuleDraft;
+use self::sources::{SnapshotStamp, Source};
+use crate::content::{self, Reference};
+use crate::validate::notice::Severity;
+
+/// How a run fetches and what it may write.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Use only the snapshots; no network.
+    pub offline: bool,
+    /// Write nothing; report what differs.
+    pub check: bool,
+    /// Limits of requests.
+    pub limits: fetch::Limits,
+}
+
+/// Run ingest on `content_dir`.
+pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
+    let (file, sources_text) = sources::load(content_dir)?;
+    let content = load_content(content_dir)?;
+    let base = provenance::load(content_dir)?;
+    let bar = progress_bar(file.sources.len() as u64);
+    let (mut client, mut candidates, mut drafts) = (None, Vec::new(), Vec::new());
+    let (mut stamps, mut snapshots, mut retrieved) = (Vec::new(), Vec::new(), BTreeMap::new());
+    let mut report = Report { check: options.check, ..Report::default() };
+    for source in &file.sources {
+        let id = source.id.value.clone();
+        bar.set_message(format!("reading {id}"));
+        let material = acquire::acquire(content_dir, source, options.offline, options.limits, &mut client)?;
+        bar.set_message(format!("extracting {id}"));
+        let (c, d) = extract_source(source, &material, &content.reference)
+            .with_context(|| format!("source `{id}` in sources.yaml"))?;
+        report.read.push((id.clone(), c.len(), d.len()));
+        stamps.extend(material.stamp.map(|s| (source, s)));
+        if let Some(bytes) = material.snapshot_bytes {
+            snapshots.push((sources::content_path(content_dir, &source.snapshot.path.value)?, bytes));
+        }
+        retrieved.insert(id, material.retrieved);
+        candidates.extend(c);
+        drafts.extend(d);
+        bar.inc(1);
+    }
+    bar.set_message("merging");
+    candidates.iter_mut().for_each(Candidate::add_romanised_aliases);
+    let mut pool = matching::pool(&content.checkpoints, &base.checkpoints);
+    let assignment = matching::assign(&candidates, &mut pool);
+    let mut plan = plan::Plan::default();
+    plan::checkpoints(&mut plan, &content, &base, &candidates, &assignment, &|id| {
+        retrieved.get(id).cloned().flatten()
+    })?;
+    plan::rules(&mut plan, &content, &base, drafts)?;
+    plan_sources(&mut plan, content_dir, &sources_text, &stamps, snapshots)?;
+    bar.finish_and_clear();
+    if !options.check {
+        write::apply(&plan.writes)?;
+    }
+    report.matched = assignment.records.len() - assignment.created.len();
+    (report.unresolved, report.deleted, report.plan) = (assignment.unresolved, assignment.deleted, plan);
+    Ok(report)
+}
+
+/// Content as it is now; ingest refuses to merge into files it cannot read.
+fn load_content(content_dir: &Path) -> anyhow::Result<content::Content> {
+    let loaded = content::load(content_dir)?;
+    let errors: Vec<String> = loaded
+        .notices
+        .iter()
+        .filter(|n| n.severity == Severity::Error)
+        .map(|n| format!("{}:{}: {}", n.path.display(), n.pos, n.message))
+        .collect();
+    if !errors.is_empty() {
+        anyhow::bail!(
+            "content has files ingest cannot read, so it could overwrite them; fix these first (`crossings validate` explains each):\n  {}",
+            errors.join("\n  ")
+        );
+    }
+    Ok(loaded.content)
+}
+
+fn extract_source(
+    source: &Source,
+    material: &acquire::Material,
+    reference: &Reference,
+) -> anyhow::Result<(Vec<Candidate>, Vec<RuleDraft>)> {
+    let id = &source.id.value;
+    if let Some(recipe) = &source.html {
+        let page = extract::parse_page(&material.text, recipe)?;
+        let candidates = extract::html_candidates(&page, recipe, id, reference)?;
+        let drafts = sections::rule_drafts(&page, recipe, id, material.retrieved.as_deref())?;
+        return Ok((candidates, drafts));
+    }
+    match &source.tsv {
+        Some(recipe) => Ok((extract::tsv_candidates(&material.text, recipe, id)?, Vec::new())),
+        None => Ok((Vec::new(), Vec::new())),
+    }
+}
+
+/// Plan `sources.yaml` (new snapshot provenance), the snapshots, and `ingested.yaml`.
+fn plan_sources(
+    plan: &mut plan::Plan,
+    content_dir: &Path,
+    text: &str,
+    stamps: &[(&Source, SnapshotStamp)],
+    snapshots: Vec<(std::path::PathBuf, Vec<u8>)>,
+) -> anyhow::Result<()> {
+    let mut new_text = text.to_string();
+    // Later sources first: lines added to one source's entry do not move those above it.
+    for (source, stamp) in stamps.iter().rev() {
+        new_text = sources::stamp(&new_text, source, stamp)?;
+    }
+    plan::file_if_changed(plan, &content_dir.join(sources::FILE), new_text.into_bytes(), "snapshot provenance")?;
+    for (path, bytes) in snapshots {
+        plan::file_if_changed(plan, &path, bytes, "snapshot")?;
+    }
+    let provenance = provenance::render(&plan.provenance);
+    plan::file_if_changed(plan, &content_dir.join(provenance::FILE), provenance.into_bytes(), "what ingest wrote")
+}
+
+/// A progress bar on a terminal; nothing when stderr is not one.
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} sources {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}

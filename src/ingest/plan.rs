@@ -1,0 +1,156 @@
+//! Planning a run's writes: each record merged three ways, the new provenance, and the files
+//! that change. Nothing is written here.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::candidate::Candidate;
+use super::matching::Assignment;
+use super::merge::{Difference, merge};
+use super::node::{Node, from_node, to_node};
+use super::provenance::Provenance;
+use super::sections::RuleDraft;
+use super::theirs::{Disagreement, combine};
+use super::write::{PlannedWrite, checkpoint_text, rule_text};
+use crate::content::{Checkpoint, Content, RuleMeta};
+
+/// What became of one record.
+#[derive(Debug, Clone)]
+pub struct RecordOutcome {
+    /// Its file.
+    pub file: PathBuf,
+    /// `new`, `updated` or `unchanged`.
+    pub status: &'static str,
+    /// Updates and conflicts.
+    pub differences: Vec<Difference>,
+}
+
+/// The plan so far.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Files to write.
+    pub writes: Vec<PlannedWrite>,
+    /// The provenance after the run.
+    pub provenance: Provenance,
+    /// Every record the sources speak of.
+    pub records: Vec<RecordOutcome>,
+    /// Sources disagreeing with each other.
+    pub disagreements: Vec<Disagreement>,
+    /// Records the last ingest wrote that no source lists any more (files kept).
+    pub gone: Vec<String>,
+}
+
+/// Merge every assigned checkpoint.
+pub fn checkpoints(
+    plan: &mut Plan,
+    content: &Content,
+    base: &Provenance,
+    candidates: &[Candidate],
+    assignment: &Assignment,
+    retrieved: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<()> {
+    for (id, indices) in &assignment.records {
+        let chosen: Vec<&Candidate> = indices.iter().map(|&i| &candidates[i]).collect();
+        let (theirs, disagreements) = combine(id, &chosen, retrieved)?;
+        // In the model's field order when it is a whole record (it is not when only a source
+        // naming the other side speaks of an existing record).
+        let theirs = from_node::<Checkpoint>(&theirs).ok().map(|t| to_node(&t)).transpose()?.unwrap_or(theirs);
+        plan.disagreements.extend(disagreements);
+        let record = content.checkpoints.iter().find(|r| &r.data.id.value == id);
+        let ours = record.map(|r| to_node(&r.data)).transpose()?;
+        let file =
+            record.map_or_else(|| content.root.join("checkpoints").join(format!("{id}.yaml")), |r| r.path.clone());
+        let merged = merge(base.checkpoints.get(id), ours.as_ref(), Some(&theirs));
+        plan.provenance.checkpoints.insert(id.clone(), theirs);
+        let status = match (&ours, &merged.value) {
+            (Some(o), Some(m)) if o == m => "unchanged",
+            (_, None) => "unchanged",
+            (_, Some(m)) => {
+                let typed: Checkpoint = from_node(m).map_err(|e| {
+                    anyhow::anyhow!(
+                        "merging `{}` gave an invalid record ({}): fix the file by hand",
+                        file.display(),
+                        e.message
+                    )
+                })?;
+                let text = checkpoint_text(&to_node(&typed)?);
+                let status = if ours.is_some() { "updated" } else { "new" };
+                plan.writes.push(PlannedWrite {
+                    path: file.clone(),
+                    bytes: text.into_bytes(),
+                    reason: status.to_string(),
+                });
+                status
+            }
+        };
+        plan.records.push(RecordOutcome { file, status, differences: merged.differences });
+    }
+    for id in &assignment.deleted {
+        if let Some(node) = base.checkpoints.get(id) {
+            plan.provenance.checkpoints.insert(id.clone(), node.clone());
+        }
+    }
+    plan.gone = base.checkpoints.keys().filter(|id| !plan.provenance.checkpoints.contains_key(*id)).cloned().collect();
+    Ok(())
+}
+
+/// Merge every rule document.
+pub fn rules(plan: &mut Plan, content: &Content, base: &Provenance, drafts: Vec<RuleDraft>) -> anyhow::Result<()> {
+    let lang = &content.config.default_language;
+    for draft in drafts {
+        let id = draft.id.clone();
+        if plan.provenance.rules.contains_key(&id) {
+            anyhow::bail!("two sources make the rule `{id}`: give one of the recipes another id in sources.yaml");
+        }
+        let rule = content.rules.iter().find(|r| r.id == id && &r.lang == lang);
+        let ours = match rule {
+            Some(r) => {
+                let mut node = to_node(&r.meta)?;
+                node.set("body", Node::str(&r.body));
+                Some(node)
+            }
+            None => None,
+        };
+        let file = rule.map_or_else(|| content.root.join("rules").join(format!("{id}.md")), |r| r.path.clone());
+        let merged = merge(base.rules.get(&id), ours.as_ref(), Some(&draft.node));
+        plan.provenance.rules.insert(id.clone(), draft.node);
+        let status = match (&ours, merged.value) {
+            (Some(o), Some(m)) if o == &m => "unchanged",
+            (_, None) => "unchanged",
+            (_, Some(mut m)) => {
+                let body = m.remove("body").and_then(|b| b.as_str().map(str::to_string)).unwrap_or_default();
+                let typed: RuleMeta = from_node(&m).map_err(|e| {
+                    anyhow::anyhow!(
+                        "merging `{}` gave invalid front matter ({}): fix the file by hand",
+                        file.display(),
+                        e.message
+                    )
+                })?;
+                let text = rule_text(&to_node(&typed)?, &body);
+                let status = if ours.is_some() { "updated" } else { "new" };
+                plan.writes.push(PlannedWrite {
+                    path: file.clone(),
+                    bytes: text.into_bytes(),
+                    reason: status.to_string(),
+                });
+                status
+            }
+        };
+        plan.records.push(RecordOutcome { file, status, differences: merged.differences });
+    }
+    Ok(())
+}
+
+/// Add `path` to the plan when its new text differs from what is on disk.
+pub fn file_if_changed(plan: &mut Plan, path: &Path, bytes: Vec<u8>, reason: &str) -> anyhow::Result<()> {
+    let current = match std::fs::read(path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+    };
+    if current.as_deref() != Some(bytes.as_slice()) {
+        plan.writes.push(PlannedWrite { path: path.to_path_buf(), bytes, reason: reason.to_string() });
+    }
+    Ok(())
+}

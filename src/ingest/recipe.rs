@@ -1,0 +1,225 @@
+//! Extraction recipes: how a source's material becomes checkpoints and rules, declared in
+//! `content/sources.yaml` so that a new source of a known shape needs no code.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::content::{Border, Direction, ListKind, Mode, RuleCategory, Traffic};
+
+/// A language a source writes names in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+    /// Kazakh.
+    Kk,
+}
+
+impl Lang {
+    /// The language's code, as a key of `name`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+        }
+    }
+}
+
+/// How to read an HTML page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HtmlRecipe {
+    /// Selectors of boilerplate to drop before anything is read (related posts, share blocks).
+    #[serde(default)]
+    pub remove: Vec<String>,
+    /// Selector of the element holding the article, for rule text (default: `body`).
+    #[serde(default)]
+    pub content: Option<String>,
+    /// Tables of checkpoints, one row each.
+    #[serde(default)]
+    pub tables: Vec<TableRecipe>,
+    /// Lists naming checkpoints.
+    #[serde(default)]
+    pub lists: Vec<ListRecipe>,
+    /// Rule documents made from parts of the article.
+    #[serde(default)]
+    pub rules: Vec<RuleRecipe>,
+}
+
+/// A table whose rows are checkpoints.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRecipe {
+    /// Selector of the table.
+    pub selector: String,
+    /// Selector of its data rows, within the table.
+    #[serde(default = "default_rows")]
+    pub rows: String,
+    /// Selector of a row's cells, within the row.
+    #[serde(default = "default_cells")]
+    pub cells: String,
+    /// The language of the names.
+    pub language: Lang,
+    /// The border all rows are on.
+    pub border: Border,
+    /// What each cell holds, in order.
+    pub columns: Vec<Column>,
+}
+
+fn default_rows() -> String {
+    "tbody > tr".to_string()
+}
+
+fn default_cells() -> String {
+    "td".to_string()
+}
+
+/// What a table cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    /// Nothing to keep (row numbers).
+    Skip,
+    /// The Kazakh side's name; a parenthesised part is an alias: "Dostyk (Friendship)".
+    Name,
+    /// The other side's name.
+    Counterpart,
+    /// Opening hours.
+    Hours,
+    /// Classification, with the traffic it names ("..., cargo-passenger").
+    Classification,
+    /// Place (region, district, settlement), then contacts after "Tel.".
+    Place,
+    /// A label with another name in quotes: `Checkpoint "Druzhba"` gives the alias Druzhba.
+    AliasQuoted,
+}
+
+/// A list whose entries name checkpoints.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListRecipe {
+    /// Selector of the entries (`li` elements).
+    pub selector: String,
+    /// The language of the names.
+    pub language: Lang,
+    /// The border all entries are on.
+    pub border: Border,
+    /// Which side the names are of.
+    pub side: Side,
+    /// What separates several names in one entry; a trailing "(...)" is dropped.
+    #[serde(default = "default_name_separator")]
+    pub separator: String,
+}
+
+fn default_name_separator() -> String {
+    ", ".to_string()
+}
+
+/// A side of the border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// Kazakhstan's side.
+    Kazakh,
+    /// The neighbour's side.
+    Counterpart,
+}
+
+/// A rule document made from parts of an article.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleRecipe {
+    /// The document's id: `content/rules/<id>.md`.
+    pub id: String,
+    /// Its title; the first part's heading when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Its category.
+    pub category: RuleCategory,
+    /// The runs of blocks that make its text, in order.
+    pub parts: Vec<Part>,
+    /// Lists of the text to keep as structured lists.
+    #[serde(default)]
+    pub lists: Vec<ListSpec>,
+    /// Lists of the text whose entries are customs allowances.
+    #[serde(default)]
+    pub allowances: Vec<AllowanceSpec>,
+}
+
+/// A run of the article's blocks (headings, paragraphs, lists), from one to before another.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The text the first block starts with.
+    pub start: String,
+    /// The text the block after the last one starts with; the article's end when absent.
+    #[serde(default)]
+    pub end: Option<String>,
+    /// Keep the first block when it is a heading (headings that open a part are dropped).
+    #[serde(default)]
+    pub keep_heading: bool,
+}
+
+/// A list to keep as structured data.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListSpec {
+    /// The text of the block just before the list.
+    pub after: String,
+    /// What the list holds.
+    pub kind: ListKind,
+    /// Its title; the block before it, without a final colon, when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// A list whose entries are allowances ("Up to 1000 cigarettes;").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowanceSpec {
+    /// The text of the block just before the list.
+    pub after: String,
+    /// Which way the goods go.
+    pub direction: Direction,
+}
+
+/// How to read a tab-separated table of "Kazakh side – other side" pairs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TsvRecipe {
+    /// The header's column name of the group a row belongs to.
+    pub group_column: String,
+    /// The header's column name of the name pair.
+    pub name_column: String,
+    /// What separates the two sides' names, tried in order.
+    pub separators: Vec<String>,
+    /// The language of the names.
+    pub language: Lang,
+    /// What each group means; a row of another group is an error.
+    pub groups: BTreeMap<String, Group>,
+    /// Transport modes the source supports for every row (unless its group says otherwise).
+    #[serde(default)]
+    pub modes: Vec<Mode>,
+    /// Traffic the source supports for every row (unless its group says otherwise).
+    #[serde(default)]
+    pub traffic: Vec<Traffic>,
+}
+
+/// A group of rows in a TSV source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// The border of the group's checkpoints.
+    pub border: Border,
+    /// Modes of this group, instead of the recipe's.
+    #[serde(default)]
+    pub modes: Option<Vec<Mode>>,
+    /// Traffic of this group, instead of the recipe's.
+    #[serde(default)]
+    pub traffic: Option<Vec<Traffic>>,
+}

@@ -1,0 +1,124 @@
+//! What a run found and did, printed for editors: updates, conflicts, entries an editor must
+//! resolve, and the files written (or, with `--check`, that would be).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::matching::Unresolved;
+use super::plan::Plan;
+
+/// A run's outcome.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Entries read per source: (source id, checkpoint entries, rule documents).
+    pub read: Vec<(String, usize, usize)>,
+    /// Records matched to existing files.
+    pub matched: usize,
+    /// Candidates that could not be assigned.
+    pub unresolved: Vec<Unresolved>,
+    /// Records an editor deleted that sources still list (not recreated).
+    pub deleted: Vec<String>,
+    /// The plan: records, differences, writes.
+    pub plan: Plan,
+    /// True for `--check`: nothing was written.
+    pub check: bool,
+}
+
+impl Report {
+    /// True when content differs from what the sources say (the files to write).
+    pub fn differs(&self) -> bool {
+        !self.plan.writes.is_empty()
+    }
+
+    /// Number of conflicts (editor's value kept).
+    pub fn conflicts(&self) -> usize {
+        self.plan.records.iter().flat_map(|r| &r.differences).filter(|d| d.conflict).count()
+    }
+
+    /// The report as text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let show = |p: &Path| p.display().to_string();
+        for (id, checkpoints, rules) in &self.read {
+            let _ = writeln!(out, "source {id}: {checkpoints} checkpoint entries, {rules} rule documents");
+        }
+        for record in &self.plan.records {
+            for d in record.differences.iter().filter(|d| d.conflict || record.status != "new") {
+                let (ours, theirs) = (short(d.ours.as_deref()), short(d.theirs.as_deref()));
+                let line = if d.conflict {
+                    format!(
+                        "warning[conflict] {}: {}: the file has `{ours}`, the sources say `{theirs}`; the file's value is kept (take the source's by writing it in)",
+                        show(&record.file),
+                        d.path
+                    )
+                } else {
+                    format!("{}: {}: `{ours}` → `{theirs}`", show(&record.file), d.path)
+                };
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        for d in &self.plan.disagreements {
+            let _ = writeln!(
+                out,
+                "warning[sources_disagree] {}: {}: kept `{}`, also given `{}`",
+                d.id, d.path, d.kept, d.other
+            );
+        }
+        for u in &self.unresolved {
+            let _ =
+                writeln!(out, "warning[{}] {}: `{}`: {}\n    = hint: {}", u.kind, u.source, u.label, u.message, u.hint);
+        }
+        for id in &self.deleted {
+            let _ = writeln!(out, "note: `{id}` was deleted by an editor after an earlier ingest; not recreated");
+        }
+        for id in &self.plan.gone {
+            let _ = writeln!(
+                out,
+                "warning[not_in_sources] `{id}`: no source lists it any more; its file is kept for an editor to decide"
+            );
+        }
+        let verb = if self.check { "differs" } else { "wrote" };
+        for w in &self.plan.writes {
+            let _ = writeln!(out, "{verb}: {} ({})", show(&w.path), w.reason);
+        }
+        out.push_str(&self.summary());
+        out
+    }
+
+    fn summary(&self) -> String {
+        let count = |s: &str| {
+            self.plan
+                .records
+                .iter()
+                .filter(|r| r.status == s && r.file.extension().is_some_and(|e| e == "yaml"))
+                .count()
+        };
+        let ambiguous = self.unresolved.iter().filter(|u| u.kind == "ambiguous").count();
+        let mut line = format!(
+            "checkpoints: {} from the sources ({} matched existing records, {} new, {} updated, {} unchanged); {} ambiguous, {} unmatched, {} conflicts",
+            self.plan.records.iter().filter(|r| r.file.extension().is_some_and(|e| e == "yaml")).count(),
+            self.matched,
+            count("new"),
+            count("updated"),
+            count("unchanged"),
+            ambiguous,
+            self.unresolved.len() - ambiguous,
+            self.conflicts(),
+        );
+        line.push('\n');
+        if self.check {
+            line.push_str(if self.differs() {
+                "check: content/ differs from the sources; run `crossings ingest` and review the changes\n"
+            } else {
+                "check: content/ agrees with the sources\n"
+            });
+        }
+        line
+    }
+}
+
+/// A value for one line of the report: long texts cut short.
+fn short(value: Option<&str>) -> String {
+    let Some(v) = value else { return "(absent)".to_string() };
+    if v.chars().count() <= 100 { v.to_string() } else { format!("{}…", v.chars().take(97).collect::<String>()) }
+}

@@ -1,0 +1,236 @@
+//! `content/sources.yaml`: where each source's material is, its kept snapshot, and its recipe.
+//!
+//! Ingest rewrites only the snapshot's `retrieved`, `sha256` and `charset` values, in place, so
+//! that the editors' comments and layout of the file survive.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use serde::Deserialize;
+
+use super::recipe::{HtmlRecipe, TsvRecipe};
+use crate::yaml::{self, Spanned};
+
+/// The file, relative to the content folder.
+pub const FILE: &str = "sources.yaml";
+
+/// `sources.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    /// The sources, in the order their facts take precedence.
+    pub sources: Vec<Source>,
+}
+
+/// One source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id that records cite.
+    pub id: Spanned<String>,
+    /// What the material is.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Anything an editor should know about it.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where the material is published (http or https).
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+    /// A file inside the content folder, for material with no address.
+    #[serde(default)]
+    pub path: Option<Spanned<String>>,
+    /// The kept copy.
+    pub snapshot: Snapshot,
+    /// The recipe for an HTML page.
+    #[serde(default)]
+    pub html: Option<HtmlRecipe>,
+    /// The recipe for a tab-separated table.
+    #[serde(default)]
+    pub tsv: Option<TsvRecipe>,
+}
+
+/// The kept copy of a source's material, and its provenance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// The file, relative to the content folder, under `snapshots/`.
+    pub path: Spanned<String>,
+    /// When the material was retrieved (RFC 3339, UTC).
+    #[serde(default)]
+    pub retrieved: Option<Spanned<String>>,
+    /// SHA-256 of the file's bytes, in hex.
+    #[serde(default)]
+    pub sha256: Option<Spanned<String>>,
+    /// The character set the bytes are in.
+    #[serde(default)]
+    pub charset: Option<Spanned<String>>,
+    /// True when the file is a reconstruction, not a copy of what was published.
+    #[serde(default)]
+    pub reconstruction: bool,
+    /// How the copy was made.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The kind of material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An HTML page.
+    Html,
+    /// A tab-separated table.
+    Tsv,
+}
+
+impl Source {
+    /// The kind of material, from the recipe given.
+    pub fn kind(&self) -> Kind {
+        if self.tsv.is_some() { Kind::Tsv } else { Kind::Html }
+    }
+
+    /// The date (YYYY-MM-DD) the snapshot was retrieved, if recorded.
+    pub fn retrieved_date(&self) -> Option<String> {
+        self.snapshot.retrieved.as_ref().and_then(|r| r.value.get(..10)).map(str::to_string)
+    }
+}
+
+/// Read and check `content/sources.yaml`; returns it with its text.
+pub fn load(content_dir: &Path) -> anyhow::Result<(SourcesFile, String)> {
+    let path = content_dir.join(FILE);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read `{}`: ingest needs the list of sources", path.display()))?;
+    let file: SourcesFile = yaml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}: {} (run `crossings validate` and see README, \"Adding a source\")",
+            path.display(),
+            e.pos,
+            e.message
+        )
+    })?;
+    for source in &file.sources {
+        check_source(&path, source)?;
+    }
+    let mut ids: Vec<&str> = file.sources.iter().map(|s| s.id.value.as_str()).collect();
+    ids.sort_unstable();
+    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+        bail!("{}: two sources have the id `{}`: give each its own", path.display(), w[0]);
+    }
+    Ok((file, text))
+}
+
+fn check_source(file: &Path, s: &Source) -> anyhow::Result<()> {
+    let at = |pos: yaml::Pos| format!("{}:{pos}: source `{}`", file.display(), s.id.value);
+    match (&s.url, &s.path) {
+        (Some(_), Some(p)) => bail!("{}: give `url` or `path`, not both", at(p.pos)),
+        (None, None) => bail!("{}: say where the material is, with `url` (http or https) or `path`", at(s.id.pos)),
+        (None, Some(p)) => {
+            content_path(Path::new(""), &p.value).with_context(|| at(p.pos))?;
+        }
+        (Some(_), None) => {}
+    }
+    if s.html.is_some() == s.tsv.is_some() {
+        bail!("{}: give exactly one recipe, `html` or `tsv`", at(s.id.pos));
+    }
+    let snapshot = content_path(Path::new(""), &s.snapshot.path.value).with_context(|| at(s.snapshot.path.pos))?;
+    if !snapshot.starts_with("snapshots") {
+        bail!("{}: the snapshot must be kept under `snapshots/`", at(s.snapshot.path.pos));
+    }
+    Ok(())
+}
+
+/// `relative` inside `content_dir`, refusing absolute paths and `..`.
+pub fn content_path(content_dir: &Path, relative: &str) -> anyhow::Result<PathBuf> {
+    let rel = Path::new(relative);
+    if relative.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        bail!("`{relative}` must be a relative path inside the content folder, without `..`");
+    }
+    Ok(content_dir.join(rel))
+}
+
+/// New snapshot provenance for one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotStamp {
+    /// When retrieved (RFC 3339), or `None` to keep the recorded time.
+    pub retrieved: Option<String>,
+    /// SHA-256 of the bytes.
+    pub sha256: String,
+    /// Character set.
+    pub charset: String,
+}
+
+/// `text` of sources.yaml with `source`'s snapshot values replaced (or added after `path:`).
+pub fn stamp(text: &str, source: &Source, stamp: &SnapshotStamp) -> anyhow::Result<String> {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let snap = &source.snapshot;
+    let fields = [
+        ("retrieved", &snap.retrieved, stamp.retrieved.as_deref()),
+        ("sha256", &snap.sha256, Some(stamp.sha256.as_str())),
+        ("charset", &snap.charset, Some(stamp.charset.as_str())),
+    ];
+    let mut inserts = Vec::new();
+    for (key, old, new) in fields {
+        let Some(new) = new else { continue };
+        match old {
+            Some(old) => replace_scalar(&mut lines, old, new)?,
+            None => inserts.push(format!("{key}: {new}")),
+        }
+    }
+    if !inserts.is_empty() {
+        let line_no = snap.path.pos.line as usize;
+        let line = lines.get(line_no.wrapping_sub(1)).context("snapshot path position out of range")?;
+        let key_col = line.find("path:").context("cannot find the snapshot's `path:` line in sources.yaml")?;
+        let indent = " ".repeat(line[..key_col].chars().count());
+        for (i, entry) in inserts.into_iter().enumerate() {
+            lines.insert(line_no + i, format!("{indent}{entry}"));
+        }
+    }
+    Ok(lines.join("\n"))
+}
+
+fn replace_scalar(lines: &mut [String], old: &Spanned<String>, new: &str) -> anyhow::Result<()> {
+    let line = lines.get_mut((old.pos.line as usize).wrapping_sub(1)).context("value position out of range")?;
+    let start: usize =
+        line.char_indices().nth(old.pos.column.saturating_sub(1) as usize).map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let len = rest.find(" #").unwrap_or(rest.len());
+    if rest[..len].trim().trim_matches(['"', '\'']) != old.value {
+        bail!("sources.yaml changed while ingest ran, or `{}` is not a one-line value; not updating it", old.value);
+    }
+    let trailing_ws = rest[..len].len() - rest[..len].trim_end().len();
+    line.replace_range(start..start + len - trailing_ws, new);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "# keep me\nsources:\n  - id: a\n    url: https://example.org/\n    snapshot:\n      \
+                        path: snapshots/a.html  # the copy\n      sha256: abc\n    html: {}\n";
+
+    #[test]
+    fn stamps_in_place_keeping_comments() {
+        let (file, _) = parse(TEXT);
+        let new = SnapshotStamp {
+            retrieved: Some("2026-01-02T03:04:05Z".into()),
+            sha256: "def".into(),
+            charset: "UTF-8".into(),
+        };
+        let out = stamp(TEXT, &file.sources[0], &new).unwrap();
+        assert!(out.starts_with("# keep me\n"), "{out}");
+        assert!(out.contains("      path: snapshots/a.html  # the copy\n      retrieved: 2026-01-02T03:04:05Z\n      charset: UTF-8\n      sha256: def\n"), "{out}");
+        let (again, _) = parse(&out);
+        assert_eq!(again.sources[0].snapshot.sha256.as_ref().unwrap().value, "def");
+    }
+
+    fn parse(text: &str) -> (SourcesFile, ()) {
+        (yaml::from_str(text).unwrap(), ())
+    }
+
+    #[test]
+    fn refuses_paths_outside_content() {
+        assert!(content_path(Path::new("c"), "../x").is_err());
+        assert!(content_path(Path::new("c"), "/etc/passwd").is_err());
+        assert!(content_path(Path::new("c"), "snapshots/x.html").is_ok());
+    }
+}

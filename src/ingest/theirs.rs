@@ -1,0 +1,215 @@
+//! What the sources say about one record, combined: the first source (in `sources.yaml` order)
+//! gives a value, later ones add to lists (aliases, modes, traffic) and are reported where they
+//! disagree. Each source is listed with the fields it supports.
+
+use super::candidate::Candidate;
+use super::names;
+use super::node::Node;
+
+/// Paths whose values are sets: the sources' values are joined.
+const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "modes", "traffic", "contacts"];
+
+/// The order `modes` and `traffic` values are written in.
+const ENUM_ORDER: &[&str] = &["road", "rail", "air", "sea", "river", "pedestrian", "passenger", "cargo"];
+
+/// Two sources giving different values for one field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    /// The record.
+    pub id: String,
+    /// The field.
+    pub path: String,
+    /// The value kept, from the first source.
+    pub kept: String,
+    /// The other value and its source.
+    pub other: String,
+}
+
+/// The record the sources make of `candidates` (in source order), with its `sources` list.
+pub fn combine(
+    id: &str,
+    candidates: &[&Candidate],
+    retrieved: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<(Node, Vec<Disagreement>)> {
+    let mut acc = Node::Map(vec![("id".into(), Node::str(id))]);
+    let mut disagreements = Vec::new();
+    for c in candidates {
+        let part = c.to_node()?;
+        join(&mut acc, part, "", &c.source, id, &mut disagreements);
+    }
+    tidy_aliases(&mut acc);
+    for path in ["modes", "traffic"] {
+        if let Some(Node::Seq(items)) = acc.get(path) {
+            let mut items = items.clone();
+            items.sort_by_key(|n| ENUM_ORDER.iter().position(|o| Some(*o) == n.as_str()));
+            acc.set(path, Node::Seq(items));
+        }
+    }
+    let mut sources: Vec<Node> = Vec::new();
+    for c in candidates {
+        let supports: Vec<&str> = c
+            .supports()
+            .into_iter()
+            .filter(|f| *f != "aliases" || c.aliases.iter().any(|a| kept_alias(&acc, a)))
+            .collect();
+        match sources.iter_mut().find(|s| s.get("source").and_then(Node::as_str) == Some(c.source.as_str())) {
+            Some(entry) => {
+                let mut all: Vec<String> = entry.get("supports").map(strings).unwrap_or_default();
+                all.extend(supports.iter().map(|s| s.to_string()));
+                entry.set("supports", Node::strs(canonical(all)));
+            }
+            None => {
+                let mut entry = Node::Map(vec![("source".into(), Node::str(&c.source))]);
+                if let Some(date) = retrieved(&c.source) {
+                    entry.set("retrieved", Node::str(date));
+                }
+                entry.set("supports", Node::strs(canonical(supports.iter().map(|s| s.to_string()).collect())));
+                sources.push(entry);
+            }
+        }
+    }
+    acc.set("sources", Node::Seq(sources));
+    Ok((acc, disagreements))
+}
+
+fn join(acc: &mut Node, part: Node, path: &str, source: &str, id: &str, out: &mut Vec<Disagreement>) {
+    let Node::Map(entries) = part else { return };
+    for (key, value) in entries {
+        let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+        match acc.get(&key).cloned() {
+            None => acc.set(&key, value),
+            Some(Node::Seq(mut have)) if UNION_PATHS.contains(&here.as_str()) => {
+                if let Node::Seq(new) = value {
+                    new.into_iter()
+                        .filter(|v| !have.contains(v))
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .for_each(|v| have.push(v));
+                }
+                acc.set(&key, Node::Seq(have));
+            }
+            Some(mut have @ Node::Map(_)) if matches!(value, Node::Map(_)) => {
+                join(&mut have, value, &here, source, id, out);
+                acc.set(&key, have);
+            }
+            Some(have) if have != value => out.push(Disagreement {
+                id: id.to_string(),
+                path: here,
+                kept: have.to_string(),
+                other: format!("{value} ({source})"),
+            }),
+            Some(_) => {}
+        }
+    }
+}
+
+/// Drop aliases that repeat a name (or another alias), ignoring case.
+fn tidy_aliases(record: &mut Node) {
+    for (names_path, aliases_key, holder) in
+        [("name", "aliases", None), ("counterpart.name", "aliases", Some("counterpart"))]
+    {
+        let taken: Vec<String> = record
+            .at(names_path)
+            .map(|n| match n {
+                Node::Map(e) => e.iter().filter_map(|(_, v)| v.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            })
+            .unwrap_or_default();
+        let target = match holder {
+            Some(h) => match record.get(h).cloned() {
+                Some(node) => node,
+                None => continue,
+            },
+            None => record.clone(),
+        };
+        let mut kept: Vec<String> = Vec::new();
+        for a in target.get(aliases_key).map(strings).unwrap_or_default() {
+            if !taken.iter().chain(&kept).any(|t| names::same(t, &a)) {
+                kept.push(a);
+            }
+        }
+        let mut target = target;
+        if kept.is_empty() {
+            target.remove(aliases_key);
+        } else {
+            target.set(aliases_key, Node::strs(kept));
+        }
+        match holder {
+            Some(h) => record.set(h, target),
+            None => *record = target,
+        }
+    }
+}
+
+fn kept_alias(record: &Node, alias: &str) -> bool {
+    record.get("aliases").map(strings).unwrap_or_default().iter().any(|a| a == alias)
+}
+
+/// The strings of a sequence node.
+pub fn strings(node: &Node) -> Vec<String> {
+    match node {
+        Node::Seq(items) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Field names in the model's order, without repeats.
+fn canonical(mut fields: Vec<String>) -> Vec<String> {
+    const ORDER: &[&str] = &[
+        "name",
+        "aliases",
+        "border",
+        "counterpart",
+        "modes",
+        "traffic",
+        "classification",
+        "hours",
+        "location",
+        "contacts",
+    ];
+    fields.sort_by_key(|f| ORDER.iter().position(|o| o == f).unwrap_or(ORDER.len()));
+    fields.dedup();
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Border, Mode, Traffic};
+    use crate::ingest::recipe::Lang;
+
+    #[test]
+    fn joins_two_sources_and_lists_both() {
+        let seed = Candidate {
+            source: "seed".into(),
+            name: vec![(Lang::En, "Maykapchagay".into())],
+            border: Some(Border::CN),
+            counterpart: vec![(Lang::En, "Zimunai".into())],
+            traffic: vec![Traffic::Passenger, Traffic::Cargo],
+            ..Candidate::default()
+        };
+        let mut queue = Candidate {
+            source: "queue".into(),
+            name: vec![(Lang::Ru, "Майкапчагай".into())],
+            border: Some(Border::CN),
+            counterpart: vec![(Lang::Ru, "Зимунай".into())],
+            modes: vec![Mode::Road],
+            traffic: vec![Traffic::Cargo],
+            ..Candidate::default()
+        };
+        queue.add_romanised_aliases();
+        let (node, disagreements) = combine("maykapchagay", &[&seed, &queue], &|_| Some("2026-01-01".into())).unwrap();
+        assert!(disagreements.is_empty(), "{disagreements:?}");
+        assert_eq!(node.at("name").unwrap().to_string(), "{en: Maykapchagay, ru: Майкапчагай}");
+        assert_eq!(node.get("aliases"), None, "the romanisation repeats the English name");
+        assert_eq!(node.at("counterpart.aliases").unwrap().to_string(), "[Zimunay]");
+        assert_eq!(node.get("traffic").unwrap().to_string(), "[passenger, cargo]");
+        let sources = node.get("sources").unwrap().to_string();
+        assert!(
+            sources.contains(
+                "{source: queue, retrieved: 2026-01-01, supports: [name, border, counterpart, modes, traffic]}"
+            ),
+            "{sources}"
+        );
+    }
+}
