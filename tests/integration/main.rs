@@ -2,6 +2,8 @@
 
 mod browser;
 mod build;
+mod http_server;
+mod ingest;
 mod util;
 mod validate;
 mod webdriver;

@@ -1,0 +1,206 @@
+//! `crossings ingest` (issue 3): against a local HTTP server for fetching, and on the
+//! repository's content for merging, editors' edits and `--check`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::http_server::{Answer, serve};
+use crate::util::Project;
+
+const PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Checkpoints</title></head><body>\
+    <div class=\"share\">Share with friends</div><table class=\"checkpoints\"><tbody>\
+    <tr><td>Testpoint</td><td>Otherside</td><td>Round the clock</td></tr></tbody></table></body></html>";
+
+/// sources.yaml with one web source at `url`, names in `language`.
+fn web_source(url: &str, language: &str) -> String {
+    format!(
+        "sources:\n  - id: web\n    url: {url}\n    snapshot:\n      path: snapshots/web.html\n    html:\n      \
+         remove: [div.share]\n      tables:\n        - selector: table.checkpoints\n          language: {language}\n          \
+         border: KG\n          columns: [name, counterpart, hours]\n"
+    )
+}
+
+/// Every file under `dir`, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).expect("list") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(tree(&path));
+        } else {
+            out.insert(path.clone(), std::fs::read(&path).expect("read"));
+        }
+    }
+    out
+}
+
+/// A project whose only source is `routes`' `/page`, served locally.
+fn web_project(routes: Vec<(&str, Answer)>, language: &str) -> (Project, String) {
+    let base = serve(routes);
+    let project = Project::empty();
+    project.write("content/sources.yaml", web_source(&format!("{base}/page"), language));
+    (project, base)
+}
+
+/// Run ingest with `extra` flags, expect exit 2 with `needle`, and content/ unchanged.
+#[track_caller]
+fn expect_failure(project: &Project, extra: &[&str], needle: &str) {
+    let before = tree(&project.path().join("content"));
+    let mut args = vec!["ingest", "--allow-private"];
+    args.extend_from_slice(extra);
+    let run = project.run(&args);
+    run.expect_code(2).expect_output(needle).expect_no_panic();
+    assert_eq!(tree(&project.path().join("content")), before, "content/ changed on error");
+}
+
+fn read(project: &Project, relative: &str) -> String {
+    std::fs::read_to_string(project.path().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+#[test]
+fn follows_redirects_and_keeps_a_snapshot_with_provenance() {
+    let (project, _) =
+        web_project(vec![("/page", Answer::redirect("/moved")), ("/moved", Answer::ok("text/html", PAGE))], "en");
+    project.run(&["ingest", "--allow-private"]).expect_code(0).expect_no_panic();
+    let record = read(&project, "content/checkpoints/testpoint.yaml");
+    assert!(
+        record.starts_with("# yaml-language-server: $schema=../schema/checkpoint.schema.json\nid: testpoint\n"),
+        "{record}"
+    );
+    assert!(record.contains("hours:\n  kind: 24h\n  source_text: Round the clock\n"), "{record}");
+    assert_eq!(read(&project, "content/snapshots/web.html"), PAGE);
+    let sources = read(&project, "content/sources.yaml");
+    assert!(
+        sources.contains("      retrieved: 20")
+            && sources.contains("      sha256: ")
+            && sources.contains("charset: UTF-8"),
+        "{sources}"
+    );
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0);
+    project.run(&["validate"]).expect_code(0);
+}
+
+#[test]
+fn too_many_redirects_is_an_error() {
+    let (project, _) = web_project(vec![("/page", Answer::redirect("/page"))], "en");
+    expect_failure(&project, &["--max-redirects", "2"], "more than 2 redirects");
+}
+
+#[test]
+fn a_slow_server_times_out() {
+    let (project, _) = web_project(vec![("/page", Answer::ok("text/html", PAGE).after(Duration::from_secs(5)))], "en");
+    let started = std::time::Instant::now();
+    expect_failure(&project, &["--timeout", "0.5"], "--timeout");
+    assert!(started.elapsed() < Duration::from_secs(4), "took {:?}", started.elapsed());
+}
+
+#[test]
+fn an_oversized_page_is_refused() {
+    let big = format!("<html><body>{}</body></html>", "x".repeat(200_000));
+    let (project, _) = web_project(vec![("/page", Answer::ok("text/html", big))], "en");
+    expect_failure(&project, &["--max-bytes", "10000"], "larger than the limit of 10000 bytes");
+}
+
+#[test]
+fn a_windows_1251_page_decodes() {
+    let page = "<html><head><title>Пункты пропуска</title></head><body><p>Пункты пропуска через границу Республики \
+        Казахстан с Кыргызской Республикой, режим работы.</p><table class=\"checkpoints\"><tbody>\
+        <tr><td>Кордай</td><td>Ак-Жол</td><td>Круглосуточно</td></tr></tbody></table></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+    let (project, _) = web_project(vec![("/page", Answer::ok("text/html", bytes.into_owned()))], "ru");
+    project.run(&["ingest", "--allow-private"]).expect_code(0).expect_no_panic();
+    let record = read(&project, "content/checkpoints/korday.yaml");
+    assert!(record.contains("name:\n  ru: Кордай\n") && record.contains("    ru: Ак-Жол\n"), "{record}");
+    assert!(read(&project, "content/sources.yaml").contains("charset: windows-1251"));
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0);
+}
+
+#[test]
+fn a_missing_page_is_an_error() {
+    let (project, _) = web_project(vec![], "en");
+    expect_failure(&project, &[], "404");
+}
+
+#[test]
+fn a_non_html_answer_is_an_error() {
+    let (project, _) = web_project(vec![("/page", Answer::ok("application/json", "{\"a\": 1}"))], "en");
+    expect_failure(&project, &[], "application/json");
+}
+
+#[test]
+fn malformed_html_still_reads_and_a_missing_table_is_an_error() {
+    let broken = "<html><body><table class=checkpoints><tbody><tr><td>Testpoint<td>Otherside<td>Round the clock</table";
+    let (project, _) = web_project(vec![("/page", Answer::ok("text/html", broken))], "en");
+    project.run(&["ingest", "--allow-private"]).expect_code(0).expect_no_panic();
+    assert!(read(&project, "content/checkpoints/testpoint.yaml").contains("    en: Otherside\n"));
+    let (project, _) = web_project(vec![("/page", Answer::ok("text/html", "<p>redesigned <b>page"))], "en");
+    expect_failure(&project, &[], "matched nothing");
+}
+
+#[test]
+fn refuses_file_urls_and_private_addresses_without_the_flag() {
+    let project = Project::empty();
+    project.write("content/sources.yaml", web_source("file:///etc/passwd", "en"));
+    expect_failure(&project, &[], "not an http(s) address");
+    let (project, _) = web_project(vec![("/page", Answer::ok("text/html", PAGE))], "en");
+    let before = tree(&project.path().join("content"));
+    project.run(&["ingest"]).expect_code(2).expect_output("--allow-private");
+    assert_eq!(tree(&project.path().join("content")), before);
+}
+
+#[test]
+fn the_repository_is_the_output_of_an_offline_ingest() {
+    let project = Project::from_repo();
+    let before = tree(&project.path().join("content"));
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0).expect_output("agrees with the sources");
+    project.run(&["ingest", "--offline"]).expect_code(0).expect_no_panic();
+    assert_eq!(tree(&project.path().join("content")), before, "a second ingest changed content/");
+}
+
+#[test]
+fn a_hand_edit_survives_a_re_ingest() {
+    let project = Project::from_repo();
+    let path = "content/checkpoints/khorgos.yaml";
+    let edited = read(&project, path)
+        .replace("  source_text: Almaty region, Panfilov district, village. Khorgos\n", "  source_text: Almaty region, Panfilov district, village. Khorgos\n  lat: 44.21\n  lon: 80.41\n  precision: settlement\n")
+        .replace("last_verified:", "notes: The road crossing is called Nur Zholy.\nlast_verified:");
+    project.write(path, &edited);
+    project.run(&["ingest", "--offline"]).expect_code(0).expect_no_panic();
+    assert_eq!(read(&project, path), edited);
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0);
+}
+
+#[test]
+fn a_conflict_is_reported_and_the_editors_value_kept() {
+    let project = Project::from_repo();
+    let path = "content/checkpoints/khorgos.yaml";
+    let edited = read(&project, path).replace(
+        "  kind: daytime\n  source_text: During the daytime\n",
+        "  kind: seasonal\n  season: May to October\n  source_text: During the daytime\n",
+    );
+    project.write(path, &edited);
+    let page = read(&project, "content/snapshots/kz-crossing-rules.html").replacen(
+        "<td>During the daytime</td>",
+        "<td>Round the clock</td>",
+        1,
+    );
+    project.write("content/snapshots/kz-crossing-rules.html", page);
+    let run = project.run(&["ingest", "--offline"]);
+    run.expect_code(0).expect_output("warning[conflict] content/checkpoints/khorgos.yaml: hours.kind");
+    let after = read(&project, path);
+    assert!(after.contains("  kind: seasonal\n  season: May to October\n  source_text: Round the clock\n"), "{after}");
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0);
+}
+
+#[test]
+fn check_notices_a_changed_snapshot_and_writes_nothing() {
+    let project = Project::from_repo();
+    let tsv = read(&project, "content/snapshots/equeue-checkpoints.tsv").replace("Аксай – Илек", "Аксай – Илек-2");
+    project.write("content/snapshots/equeue-checkpoints.tsv", tsv);
+    let before = tree(&project.path().join("content"));
+    let run = project.run(&["ingest", "--offline", "--check"]);
+    run.expect_code(1).expect_output("content/checkpoints/aksay.yaml: counterpart.name.ru: `Илек` → `Илек-2`");
+    run.expect_output("differs: content/sources.yaml (snapshot provenance)");
+    assert_eq!(tree(&project.path().join("content")), before);
+}
