@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use crossings::{cli, serve};
 use crossings::validate::Format;
+use crossings::{cli, serve};
 
 /// Keep the reference of Kazakhstan's border crossings true, and publish it as a static site.
 #[derive(Debug, Parser)]

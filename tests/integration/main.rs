@@ -4,6 +4,7 @@ mod browser;
 mod build;
 mod http_server;
 mod ingest;
+mod serve;
 mod util;
 mod validate;
 mod webdriver;
