@@ -68,6 +68,15 @@ pub struct Content {
     pub sources: Vec<SourceInfo>,
     /// The text of every file read, for diagnostics.
     pub files: SourceFiles,
+    /// Checkpoint ids, built on first use.
+    ids: std::sync::OnceLock<std::collections::HashSet<String>>,
+}
+
+impl Content {
+    /// Whether a checkpoint with `id` exists.
+    pub fn has_checkpoint(&self, id: &str) -> bool {
+        self.ids.get_or_init(|| self.checkpoints.iter().map(|c| c.data.id.value.clone()).collect()).contains(id)
+    }
 }
 
 /// Geographic reference data.
@@ -216,8 +225,17 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     }
     rules.sort_by(|a, b| (&a.id, &a.lang, &a.path).cmp(&(&b.id, &b.lang, &b.path)));
 
-    let content =
-        Content { root: root.to_path_buf(), config, checkpoints, rules, reference, geo, sources, files: loader.files };
+    let content = Content {
+        root: root.to_path_buf(),
+        config,
+        checkpoints,
+        rules,
+        reference,
+        geo,
+        sources,
+        files: loader.files,
+        ids: Default::default(),
+    };
     Ok(Loaded { content, notices: loader.notices })
 }
 

@@ -236,16 +236,17 @@ pub fn index_map(content: &Content, root: &str) -> String {
     svg.push_str("<g class=\"markers\">");
     for m in &markers {
         let title = xml_escape(&m.name);
+        let (x, y) = (m.x - 6.0, m.y - 6.0);
         let _ = write!(
             svg,
-            "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\"><title>{title} ({})</title><use href=\"#sym-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" transform=\"translate(-6 -6)\"/>",
-            m.status, m.id, m.id, m.status, m.symbol, m.x, m.y
+            "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+            m.status, m.id, m.id, m.x, m.y, m.status, m.symbol
         );
         if matches!(m.status, "closed" | "suspended") {
             let _ = write!(
                 svg,
-                "<use class=\"glyph\" href=\"#sym-{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" transform=\"translate(-6 -6)\"/>",
-                m.status, m.x, m.y
+                "<use class=\"glyph\" href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+                m.status
             );
         }
         svg.push_str("</a>");
@@ -305,20 +306,27 @@ fn label_box(m: &Marker, z: f64) -> (f64, f64, f64, f64) {
 }
 
 /// Label each marker with the lowest zoom level at which it overlaps no label shown before it
-/// (markers in a fixed order), so that at every level the shown labels never overlap.
+/// (markers in a fixed order), so that at every level the shown labels never overlap. Placed
+/// boxes are kept in a grid, so the work grows with the number of markers, not its square.
 fn marker_labels(markers: &[Marker]) -> String {
     let mut min_zoom = vec![None; markers.len()];
     for z in ZOOM_LEVELS {
-        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        let cell = 60.0 / z;
+        let key = |x: f64, y: f64| ((x / cell).floor() as i64, (y / cell).floor() as i64);
+        let mut grid: std::collections::HashMap<(i64, i64), Vec<(f64, f64, f64, f64)>> =
+            std::collections::HashMap::new();
         for (i, m) in markers.iter().enumerate() {
             let b = label_box(m, z);
-            let clear = placed.iter().all(|p| b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3);
-            let shown_below = min_zoom[i].is_some();
-            if clear || shown_below {
-                placed.push(b);
-                if min_zoom[i].is_none() {
-                    min_zoom[i] = Some(z);
+            let (lo, hi) = (key(b.0, b.1), key(b.2, b.3));
+            let cells = || (lo.0..=hi.0).flat_map(move |cx| (lo.1..=hi.1).map(move |cy| (cx, cy)));
+            let clear = cells().all(|c| {
+                grid.get(&c).is_none_or(|boxes| boxes.iter().all(|p| b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3))
+            });
+            if clear || min_zoom[i].is_some() {
+                for c in cells() {
+                    grid.entry(c).or_default().push(b);
                 }
+                min_zoom[i].get_or_insert(z);
             }
         }
     }

@@ -4,6 +4,7 @@
 pub mod exports;
 pub mod map;
 pub mod markdown;
+pub mod nearby;
 pub mod output;
 pub mod search;
 pub mod site;

@@ -39,12 +39,13 @@ struct PageMeta {
 /// What is drawn once per site and shared by many pages.
 struct Shared {
     locator: (map::Frame, String),
+    neighbours: Vec<Vec<(usize, Option<f64>)>>,
 }
 
 /// Render every page of `content` with `tera` into `staging`.
 pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -> anyhow::Result<()> {
     set_globals(content, tera);
-    let shared = Shared { locator: map::locator_outline(content) };
+    let shared = Shared { locator: map::locator_outline(content), neighbours: super::nearby::neighbours(content) };
     let jobs = plan(content);
     jobs.par_iter().try_for_each(|job| {
         let (path, html) = render_job(*job, content, tera, &shared)?;
@@ -212,7 +213,7 @@ fn checkpoint_page(content: &Content, index: usize, shared: &Shared) -> PagePart
         })
         .collect();
     ctx.insert("rules", &rules);
-    ctx.insert("nearby", &nearby(content, index));
+    ctx.insert("nearby", &nearby(content, &shared.neighbours[index]));
     ctx.insert("jsonld", &json_ld(content, &view));
     ctx.insert("locator_svg", &map::locator_map(&record.data, frame, outline));
     let title = view.name.text.clone();
@@ -226,43 +227,21 @@ fn checkpoint_page(content: &Content, index: usize, shared: &Shared) -> PagePart
     (path, "checkpoint.html", ctx, title, description, "checkpoint")
 }
 
-/// Other checkpoints on the same border: nearest first when both have coordinates.
-fn nearby(content: &Content, index: usize) -> Vec<LinkView> {
-    let here = &content.checkpoints[index].data;
-    let Some(border) = here.border.as_ref().map(|b| b.value) else { return Vec::new() };
-    let coords = |c: &crate::content::Checkpoint| {
-        let l = c.location.as_ref()?;
-        Some((l.lat.as_ref()?.value, l.lon.as_ref()?.value))
-    };
-    let mut others: Vec<(Option<f64>, LinkView)> = content
-        .checkpoints
+/// Links to a checkpoint's neighbours on its border.
+fn nearby(content: &Content, neighbours: &[(usize, Option<f64>)]) -> Vec<LinkView> {
+    let lang = content.config.default_language.as_str();
+    neighbours
         .iter()
-        .enumerate()
-        .filter(|(i, r)| *i != index && r.data.border.as_ref().is_some_and(|b| b.value == border))
-        .map(|(_, r)| {
-            let km = coords(here).zip(coords(&r.data)).map(|(a, b)| distance_km(a, b));
-            let name = r
-                .data
-                .name
-                .best(&content.config.default_language)
-                .map_or(r.data.id.value.clone(), |(_, t)| t.to_string());
-            (
-                km,
-                LinkView {
-                    title: name,
-                    url: format!("checkpoints/{}/index.html", r.data.id.value),
-                    detail: km.map(|k| format!("{k:.0} km")),
-                },
-            )
+        .map(|(j, km)| {
+            let c = &content.checkpoints[*j].data;
+            let title = c.name.best(lang).map_or(c.id.value.clone(), |(_, t)| t.to_string());
+            LinkView {
+                title,
+                url: format!("checkpoints/{}/index.html", c.id.value),
+                detail: km.map(|k| format!("{k:.0} km")),
+            }
         })
-        .collect();
-    others.sort_by(|a, b| match (a.0, b.0) {
-        (Some(x), Some(y)) => x.total_cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.1.title.cmp(&b.1.title),
-    });
-    others.into_iter().take(6).map(|(_, l)| l).collect()
+        .collect()
 }
 
 /// Great-circle distance in kilometres between two (lat, lon) points.

@@ -273,7 +273,7 @@ fn internal_link_problem(dest: &str, content: &Content) -> Option<String> {
     let (section, id) = (parts.next().unwrap_or(""), parts.next());
     let exists = match (section, id) {
         ("", None) => true,
-        ("checkpoints", Some(id)) => content.checkpoints.iter().any(|c| c.data.id.value == id),
+        ("checkpoints", Some(id)) => content.has_checkpoint(id),
         ("rules", Some(id)) => content.rules.iter().any(|r| r.id == id),
         ("borders", Some(cc)) => crate::content::Border::ALL.iter().any(|b| b.code().eq_ignore_ascii_case(cc)),
         ("checkpoints" | "rules" | "borders" | "data", None) => true,

@@ -59,7 +59,7 @@ fn check_one(rule: &Rule, content: &Content, settings: Settings, out: &mut Vec<N
     }
     if let Some(applies) = &meta.applies_to {
         for (i, id) in applies.checkpoints.iter().enumerate() {
-            if !content.checkpoints.iter().any(|c| c.data.id.value == id.value) {
+            if !content.has_checkpoint(&id.value) {
                 out.push(
                     Notice::error(path, id.pos, "unknown_checkpoint", format!("no checkpoint `{}`", id.value))
                         .field(format!("applies_to.checkpoints[{i}]"))
