@@ -37,24 +37,7 @@ pub fn acquire(
     limits: Limits,
     client: &mut Option<Client>,
 ) -> anyhow::Result<Material> {
-    let snapshot_path = content_path(content_dir, &source.snapshot.path.value)?;
-    let recorded_charset = source.snapshot.charset.as_ref().map(|c| c.value.clone());
-    let (bytes, declared, copied) = match (&source.url, &source.path) {
-        (Some(url), _) if !offline => {
-            let client = match client {
-                Some(c) => c,
-                None => client.insert(fetch::client(limits)?),
-            };
-            let fetched = fetch::fetch(client, &url.value, source.kind(), limits)
-                .with_context(|| format!("cannot fetch `{}` for source `{}`", url.value, source.id.value))?;
-            (fetched.bytes, decode::header_charset(fetched.content_type.as_deref()), true)
-        }
-        (_, Some(path)) if !offline => {
-            let path = content_path(content_dir, &path.value)?;
-            (read(&path, &source.id.value)?, recorded_charset, path != snapshot_path)
-        }
-        _ => (read(&snapshot_path, &source.id.value)?, recorded_charset, false),
-    };
+    let (bytes, declared, copied) = read_material(content_dir, source, offline, limits, client)?;
     let decoded = decode::decode(&bytes, declared.as_deref(), source.kind() == Kind::Html);
     let sha256 = hex(&Sha256::digest(&bytes));
     let recorded_sha = source.snapshot.sha256.as_ref().map(|s| s.value.as_str());
@@ -73,6 +56,35 @@ pub fn acquire(
         .or_else(|| source.retrieved_date());
     let snapshot_bytes = (bytes_changed && copied).then_some(bytes);
     Ok(Material { text: decoded.text, retrieved, stamp, snapshot_bytes })
+}
+
+/// The material's bytes, the charset declared for them, and whether they are a new copy
+/// (fetched, or read from a path other than the snapshot's).
+fn read_material(
+    content_dir: &Path,
+    source: &Source,
+    offline: bool,
+    limits: Limits,
+    client: &mut Option<Client>,
+) -> anyhow::Result<(Vec<u8>, Option<String>, bool)> {
+    let snapshot_path = content_path(content_dir, &source.snapshot.path.value)?;
+    let recorded_charset = source.snapshot.charset.as_ref().map(|c| c.value.clone());
+    match (&source.url, &source.path) {
+        (Some(url), _) if !offline => {
+            let client = match client {
+                Some(c) => c,
+                None => client.insert(fetch::client(limits)?),
+            };
+            let fetched = fetch::fetch(client, &url.value, source.kind(), limits)
+                .with_context(|| format!("cannot fetch `{}` for source `{}`", url.value, source.id.value))?;
+            Ok((fetched.bytes, decode::header_charset(fetched.content_type.as_deref()), true))
+        }
+        (_, Some(path)) if !offline => {
+            let path = content_path(content_dir, &path.value)?;
+            Ok((read(&path, &source.id.value)?, recorded_charset, path != snapshot_path))
+        }
+        _ => Ok((read(&snapshot_path, &source.id.value)?, recorded_charset, false)),
+    }
 }
 
 fn read(path: &Path, id: &str) -> anyhow::Result<Vec<u8>> {

@@ -122,15 +122,7 @@ impl Candidate {
         if let Some(border) = self.border {
             node.set("border", Node::str(border.code()));
         }
-        if !self.counterpart.is_empty() {
-            let mut cp = Node::Map(Vec::new());
-            if let Some(border) = self.border.filter(|b| *b != Border::None) {
-                cp.set("country", Node::str(border.code()));
-            }
-            cp.set("name", lang_map(&self.counterpart));
-            if !self.counterpart_aliases.is_empty() {
-                cp.set("aliases", Node::strs(&self.counterpart_aliases));
-            }
+        if let Some(cp) = self.counterpart_node() {
             node.set("counterpart", cp);
         }
         if !self.modes.is_empty() {
@@ -152,6 +144,23 @@ impl Candidate {
             node.set("contacts", to_node(&self.contacts)?);
         }
         Ok(node)
+    }
+}
+
+impl Candidate {
+    fn counterpart_node(&self) -> Option<Node> {
+        if self.counterpart.is_empty() {
+            return None;
+        }
+        let mut cp = Node::Map(Vec::new());
+        if let Some(border) = self.border.filter(|b| *b != Border::None) {
+            cp.set("country", Node::str(border.code()));
+        }
+        cp.set("name", lang_map(&self.counterpart));
+        if !self.counterpart_aliases.is_empty() {
+            cp.set("aliases", Node::strs(&self.counterpart_aliases));
+        }
+        Some(cp)
     }
 }
 

@@ -126,13 +126,24 @@ pub fn assign(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
 
 /// The one entry `c` matches, `None` for a new checkpoint, or why it cannot be decided.
 fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unresolved>> {
+    let (by_name, by_cp) = hits(c, pool);
+    match (c.has_name(), by_name.len(), by_cp.len()) {
+        (true, 1, _) => Ok(Some(by_name[0])),
+        (false, _, 1) => Ok(Some(by_cp[0])),
+        (true, 0, 0) => Ok(None),
+        _ => Err(Box::new(unresolved(c, pool, &by_name, &by_cp))),
+    }
+}
+
+/// Entries matching `c` by name, and by counterpart.
+fn hits(c: &Candidate, pool: &[Entry]) -> (Vec<usize>, Vec<usize>) {
     let hits = |keys: &[String], side: fn(&Entry) -> &Vec<String>| -> Vec<usize> {
         (0..pool.len())
             .filter(|&i| compatible(c.border, pool[i].border) && side(&pool[i]).iter().any(|k| keys.contains(k)))
             .collect()
     };
     let qualified = c.qualified_keys();
-    let (by_name, by_cp) = if c.has_name() {
+    if c.has_name() {
         let q = hits(&qualified, |e| &e.names);
         // A record already named in the candidate's language, differently, is another checkpoint.
         let other_name = |i: &usize| c.name.iter().any(|(l, _)| pool[*i].langs.contains(&l.code()));
@@ -141,41 +152,35 @@ fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unresolved>>
     } else {
         let q = hits(&qualified, |e| &e.counterparts);
         (Vec::new(), if q.len() == 1 { q } else { hits(&c.counterpart_keys(), |e| &e.counterparts) })
-    };
-    let ids = |v: &[usize]| v.iter().map(|&i| pool[i].label.clone()).collect::<Vec<_>>().join(", ");
-    let unresolved = |kind, message: String, hint: String| {
-        Box::new(Unresolved { source: c.source.clone(), label: c.label.clone(), kind, message, hint })
-    };
-    let name = c.display_name();
-    match (c.has_name(), by_name.len(), by_cp.len()) {
-        (true, 1, _) | (false, _, 1) => Ok(Some(if c.has_name() { by_name[0] } else { by_cp[0] })),
-        (true, 0, 0) => Ok(None),
-        (true, 0, _) => Err(unresolved(
-            "ambiguous",
-            format!("no record is named `{name}`, but {} has its counterpart", ids(&by_cp)),
-            format!(
-                "if they are the same checkpoint, add `{name}` to that record's `aliases`; if not, create its own file with `name` `{name}`"
-            ),
-        )),
-        (true, _, _) => Err(unresolved(
-            "ambiguous",
-            format!("`{name}` names {} records: {}", by_name.len(), ids(&by_name)),
-            "remove the name from the aliases of the records it is not".to_string(),
-        )),
-        (false, _, 0) => Err(unresolved(
-            "unmatched",
-            format!("no record on this border has the counterpart `{name}`; nearest: {}", nearest(c, pool)),
-            format!("if one of them is this checkpoint, add `{name}` to its `counterpart.aliases`"),
-        )),
-        (false, _, _) => Err(unresolved(
-            "ambiguous",
-            format!("the counterpart `{name}` is on {} records: {}", by_cp.len(), ids(&by_cp)),
-            format!(
-                "add the source's wording `{name} ({})` to `counterpart.aliases` of the right one",
-                c.qualifier.as_deref().unwrap_or("..")
-            ),
-        )),
     }
+}
+
+/// Why `c` cannot be assigned, and what an editor can do.
+fn unresolved(c: &Candidate, pool: &[Entry], by_name: &[usize], by_cp: &[usize]) -> Unresolved {
+    let ids = |v: &[usize]| v.iter().map(|&i| pool[i].label.clone()).collect::<Vec<_>>().join(", ");
+    let name = c.display_name();
+    let (kind, message, hint) = if c.has_name() && by_name.is_empty() {
+        let message = format!("no record is named `{name}`, but {} has its counterpart", ids(by_cp));
+        let hint = format!(
+            "if they are the same checkpoint, add `{name}` to that record's `aliases`; if not, create its own file with `name` `{name}`"
+        );
+        ("ambiguous", message, hint)
+    } else if c.has_name() {
+        let message = format!("`{name}` names {} records: {}", by_name.len(), ids(by_name));
+        ("ambiguous", message, "remove the name from the aliases of the records it is not".to_string())
+    } else if by_cp.is_empty() {
+        let message = format!("no record on this border has the counterpart `{name}`; nearest: {}", nearest(c, pool));
+        ("unmatched", message, format!("if one of them is this checkpoint, add `{name}` to its `counterpart.aliases`"))
+    } else {
+        let message = format!("the counterpart `{name}` is on {} records: {}", by_cp.len(), ids(by_cp));
+        let qualifier = c.qualifier.as_deref().unwrap_or("..");
+        (
+            "ambiguous",
+            message,
+            format!("add the source's wording `{name} ({qualifier})` to `counterpart.aliases` of the right one"),
+        )
+    };
+    Unresolved { source: c.source.clone(), label: c.label.clone(), kind, message, hint }
 }
 
 fn compatible(a: Option<Border>, b: Option<Border>) -> bool {

@@ -60,43 +60,75 @@ pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
     let content = load_content(content_dir)?;
     let base = provenance::load(content_dir)?;
     let bar = progress_bar(file.sources.len() as u64);
-    let (mut client, mut candidates, mut drafts) = (None, Vec::new(), Vec::new());
-    let (mut stamps, mut snapshots, mut retrieved) = (Vec::new(), Vec::new(), BTreeMap::new());
-    let mut report = Report { check: options.check, ..Report::default() };
-    for source in &file.sources {
-        let id = source.id.value.clone();
-        bar.set_message(format!("reading {id}"));
-        let material = acquire::acquire(content_dir, source, options.offline, options.limits, &mut client)?;
-        bar.set_message(format!("extracting {id}"));
-        let (c, d) = extract_source(source, &material, &content.reference)
-            .with_context(|| format!("source `{id}` in sources.yaml"))?;
-        report.read.push((id.clone(), c.len(), d.len()));
-        stamps.extend(material.stamp.map(|s| (source, s)));
-        if let Some(bytes) = material.snapshot_bytes {
-            snapshots.push((sources::content_path(content_dir, &source.snapshot.path.value)?, bytes));
-        }
-        retrieved.insert(id, material.retrieved);
-        candidates.extend(c);
-        drafts.extend(d);
-        bar.inc(1);
-    }
+    let mut read = read_all(content_dir, &file.sources, options, &content.reference, &bar)?;
     bar.set_message("merging");
-    candidates.iter_mut().for_each(Candidate::add_romanised_aliases);
+    read.candidates.iter_mut().for_each(Candidate::add_romanised_aliases);
     let mut pool = matching::pool(&content.checkpoints, &base.checkpoints);
-    let assignment = matching::assign(&candidates, &mut pool);
+    let assignment = matching::assign(&read.candidates, &mut pool);
     let mut plan = plan::Plan::default();
-    plan::checkpoints(&mut plan, &content, &base, &candidates, &assignment, &|id| {
-        retrieved.get(id).cloned().flatten()
-    })?;
-    plan::rules(&mut plan, &content, &base, drafts)?;
-    plan_sources(&mut plan, content_dir, &sources_text, &stamps, snapshots)?;
+    let retrieved = |id: &str| read.retrieved.get(id).cloned().flatten();
+    plan::checkpoints(&mut plan, &content, &base, &read.candidates, &assignment, &retrieved)?;
+    plan::rules(&mut plan, &content, &base, read.drafts)?;
+    plan_sources(&mut plan, content_dir, &sources_text, &read.stamps, read.snapshots)?;
     bar.finish_and_clear();
     if !options.check {
         write::apply(&plan.writes)?;
     }
-    report.matched = assignment.records.len() - assignment.created.len();
-    (report.unresolved, report.deleted, report.plan) = (assignment.unresolved, assignment.deleted, plan);
-    Ok(report)
+    Ok(Report {
+        read: read.counts,
+        matched: assignment.records.len() - assignment.created.len(),
+        unresolved: assignment.unresolved,
+        deleted: assignment.deleted,
+        plan,
+        check: options.check,
+    })
+}
+
+/// What the sources gave.
+struct ReadSources<'a> {
+    candidates: Vec<Candidate>,
+    drafts: Vec<RuleDraft>,
+    stamps: Vec<(&'a Source, SnapshotStamp)>,
+    snapshots: Vec<(std::path::PathBuf, Vec<u8>)>,
+    retrieved: BTreeMap<String, Option<String>>,
+    counts: Vec<(String, usize, usize)>,
+}
+
+/// Read and extract every source, in order.
+fn read_all<'a>(
+    content_dir: &Path,
+    sources: &'a [Source],
+    options: &Options,
+    reference: &Reference,
+    bar: &ProgressBar,
+) -> anyhow::Result<ReadSources<'a>> {
+    let mut read = ReadSources {
+        candidates: Vec::new(),
+        drafts: Vec::new(),
+        stamps: Vec::new(),
+        snapshots: Vec::new(),
+        retrieved: BTreeMap::new(),
+        counts: Vec::new(),
+    };
+    let mut client = None;
+    for source in sources {
+        let id = source.id.value.clone();
+        bar.set_message(format!("reading {id}"));
+        let material = acquire::acquire(content_dir, source, options.offline, options.limits, &mut client)?;
+        bar.set_message(format!("extracting {id}"));
+        let (c, d) =
+            extract_source(source, &material, reference).with_context(|| format!("source `{id}` in sources.yaml"))?;
+        read.counts.push((id.clone(), c.len(), d.len()));
+        read.stamps.extend(material.stamp.map(|s| (source, s)));
+        if let Some(bytes) = material.snapshot_bytes {
+            read.snapshots.push((sources::content_path(content_dir, &source.snapshot.path.value)?, bytes));
+        }
+        read.retrieved.insert(id, material.retrieved);
+        read.candidates.extend(c);
+        read.drafts.extend(d);
+        bar.inc(1);
+    }
+    Ok(read)
 }
 
 /// Content as it is now; ingest refuses to merge into files it cannot read.

@@ -13,7 +13,7 @@ use super::provenance::Provenance;
 use super::sections::RuleDraft;
 use super::theirs::{Disagreement, combine};
 use super::write::{PlannedWrite, checkpoint_text, rule_text};
-use crate::content::{Checkpoint, Content, RuleMeta};
+use crate::content::{Checkpoint, Content, Rule, RuleMeta};
 
 /// What became of one record.
 #[derive(Debug, Clone)]
@@ -53,38 +53,11 @@ pub fn checkpoints(
     for (id, indices) in &assignment.records {
         let chosen: Vec<&Candidate> = indices.iter().map(|&i| &candidates[i]).collect();
         let (theirs, disagreements) = combine(id, &chosen, retrieved)?;
+        plan.disagreements.extend(disagreements);
         // In the model's field order when it is a whole record (it is not when only a source
         // naming the other side speaks of an existing record).
         let theirs = from_node::<Checkpoint>(&theirs).ok().map(|t| to_node(&t)).transpose()?.unwrap_or(theirs);
-        plan.disagreements.extend(disagreements);
-        let record = content.checkpoints.iter().find(|r| &r.data.id.value == id);
-        let ours = record.map(|r| to_node(&r.data)).transpose()?;
-        let file =
-            record.map_or_else(|| content.root.join("checkpoints").join(format!("{id}.yaml")), |r| r.path.clone());
-        let merged = merge(base.checkpoints.get(id), ours.as_ref(), Some(&theirs));
-        plan.provenance.checkpoints.insert(id.clone(), theirs);
-        let status = match (&ours, &merged.value) {
-            (Some(o), Some(m)) if o == m => "unchanged",
-            (_, None) => "unchanged",
-            (_, Some(m)) => {
-                let typed: Checkpoint = from_node(m).map_err(|e| {
-                    anyhow::anyhow!(
-                        "merging `{}` gave an invalid record ({}): fix the file by hand",
-                        file.display(),
-                        e.message
-                    )
-                })?;
-                let text = checkpoint_text(&to_node(&typed)?);
-                let status = if ours.is_some() { "updated" } else { "new" };
-                plan.writes.push(PlannedWrite {
-                    path: file.clone(),
-                    bytes: text.into_bytes(),
-                    reason: status.to_string(),
-                });
-                status
-            }
-        };
-        plan.records.push(RecordOutcome { file, status, differences: merged.differences });
+        checkpoint(plan, content, base, id, theirs)?;
     }
     for id in &assignment.deleted {
         if let Some(node) = base.checkpoints.get(id) {
@@ -95,51 +68,73 @@ pub fn checkpoints(
     Ok(())
 }
 
+fn checkpoint(plan: &mut Plan, content: &Content, base: &Provenance, id: &str, theirs: Node) -> anyhow::Result<()> {
+    let record = content.checkpoints.iter().find(|r| r.data.id.value == id);
+    let ours = record.map(|r| to_node(&r.data)).transpose()?;
+    let file = record.map_or_else(|| content.root.join("checkpoints").join(format!("{id}.yaml")), |r| r.path.clone());
+    let merged = merge(base.checkpoints.get(id), ours.as_ref(), Some(&theirs));
+    plan.provenance.checkpoints.insert(id.to_string(), theirs);
+    let text = match &merged.value {
+        Some(m) if ours.as_ref() != Some(m) => {
+            let typed: Checkpoint = from_node(m).map_err(|e| invalid(&file, &e.message))?;
+            Some(checkpoint_text(&to_node(&typed)?))
+        }
+        _ => None,
+    };
+    push(plan, file, ours.is_some(), text, merged.differences);
+    Ok(())
+}
+
 /// Merge every rule document.
 pub fn rules(plan: &mut Plan, content: &Content, base: &Provenance, drafts: Vec<RuleDraft>) -> anyhow::Result<()> {
-    let lang = &content.config.default_language;
     for draft in drafts {
         let id = draft.id.clone();
         if plan.provenance.rules.contains_key(&id) {
             anyhow::bail!("two sources make the rule `{id}`: give one of the recipes another id in sources.yaml");
         }
-        let rule = content.rules.iter().find(|r| r.id == id && &r.lang == lang);
-        let ours = match rule {
-            Some(r) => {
-                let mut node = to_node(&r.meta)?;
-                node.set("body", Node::str(&r.body));
-                Some(node)
-            }
-            None => None,
-        };
+        let rule = content.rules.iter().find(|r| r.id == id && r.lang == content.config.default_language);
+        let ours = rule.map(rule_node).transpose()?;
         let file = rule.map_or_else(|| content.root.join("rules").join(format!("{id}.md")), |r| r.path.clone());
         let merged = merge(base.rules.get(&id), ours.as_ref(), Some(&draft.node));
-        plan.provenance.rules.insert(id.clone(), draft.node);
-        let status = match (&ours, merged.value) {
-            (Some(o), Some(m)) if o == &m => "unchanged",
-            (_, None) => "unchanged",
-            (_, Some(mut m)) => {
+        plan.provenance.rules.insert(id, draft.node);
+        let text = match merged.value {
+            Some(mut m) if ours.as_ref() != Some(&m) => {
                 let body = m.remove("body").and_then(|b| b.as_str().map(str::to_string)).unwrap_or_default();
-                let typed: RuleMeta = from_node(&m).map_err(|e| {
-                    anyhow::anyhow!(
-                        "merging `{}` gave invalid front matter ({}): fix the file by hand",
-                        file.display(),
-                        e.message
-                    )
-                })?;
-                let text = rule_text(&to_node(&typed)?, &body);
-                let status = if ours.is_some() { "updated" } else { "new" };
-                plan.writes.push(PlannedWrite {
-                    path: file.clone(),
-                    bytes: text.into_bytes(),
-                    reason: status.to_string(),
-                });
-                status
+                let typed: RuleMeta = from_node(&m).map_err(|e| invalid(&file, &e.message))?;
+                Some(rule_text(&to_node(&typed)?, &body))
             }
+            _ => None,
         };
-        plan.records.push(RecordOutcome { file, status, differences: merged.differences });
+        push(plan, file, ours.is_some(), text, merged.differences);
     }
     Ok(())
+}
+
+/// A rule document as one node: its front matter, and its text under `body`.
+fn rule_node(rule: &Rule) -> anyhow::Result<Node> {
+    let mut node = to_node(&rule.meta)?;
+    node.set("body", Node::str(&rule.body));
+    Ok(node)
+}
+
+fn invalid(file: &Path, message: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "merging the sources into `{}` gave an invalid record ({message}): fix the file by hand",
+        file.display()
+    )
+}
+
+/// Record a record's outcome, and its new text if it changes.
+fn push(plan: &mut Plan, file: PathBuf, existed: bool, text: Option<String>, differences: Vec<Difference>) {
+    let status = match (&text, existed) {
+        (None, _) => "unchanged",
+        (Some(_), true) => "updated",
+        (Some(_), false) => "new",
+    };
+    if let Some(text) = text {
+        plan.writes.push(PlannedWrite { path: file.clone(), bytes: text.into_bytes(), reason: status.to_string() });
+    }
+    plan.records.push(RecordOutcome { file, status, differences });
 }
 
 /// Add `path` to the plan when its new text differs from what is on disk.

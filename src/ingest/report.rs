@@ -2,7 +2,6 @@
 //! resolve, and the files written (or, with `--check`, that would be).
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use super::matching::Unresolved;
 use super::plan::Plan;
@@ -38,25 +37,40 @@ impl Report {
     /// The report as text.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let show = |p: &Path| p.display().to_string();
         for (id, checkpoints, rules) in &self.read {
             let _ = writeln!(out, "source {id}: {checkpoints} checkpoint entries, {rules} rule documents");
         }
+        self.render_differences(&mut out);
+        self.render_findings(&mut out);
+        let verb = if self.check { "differs" } else { "wrote" };
+        for w in &self.plan.writes {
+            let _ = writeln!(out, "{verb}: {} ({})", w.path.display(), w.reason);
+        }
+        out.push_str(&self.summary());
+        out
+    }
+
+    /// Updates of existing records (new ones are listed as written), and every conflict.
+    fn render_differences(&self, out: &mut String) {
         for record in &self.plan.records {
+            let file = record.file.display();
             for d in record.differences.iter().filter(|d| d.conflict || record.status != "new") {
                 let (ours, theirs) = (short(d.ours.as_deref()), short(d.theirs.as_deref()));
-                let line = if d.conflict {
-                    format!(
-                        "warning[conflict] {}: {}: the file has `{ours}`, the sources say `{theirs}`; the file's value is kept (take the source's by writing it in)",
-                        show(&record.file),
+                let _ = if d.conflict {
+                    writeln!(
+                        out,
+                        "warning[conflict] {file}: {}: the file has `{ours}`, the sources say `{theirs}`; the file's value is kept (take the source's by writing it in)",
                         d.path
                     )
                 } else {
-                    format!("{}: {}: `{ours}` → `{theirs}`", show(&record.file), d.path)
+                    writeln!(out, "{file}: {}: `{ours}` → `{theirs}`", d.path)
                 };
-                let _ = writeln!(out, "{line}");
             }
         }
+    }
+
+    /// What an editor should look at: disagreements, unresolved entries, deleted and gone records.
+    fn render_findings(&self, out: &mut String) {
         for d in &self.plan.disagreements {
             let _ = writeln!(
                 out,
@@ -77,12 +91,6 @@ impl Report {
                 "warning[not_in_sources] `{id}`: no source lists it any more; its file is kept for an editor to decide"
             );
         }
-        let verb = if self.check { "differs" } else { "wrote" };
-        for w in &self.plan.writes {
-            let _ = writeln!(out, "{verb}: {} ({})", show(&w.path), w.reason);
-        }
-        out.push_str(&self.summary());
-        out
     }
 
     fn summary(&self) -> String {

@@ -62,21 +62,7 @@ pub fn rule_drafts(
 }
 
 fn draft(blocks: &[Block], recipe: &RuleRecipe, source: &str, retrieved: Option<&str>) -> anyhow::Result<RuleDraft> {
-    let mut chosen: Vec<&Block> = Vec::new();
-    let mut heading = None;
-    for part in &recipe.parts {
-        let start = find(blocks, 0, &part.start)?;
-        let end = match &part.end {
-            Some(end) => find(blocks, start + 1, end)?,
-            None => blocks.len(),
-        };
-        let mut run = &blocks[start..end];
-        if matches!(run.first().map(|b| &b.kind), Some(Kind::Heading)) && !part.keep_heading {
-            heading = heading.or_else(|| run.first().map(|b| b.text.clone()));
-            run = &run[1..];
-        }
-        chosen.extend(run);
-    }
+    let (chosen, heading) = choose(blocks, recipe)?;
     let title = recipe
         .title
         .clone()
@@ -93,16 +79,7 @@ fn draft(blocks: &[Block], recipe: &RuleRecipe, source: &str, retrieved: Option<
         node.set("allowances", Node::Seq(allowances));
         supports.push("allowances");
     }
-    let mut lists = Vec::new();
-    for spec in &recipe.lists {
-        let items: Vec<String> = list_after(&chosen, &spec.after)?.iter().map(|i| clean_item(i)).collect();
-        let title = spec.title.clone().unwrap_or_else(|| spec.after.trim_end_matches([':', ' ']).to_string());
-        lists.push(Node::Map(vec![
-            ("kind".into(), to_node(&spec.kind)?),
-            ("title".into(), Node::str(title)),
-            ("items".into(), Node::strs(items)),
-        ]));
-    }
+    let lists = structured_lists(&chosen, recipe)?;
     if !lists.is_empty() {
         node.set("lists", Node::Seq(lists));
         supports.push("lists");
@@ -115,6 +92,41 @@ fn draft(blocks: &[Block], recipe: &RuleRecipe, source: &str, retrieved: Option<
     node.set("sources", Node::Seq(vec![entry]));
     node.set("body", Node::str(markdown(&chosen)));
     Ok(RuleDraft { id: recipe.id.clone(), node })
+}
+
+/// The blocks of the recipe's parts, in order, and the heading that opened the first part.
+fn choose<'a>(blocks: &'a [Block], recipe: &RuleRecipe) -> anyhow::Result<(Vec<&'a Block>, Option<String>)> {
+    let mut chosen: Vec<&Block> = Vec::new();
+    let mut heading = None;
+    for part in &recipe.parts {
+        let start = find(blocks, 0, &part.start)?;
+        let end = match &part.end {
+            Some(end) => find(blocks, start + 1, end)?,
+            None => blocks.len(),
+        };
+        let mut run = &blocks[start..end];
+        if matches!(run.first().map(|b| &b.kind), Some(Kind::Heading)) && !part.keep_heading {
+            heading = heading.or_else(|| run.first().map(|b| b.text.clone()));
+            run = &run[1..];
+        }
+        chosen.extend(run);
+    }
+    Ok((chosen, heading))
+}
+
+/// The recipe's structured lists, from the chosen blocks.
+fn structured_lists(chosen: &[&Block], recipe: &RuleRecipe) -> anyhow::Result<Vec<Node>> {
+    let mut lists = Vec::new();
+    for spec in &recipe.lists {
+        let items: Vec<String> = list_after(chosen, &spec.after)?.iter().map(|i| clean_item(i)).collect();
+        let title = spec.title.clone().unwrap_or_else(|| spec.after.trim_end_matches([':', ' ']).to_string());
+        lists.push(Node::Map(vec![
+            ("kind".into(), to_node(&spec.kind)?),
+            ("title".into(), Node::str(title)),
+            ("items".into(), Node::strs(items)),
+        ]));
+    }
+    Ok(lists)
 }
 
 /// The first block at or after `from` whose text starts with `start`.

@@ -45,17 +45,24 @@ pub fn combine(
             acc.set(path, Node::Seq(items));
         }
     }
+    let sources = source_entries(&acc, candidates, retrieved);
+    acc.set("sources", Node::Seq(sources));
+    Ok((acc, disagreements))
+}
+
+/// One `sources` entry per source, with the fields its candidates support.
+fn source_entries(record: &Node, candidates: &[&Candidate], retrieved: &dyn Fn(&str) -> Option<String>) -> Vec<Node> {
     let mut sources: Vec<Node> = Vec::new();
     for c in candidates {
-        let supports: Vec<&str> = c
+        let supports = c
             .supports()
             .into_iter()
-            .filter(|f| *f != "aliases" || c.aliases.iter().any(|a| kept_alias(&acc, a)))
-            .collect();
+            .filter(|f| *f != "aliases" || c.aliases.iter().any(|a| kept_alias(record, a)))
+            .map(str::to_string);
         match sources.iter_mut().find(|s| s.get("source").and_then(Node::as_str) == Some(c.source.as_str())) {
             Some(entry) => {
                 let mut all: Vec<String> = entry.get("supports").map(strings).unwrap_or_default();
-                all.extend(supports.iter().map(|s| s.to_string()));
+                all.extend(supports);
                 entry.set("supports", Node::strs(canonical(all)));
             }
             None => {
@@ -63,13 +70,12 @@ pub fn combine(
                 if let Some(date) = retrieved(&c.source) {
                     entry.set("retrieved", Node::str(date));
                 }
-                entry.set("supports", Node::strs(canonical(supports.iter().map(|s| s.to_string()).collect())));
+                entry.set("supports", Node::strs(canonical(supports.collect())));
                 sources.push(entry);
             }
         }
     }
-    acc.set("sources", Node::Seq(sources));
-    Ok((acc, disagreements))
+    sources
 }
 
 fn join(acc: &mut Node, part: Node, path: &str, source: &str, id: &str, out: &mut Vec<Disagreement>) {
