@@ -12,6 +12,7 @@ mod source_files;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 pub use self::model::*;
@@ -209,11 +210,23 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
 
     let geo = loader.read_geo(root);
 
-    let mut checkpoints = Vec::new();
-    for path in loader.list(&root.join("checkpoints"), "yaml")? {
-        if let Some(data) = loader.read_yaml::<Checkpoint>(&path, CHECKPOINT_FIELDS) {
-            checkpoints.push(Record { stem: file_stem(&path), path, data });
-        }
+    let paths = loader.list(&root.join("checkpoints"), "yaml")?;
+    let parsed: Vec<(Loader, Option<Record<Checkpoint>>)> = paths
+        .into_par_iter()
+        .map(|path| {
+            let mut one = loader.fork();
+            let record = one.read_yaml::<Checkpoint>(&path, CHECKPOINT_FIELDS).map(|data| Record {
+                stem: file_stem(&path),
+                path,
+                data,
+            });
+            (one, record)
+        })
+        .collect();
+    let mut checkpoints = Vec::with_capacity(parsed.len());
+    for (one, record) in parsed {
+        loader.absorb(one);
+        checkpoints.extend(record);
     }
     checkpoints.sort_by(|a, b| (&a.data.id.value, &a.path).cmp(&(&b.data.id.value, &b.path)));
 
@@ -294,6 +307,17 @@ struct Loader {
 }
 
 impl Loader {
+    /// An empty loader for the same folder, for reading files in parallel.
+    fn fork(&self) -> Loader {
+        Loader { root: self.root.clone(), files: SourceFiles::default(), notices: Vec::new() }
+    }
+
+    /// Take over what a forked loader read.
+    fn absorb(&mut self, other: Loader) {
+        self.files.extend(other.files);
+        self.notices.extend(other.notices);
+    }
+
     /// The files in `dir` ending in `.ext`, sorted; other entries become notices.
     fn list(&mut self, dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
         if !dir.exists() {

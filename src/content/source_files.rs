@@ -15,6 +15,11 @@ impl SourceFiles {
         self.texts.insert(path.to_path_buf(), text.to_string());
     }
 
+    /// Take over the texts of `other`.
+    pub fn extend(&mut self, other: SourceFiles) {
+        self.texts.extend(other.texts);
+    }
+
     /// The text of `path`, if it was read.
     pub fn text(&self, path: &Path) -> Option<&str> {
         self.texts.get(path).map(String::as_str)

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::{Notice, did_you_mean};
@@ -16,23 +18,33 @@ pub const KAZAKHSTAN_BBOX: [f64; 4] = [46.4, 40.5, 87.4, 55.5];
 
 /// Check every checkpoint, and that ids are unique.
 pub fn check_all(content: &Content, settings: Settings, out: &mut Vec<Notice>) {
+    let per_record: Vec<Vec<Notice>> = content
+        .checkpoints
+        .par_iter()
+        .map(|record| {
+            let mut notices = Vec::new();
+            check_one(record, content, settings, &mut notices);
+            for n in &mut notices {
+                n.record.get_or_insert_with(|| record.data.id.value.clone());
+            }
+            notices
+        })
+        .collect();
+    out.extend(per_record.into_iter().flatten());
     let mut first_use: BTreeMap<&str, &Record<Checkpoint>> = BTreeMap::new();
     for record in &content.checkpoints {
-        let before = out.len();
-        check_one(record, content, settings, out);
         let id = &record.data.id;
-        if let Some(first) = first_use.get(id.value.as_str()) {
-            out.push(
+        match first_use.get(id.value.as_str()) {
+            Some(first) => out.push(
                 Notice::error(&record.path, id.pos, "duplicate_id", format!("id `{}` is used by two files", id.value))
+                    .record(id.value.clone())
                     .field("id")
                     .related(&first.path, first.data.id.pos, "first used here")
                     .hint("each checkpoint needs its own id; rename one file and its `id`"),
-            );
-        } else {
-            first_use.insert(&id.value, record);
-        }
-        for n in &mut out[before..] {
-            n.record.get_or_insert_with(|| id.value.clone());
+            ),
+            None => {
+                first_use.insert(&id.value, record);
+            }
         }
     }
 }
