@@ -194,6 +194,14 @@ mod tests {
     }
 
     #[test]
+    fn reads_russian_places() {
+        let (l, _) = place("Жамбылская область, Кордайский район, с. Кордай", &reference());
+        let l = l.unwrap();
+        assert_eq!(l.region.unwrap().value, "KZ-31");
+        assert_eq!((l.district.as_deref(), l.settlement.as_deref()), (Some("Кордайский район"), Some("Кордай")));
+    }
+
+    #[test]
     fn keeps_telephone_numbers() {
         let (_, c) = place("Almaty region, st. Dostyk. Tel.: +7 (72832) 2-12-34, 8 800 123 45", &reference());
         assert_eq!(c.len(), 2);

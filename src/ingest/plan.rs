@@ -39,6 +39,8 @@ pub struct Plan {
     pub disagreements: Vec<Disagreement>,
     /// Records the last ingest wrote that no source lists any more (files kept).
     pub gone: Vec<String>,
+    /// Files rewritten whose comments were not kept.
+    pub comments_dropped: Vec<PathBuf>,
 }
 
 /// Merge every assigned checkpoint.
@@ -77,6 +79,9 @@ fn checkpoint(plan: &mut Plan, content: &Content, base: &Provenance, id: &str, t
     let text = match &merged.value {
         Some(m) if ours.as_ref() != Some(m) => {
             let typed: Checkpoint = from_node(m).map_err(|e| invalid(&file, &e.message))?;
+            if content.files.text(&file).is_some_and(has_comments) {
+                plan.comments_dropped.push(file.clone());
+            }
             Some(checkpoint_text(&to_node(&typed)?))
         }
         _ => None,
@@ -108,6 +113,11 @@ pub fn rules(plan: &mut Plan, content: &Content, base: &Provenance, drafts: Vec<
         push(plan, file, ours.is_some(), text, merged.differences);
     }
     Ok(())
+}
+
+/// Whether a checkpoint file has comments besides its schema line.
+fn has_comments(text: &str) -> bool {
+    text.lines().skip(1).any(|l| l.trim_start().starts_with('#') || l.contains(" #"))
 }
 
 /// A rule document as one node: its front matter, and its text under `body`.

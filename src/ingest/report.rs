@@ -85,6 +85,13 @@ impl Report {
         for id in &self.deleted {
             let _ = writeln!(out, "note: `{id}` was deleted by an editor after an earlier ingest; not recreated");
         }
+        for file in &self.plan.comments_dropped {
+            let _ = writeln!(
+                out,
+                "warning[comments_dropped] {}: rewritten without its comments; keep remarks in `notes`",
+                file.display()
+            );
+        }
         for id in &self.plan.gone {
             let _ = writeln!(
                 out,

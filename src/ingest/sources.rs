@@ -228,6 +228,15 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_source() {
+        let readme = include_str!("../../README.md");
+        let section = readme.split("## Adding a source").nth(1).expect("README has \"Adding a source\"");
+        let block = section.split("```yaml\n").nth(1).and_then(|b| b.split("```").next()).expect("a yaml block");
+        let file: SourcesFile = yaml::from_str(&format!("sources:\n{block}")).unwrap();
+        check_source(Path::new("sources.yaml"), &file.sources[0]).unwrap();
+    }
+
+    #[test]
     fn refuses_paths_outside_content() {
         assert!(content_path(Path::new("c"), "../x").is_err());
         assert!(content_path(Path::new("c"), "/etc/passwd").is_err());
