@@ -222,6 +222,28 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_seed_page_by_its_recipe() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let (file, _) = crate::ingest::sources::load(&content).unwrap();
+        let recipe = file.sources[0].html.as_ref().unwrap();
+        let html = std::fs::read_to_string(content.join("snapshots/kz-crossing-rules.html")).unwrap();
+        let page = parse_page(&html, recipe).unwrap();
+        let c = html_candidates(&page, recipe, "seed", &Reference::default()).unwrap();
+        assert_eq!(c.len(), 4 + 12, "four China checkpoints, twelve Russian-side places");
+        assert_eq!(
+            (c[1].name[0].1.as_str(), c[1].aliases.clone()),
+            ("Dostyk", vec!["Friendship".to_string(), "Druzhba".to_string()])
+        );
+        assert_eq!(c[3].counterpart[0].1, "Zimunai");
+        let russian: Vec<&str> = c[4..].iter().map(|c| c.counterpart[0].1.as_str()).collect();
+        assert_eq!(&russian[..4], ["Veseloyarsk", "Pavlovka", "Gornyak", "Karazoek"]);
+        assert_eq!(c[4].qualifier.as_deref(), Some("Altai Territory"));
+        assert!(
+            page.root_element().html().contains("railway") && !page.root_element().html().contains("You may also like")
+        );
+    }
+
+    #[test]
     fn unknown_groups_and_columns_are_errors() {
         let e = tsv_candidates("border_group\tname\nMars\tA - B\n", &tsv_recipe(), "q").unwrap_err();
         assert!(format!("{e:#}").contains("`Mars`"), "{e:#}");

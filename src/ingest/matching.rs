@@ -254,3 +254,103 @@ fn new_entry(c: &Candidate, pool: &[Entry]) -> Result<Entry, Box<Unresolved>> {
     learn(&mut entry, c);
     Ok(entry)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Border, Checkpoint, Record};
+    use crate::ingest::recipe::Lang;
+
+    fn record(yaml: &str) -> Record<Checkpoint> {
+        let data: Checkpoint = crate::yaml::from_str(yaml).unwrap();
+        Record { path: format!("{}.yaml", data.id.value).into(), stem: data.id.value.clone(), data }
+    }
+
+    fn queue(name: &str, counterpart: &str, border: Border) -> Candidate {
+        Candidate {
+            source: "queue".into(),
+            label: format!("{name} - {counterpart}"),
+            name: vec![(Lang::Ru, name.into())],
+            counterpart: vec![(Lang::Ru, counterpart.into())],
+            border: Some(border),
+            ..Candidate::default()
+        }
+    }
+
+    fn other_side(name: &str, qualifier: &str) -> Candidate {
+        Candidate {
+            source: "seed".into(),
+            label: format!("{name} ({qualifier})"),
+            counterpart: vec![(Lang::En, name.into())],
+            qualifier: Some(qualifier.into()),
+            border: Some(Border::RU),
+            ..Candidate::default()
+        }
+    }
+
+    const KHORGOS: &str = "id: khorgos\nname: {en: Khorgos}\nborder: CN\ncounterpart: {name: {en: Khorgos}}\n";
+
+    #[test]
+    fn matches_across_scripts_and_creates_new_records() {
+        let records = [record("id: dostyk\nname: {en: Dostyk}\nborder: CN\n")];
+        let mut pool = pool(&records, &BTreeMap::new());
+        let candidates = [queue("Достык", "Алашанькоу", Border::CN), queue("Калжат", "Дулаты", Border::CN)];
+        let a = assign(&candidates, &mut pool);
+        assert_eq!(a.records.get("dostyk"), Some(&vec![0]));
+        assert_eq!(a.created, vec!["kalzhat".to_string()]);
+        assert!(a.unresolved.is_empty());
+    }
+
+    #[test]
+    fn a_shared_counterpart_under_another_name_is_reported_not_guessed() {
+        let mut pool = pool(&[record(KHORGOS)], &BTreeMap::new());
+        let a = assign(&[queue("Нур Жолы", "Хоргос", Border::CN)], &mut pool);
+        assert!(a.records.is_empty() && a.created.is_empty());
+        assert_eq!(a.unresolved[0].kind, "ambiguous");
+        assert!(a.unresolved[0].message.contains("khorgos"), "{:?}", a.unresolved[0]);
+        let resolved = KHORGOS.replace("border: CN", "aliases: [Нур Жолы]\nborder: CN");
+        let mut pool = super::pool(&[record(&resolved)], &BTreeMap::new());
+        let a = assign(&[queue("Нур Жолы", "Хоргос", Border::CN)], &mut pool);
+        assert_eq!(a.records.get("khorgos"), Some(&vec![0]));
+    }
+
+    #[test]
+    fn two_named_checkpoints_may_face_one_village() {
+        let mut pool = Vec::new();
+        let candidates = [queue("Косак", "Павловка", Border::RU), queue("Найза", "Павловка (Славгород)", Border::RU)];
+        let a = assign(&candidates, &mut pool);
+        assert_eq!(a.created, vec!["kosak".to_string(), "nayza".to_string()]);
+        let a = assign(&[other_side("Pavlovka", "Altai Territory")], &mut pool);
+        assert_eq!(a.unresolved[0].kind, "ambiguous");
+        assert!(a.unresolved[0].hint.contains("`Pavlovka (Altai Territory)`"), "{:?}", a.unresolved[0]);
+    }
+
+    #[test]
+    fn the_sources_qualified_wording_resolves_a_shared_name() {
+        let nayza = "id: nayza\nname: {ru: Найза}\nborder: RU\ncounterpart: {name: {ru: Павловка}, aliases: [Pavlovka (Altai Territory)]}\n";
+        let kosak = "id: kosak\nname: {ru: Косак}\nborder: RU\ncounterpart: {name: {ru: Павловка}}\n";
+        let mut pool = pool(&[record(kosak), record(nayza)], &BTreeMap::new());
+        let a = assign(&[other_side("Pavlovka", "Altai Territory")], &mut pool);
+        assert_eq!(a.records.get("nayza"), Some(&vec![0]), "{:?}", a.unresolved);
+    }
+
+    #[test]
+    fn an_unmatched_name_lists_the_nearest_records() {
+        let kurmangazy = "id: kurmangazy\nname: {ru: Курмангазы}\nborder: RU\ncounterpart: {name: {ru: Караузек}}\n";
+        let mut pool = pool(&[record(kurmangazy), record(KHORGOS)], &BTreeMap::new());
+        let a = assign(&[other_side("Karazoek", "Astrakhan region")], &mut pool);
+        assert_eq!(a.unresolved[0].kind, "unmatched");
+        assert!(a.unresolved[0].message.contains("nearest: kurmangazy"), "{:?}", a.unresolved[0]);
+        assert!(!a.unresolved[0].message.contains("khorgos"), "other borders are not near");
+    }
+
+    #[test]
+    fn a_record_an_editor_deleted_is_not_recreated() {
+        let base: BTreeMap<String, Node> =
+            [("kalzhat".to_string(), crate::yaml::from_str("{id: kalzhat, name: {ru: Калжат}, border: CN}").unwrap())]
+                .into();
+        let mut pool = pool(&[], &base);
+        let a = assign(&[queue("Калжат", "Дулаты", Border::CN)], &mut pool);
+        assert_eq!((a.deleted, a.created.len()), (vec!["kalzhat".to_string()], 0));
+    }
+}
