@@ -13,7 +13,7 @@ pub const MAP_WIDTH: f64 = 1000.0;
 /// Width of a checkpoint page's locator map.
 pub const LOCATOR_WIDTH: f64 = 320.0;
 /// The zoom levels labels are placed for (the map's zoom runs from 1 to the last).
-pub const ZOOM_LEVELS: [f64; 5] = [1.0, 2.0, 4.0, 8.0, 16.0];
+pub const ZOOM_LEVELS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
 
 /// Albers equal-area conic projection on a sphere, for Kazakhstan: standard parallels 43° and
 /// 53° N, origin 48° N, 67° E.
@@ -225,8 +225,10 @@ struct Marker<'a> {
 pub fn index_map(content: &Content, root: &str) -> String {
     let frame = Frame::fit(content.geo.boundaries.as_ref(), MAP_WIDTH);
     let mut svg = format!(
-        "<svg class=\"map\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"Map of Kazakhstan's borders and checkpoints\">{SYMBOLS}",
-        frame.width, frame.height
+        "<svg class=\"map\" viewBox=\"0 0 {} {}\" data-levels=\"{}\" role=\"group\" aria-label=\"Map of Kazakhstan's borders and checkpoints\">{SYMBOLS}",
+        frame.width,
+        frame.height,
+        ZOOM_LEVELS.map(|z| z.to_string()).join(" ")
     );
     if let Some(b) = &content.geo.boundaries {
         let _ = write!(svg, "<g class=\"countries\">{}</g>", country_paths(b, &frame, 1.0, false));
@@ -334,11 +336,12 @@ fn marker_labels(markers: &[Marker]) -> String {
     for (m, z) in markers.iter().zip(min_zoom) {
         let z = z.unwrap_or(f64::INFINITY);
         let hidden = if z > 1.0 { " hidden" } else { "" };
+        let z = if z.is_finite() { z } else { 99.0 };
         let _ = write!(
             out,
             "<text class=\"label{hidden}\" data-id=\"{}\" data-minzoom=\"{}\" x=\"{:.1}\" y=\"{:.1}\" dx=\"8\">{}</text>",
             m.id,
-            if z.is_finite() { z.to_string() } else { "99".into() },
+            z,
             m.x,
             m.y,
             xml_escape(&m.name)
@@ -449,6 +452,6 @@ mod tests {
                 }
             }
         }
-        assert!(svg.contains("data-minzoom=\"1\""), "the first label shows at once");
+        assert!(svg.contains("data-minzoom=\"0.25\""), "the first label shows at once");
     }
 }

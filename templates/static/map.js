@@ -7,7 +7,7 @@
   var box = svg.viewBox.baseVal;
   var W = box.width, H = box.height;
   var view = { x: 0, y: 0, w: W, h: H };
-  var LEVELS = [1, 2, 4, 8, 16];
+  var LEVELS = (svg.dataset.levels || '1').split(' ').map(Number);
   var MARKER_PX = 18, LABEL_PX = 14;
   var markers = svg.querySelectorAll('a.marker');
   var labels = svg.querySelectorAll('text.label');

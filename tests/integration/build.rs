@@ -190,7 +190,7 @@ fn broken_content_leaves_the_earlier_site_intact() {
     project
         .write("content/checkpoints/khorgos.yaml", "id: khorgos\nname: {en: Khorgos}\nlocation: {lat: 95, lon: 80}\n");
     let run = project.run(&["build"]);
-    run.expect_code(1).expect_output("content/checkpoints/khorgos.yaml:3:23: error[lat_out_of_range]");
+    run.expect_code(1).expect_output("content/checkpoints/khorgos.yaml:3:17: error[lat_out_of_range]");
     assert_eq!(read_tree(&project.path().join("output")), before);
     let leftovers: Vec<_> = std::fs::read_dir(project.path())
         .unwrap()
