@@ -252,3 +252,20 @@ mod tests {
         assert_eq!(round_trip(&node), node);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::yaml;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_string_reads_back_unchanged(s in "\\PC*", t in any::<String>()) {
+            let node = Node::Map(vec![("a".into(), Node::str(&s)), ("b".into(), Node::strs([&t, &s])), ("c".into(), Node::str(&t))]);
+            let text = document(&node);
+            let back = yaml::from_str::<Node>(&text);
+            prop_assert!(back.as_ref().is_ok_and(|b| *b == node), "{:?}\n{}", back, text);
+        }
+    }
+}

@@ -26,6 +26,8 @@ pub mod recipe;
 mod report;
 mod sections;
 pub mod sources;
+#[cfg(test)]
+mod tests;
 mod theirs;
 mod write;
 
