@@ -40,6 +40,9 @@ pub struct Source {
     /// A file inside the content folder, for material with no address.
     #[serde(default)]
     pub path: Option<Spanned<String>>,
+    /// What the source gives: `checkpoints`, `rules` or both (checked against the recipe).
+    #[serde(default)]
+    pub yields: Vec<Yield>,
     /// The kept copy.
     pub snapshot: Snapshot,
     /// The recipe for an HTML page.
@@ -71,6 +74,16 @@ pub struct Snapshot {
     /// How the copy was made.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// What a source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Yield {
+    /// Checkpoint records.
+    Checkpoints,
+    /// Rule documents.
+    Rules,
 }
 
 /// The kind of material.
@@ -131,9 +144,33 @@ fn check_source(file: &Path, s: &Source) -> anyhow::Result<()> {
     if s.html.is_some() == s.tsv.is_some() {
         bail!("{}: give exactly one recipe, `html` or `tsv`", at(s.id.pos));
     }
+    check_yields(s).with_context(|| at(s.id.pos))?;
     let snapshot = content_path(Path::new(""), &s.snapshot.path.value).with_context(|| at(s.snapshot.path.pos))?;
     if !snapshot.starts_with("snapshots") {
         bail!("{}: the snapshot must be kept under `snapshots/`", at(s.snapshot.path.pos));
+    }
+    Ok(())
+}
+
+/// `yields`, when given, must say what the recipe reads.
+fn check_yields(s: &Source) -> anyhow::Result<()> {
+    if s.yields.is_empty() {
+        return Ok(());
+    }
+    let html = s.html.as_ref();
+    let checkpoints = s.tsv.is_some() || html.is_some_and(|h| !h.tables.is_empty() || !h.lists.is_empty());
+    let rules = html.is_some_and(|h| !h.rules.is_empty());
+    for (what, given, word) in
+        [(Yield::Checkpoints, checkpoints, "tables, lists or a tsv recipe"), (Yield::Rules, rules, "html.rules")]
+    {
+        if s.yields.contains(&what) != given {
+            let say = if given { "yields does not list" } else { "yields lists" };
+            bail!(
+                "{say} `{}`, but the recipe has {}{word}",
+                format!("{what:?}").to_lowercase(),
+                if given { "" } else { "no " }
+            );
+        }
     }
     Ok(())
 }
@@ -234,6 +271,15 @@ mod tests {
         let block = section.split("```yaml\n").nth(1).and_then(|b| b.split("```").next()).expect("a yaml block");
         let file: SourcesFile = yaml::from_str(&format!("sources:\n{block}")).unwrap();
         check_source(Path::new("sources.yaml"), &file.sources[0]).unwrap();
+    }
+
+    #[test]
+    fn yields_must_agree_with_the_recipe() {
+        let text = "sources:\n  - id: a\n    path: snapshots/a.tsv\n    yields: [rules]\n    snapshot: {path: snapshots/a.tsv}\n    \
+                    tsv: {group_column: g, name_column: n, separators: [' - '], language: ru, groups: {}}\n";
+        let (file, _) = parse(text);
+        let e = check_source(Path::new("sources.yaml"), &file.sources[0]).unwrap_err();
+        assert!(format!("{e:#}").contains("yields does not list `checkpoints`"), "{e:#}");
     }
 
     #[test]

@@ -204,3 +204,27 @@ fn check_notices_a_changed_snapshot_and_writes_nothing() {
     run.expect_output("differs: content/sources.yaml (snapshot provenance)");
     assert_eq!(tree(&project.path().join("content")), before);
 }
+
+#[test]
+fn a_local_page_makes_a_rule_document_and_lists() {
+    let project = Project::empty();
+    let page = "<html><body><article><h2>Visa regime</h2><p>Stay up to <strong>90 days</strong>.</p>\
+        <p>Documents:</p><ol><li>Passport;</li><li>Migration card.</li></ol><h2>Other</h2><p>Not this.</p></article></body></html>";
+    project.write("content/snapshots/page.html", page);
+    project.write(
+        "content/sources.yaml",
+        "sources:\n  - id: local\n    path: snapshots/page.html\n    yields: [rules]\n    snapshot:\n      path: snapshots/page.html\n    \
+         html:\n      content: article\n      rules:\n        - id: visa\n          category: visa\n          \
+         parts: [{start: Visa regime, end: Other}]\n          lists: [{after: 'Documents:', kind: documents}]\n",
+    );
+    project.run(&["ingest"]).expect_code(0).expect_output("wrote: content/rules/visa.md (new)");
+    let rule = read(&project, "content/rules/visa.md");
+    assert!(rule.starts_with("---\ntitle: Visa regime\ncategory: visa\nlists:\n  - kind: documents\n"), "{rule}");
+    assert!(
+        rule.ends_with("---\nStay up to **90 days**.\n\nDocuments:\n\n1. Passport;\n2. Migration card.\n"),
+        "{rule}"
+    );
+    assert!(read(&project, "content/sources.yaml").contains("sha256: "));
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0);
+    project.run(&["validate"]).expect_code(0);
+}
