@@ -274,30 +274,67 @@ fn markers<'a>(content: &'a Content, frame: &Frame) -> Vec<Marker<'a>> {
         .collect()
 }
 
-/// Country names at a point inside each country's largest polygon, within the map.
+/// Country names at the visible point of each country farthest from its outline (sampled on
+/// a grid over the map), so a label sits well inside its country.
 fn country_labels(boundaries: &Boundaries, frame: &Frame) -> String {
     let mut out = String::from("<g class=\"country-labels\" aria-hidden=\"true\">");
     for c in &boundaries.countries {
-        let Some(outer) = c.polygons.iter().map(|p| &p[0]).max_by_key(|r| r.len()) else { continue };
-        let inside: Vec<(f64, f64)> = outer
+        let rings: Vec<Vec<(f64, f64)>> = c
+            .polygons
             .iter()
-            .map(|[lon, lat]| frame.to_svg(*lon, *lat))
-            .filter(|(x, y)| (0.0..=frame.width).contains(x) && (0.0..=frame.height).contains(y))
+            .flatten()
+            .map(|ring| simplify(&ring.iter().map(|[lon, lat]| frame.to_svg(*lon, *lat)).collect::<Vec<_>>(), 3.0))
             .collect();
-        if inside.is_empty() {
-            continue;
+        let mut best: Option<(f64, f64, f64)> = None;
+        let (cols, rows) = (40, 25);
+        for gx in 0..cols {
+            for gy in 0..rows {
+                let p = ((gx as f64 + 0.5) * frame.width / cols as f64, (gy as f64 + 0.5) * frame.height / rows as f64);
+                let crossings = rings.iter().filter(|r| crosses(r, p)).count();
+                if crossings % 2 == 0 {
+                    continue;
+                }
+                let edge = rings
+                    .iter()
+                    .flat_map(|r| r.windows(2))
+                    .map(|w| perpendicular_segment(p, w[0], w[1]))
+                    .fold(f64::MAX, f64::min);
+                let margin = p.0.min(frame.width - p.0).min(p.1).min(frame.height - p.1);
+                let score = edge.min(margin * 1.5);
+                if best.is_none_or(|b| score > b.2) {
+                    best = Some((p.0, p.1, score));
+                }
+            }
         }
-        let n = inside.len() as f64;
-        let (x, y) = inside.iter().fold((0.0, 0.0), |(a, b), p| (a + p.0 / n, b + p.1 / n));
-        let _ = write!(
-            out,
-            "<text class=\"country-label l-{}\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
-            c.code.to_lowercase(),
-            xml_escape(&c.name)
-        );
+        if let Some((x, y, _)) = best {
+            let _ = write!(
+                out,
+                "<text class=\"country-label l-{}\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
+                c.code.to_lowercase(),
+                xml_escape(&c.name)
+            );
+        }
     }
     out.push_str("</g>");
     out
+}
+
+fn crosses(ring: &[(f64, f64)], p: (f64, f64)) -> bool {
+    let mut inside = false;
+    for w in ring.windows(2) {
+        let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+        if (y1 > p.1) != (y2 > p.1) && p.0 < (x2 - x1) * (p.1 - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+fn perpendicular_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
+    ((a.0 + t * dx - p.0).powi(2) + (a.1 + t * dy - p.1).powi(2)).sqrt()
 }
 
 /// Estimated label box at zoom `z`: (x0, y0, x1, y1) in map units.
