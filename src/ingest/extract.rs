@@ -172,10 +172,10 @@ pub fn tsv_candidates(text: &str, recipe: &TsvRecipe, source: &str) -> anyhow::R
                 i + 1
             )
         })?;
-        out.push(pair_candidate(pair, g.border, recipe, source));
-        let last = out.len() - 1;
-        out[last].modes = g.modes.clone().unwrap_or_else(|| recipe.modes.clone());
-        out[last].traffic = g.traffic.clone().unwrap_or_else(|| recipe.traffic.clone());
+        let mut candidate = pair_candidate(pair, g.border, recipe, source);
+        candidate.modes = g.modes.clone().unwrap_or_else(|| recipe.modes.clone());
+        candidate.traffic = g.traffic.clone().unwrap_or_else(|| recipe.traffic.clone());
+        out.push(candidate);
     }
     Ok(out)
 }

@@ -216,12 +216,29 @@ pub fn stamp(text: &str, source: &Source, stamp: &SnapshotStamp) -> anyhow::Resu
         let line_no = snap.path.pos.line as usize;
         let line = lines.get(line_no.wrapping_sub(1)).context("snapshot path position out of range")?;
         let key_col = line.find("path:").context("cannot find the snapshot's `path:` line in sources.yaml")?;
+        if line[..key_col].contains('{') {
+            bail!(
+                "source `{}`: write its `snapshot` as a block (`path:` on a line of its own) so that ingest can add its provenance",
+                source.id.value
+            );
+        }
         let indent = " ".repeat(line[..key_col].chars().count());
         for (i, entry) in inserts.into_iter().enumerate() {
             lines.insert(line_no + i, format!("{indent}{entry}"));
         }
     }
-    Ok(lines.join("\n"))
+    let out = lines.join("\n");
+    let check: SourcesFile = yaml::from_str(&out).map_err(|e| {
+        anyhow::anyhow!("recording the snapshot of `{}` would break sources.yaml ({})", source.id.value, e.message)
+    })?;
+    let recorded = check.sources.iter().find(|s| s.id.value == source.id.value).and_then(|s| s.snapshot.sha256.clone());
+    if recorded.map(|r| r.value) != Some(stamp.sha256.clone()) {
+        bail!(
+            "cannot record the snapshot of `{}` in sources.yaml: write its values on lines of their own",
+            source.id.value
+        );
+    }
+    Ok(out)
 }
 
 fn replace_scalar(lines: &mut [String], old: &Spanned<String>, new: &str) -> anyhow::Result<()> {
@@ -280,6 +297,15 @@ mod tests {
         let (file, _) = parse(text);
         let e = check_source(Path::new("sources.yaml"), &file.sources[0]).unwrap_err();
         assert!(format!("{e:#}").contains("yields does not list `checkpoints`"), "{e:#}");
+    }
+
+    #[test]
+    fn refuses_to_stamp_a_flow_mapping() {
+        let text = "sources:\n  - id: a\n    url: https://example.org/\n    snapshot: {path: snapshots/a.html}\n    html: {}\n";
+        let (file, _) = parse(text);
+        let new = SnapshotStamp { retrieved: None, sha256: "def".into(), charset: "UTF-8".into() };
+        let e = stamp(text, &file.sources[0], &new).unwrap_err();
+        assert!(format!("{e:#}").contains("as a block"), "{e:#}");
     }
 
     #[test]
