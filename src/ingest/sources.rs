@@ -213,19 +213,7 @@ pub fn stamp(text: &str, source: &Source, stamp: &SnapshotStamp) -> anyhow::Resu
         }
     }
     if !inserts.is_empty() {
-        let line_no = snap.path.pos.line as usize;
-        let line = lines.get(line_no.wrapping_sub(1)).context("snapshot path position out of range")?;
-        let key_col = line.find("path:").context("cannot find the snapshot's `path:` line in sources.yaml")?;
-        if line[..key_col].contains('{') {
-            bail!(
-                "source `{}`: write its `snapshot` as a block (`path:` on a line of its own) so that ingest can add its provenance",
-                source.id.value
-            );
-        }
-        let indent = " ".repeat(line[..key_col].chars().count());
-        for (i, entry) in inserts.into_iter().enumerate() {
-            lines.insert(line_no + i, format!("{indent}{entry}"));
-        }
+        insert_after_path(&mut lines, source, inserts)?;
     }
     let out = lines.join("\n");
     let check: SourcesFile = yaml::from_str(&out).map_err(|e| {
@@ -239,6 +227,24 @@ pub fn stamp(text: &str, source: &Source, stamp: &SnapshotStamp) -> anyhow::Resu
         );
     }
     Ok(out)
+}
+
+/// Add `entries` as lines after the snapshot's `path:` line, at its indentation.
+fn insert_after_path(lines: &mut Vec<String>, source: &Source, entries: Vec<String>) -> anyhow::Result<()> {
+    let line_no = source.snapshot.path.pos.line as usize;
+    let line = lines.get(line_no.wrapping_sub(1)).context("snapshot path position out of range")?;
+    let key_col = line.find("path:").context("cannot find the snapshot's `path:` line in sources.yaml")?;
+    if line[..key_col].contains('{') {
+        bail!(
+            "source `{}`: write its `snapshot` as a block (`path:` on a line of its own) so that ingest can add its provenance",
+            source.id.value
+        );
+    }
+    let indent = " ".repeat(line[..key_col].chars().count());
+    for (i, entry) in entries.into_iter().enumerate() {
+        lines.insert(line_no + i, format!("{indent}{entry}"));
+    }
+    Ok(())
 }
 
 fn replace_scalar(lines: &mut [String], old: &Spanned<String>, new: &str) -> anyhow::Result<()> {
