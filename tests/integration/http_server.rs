@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -61,6 +62,13 @@ impl Answer {
 
 /// Serve `routes` (path → answer; anything else is 404) on a free port; returns the base URL.
 pub fn serve(routes: Vec<(&str, Answer)>) -> String {
+    serve_logged(routes).0
+}
+
+/// Like [`serve`], also returning the heads of the requests received.
+pub fn serve_logged(routes: Vec<(&str, Answer)>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let requests = Arc::clone(&log);
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     listener.set_nonblocking(true).expect("non-blocking");
@@ -72,17 +80,17 @@ pub fn serve(routes: Vec<(&str, Answer)>) -> String {
             match listener.accept() {
                 Ok((stream, _)) => {
                     served += 1;
-                    let routes = routes.clone();
-                    thread::spawn(move || answer(stream, &routes));
+                    let (routes, requests) = (routes.clone(), Arc::clone(&requests));
+                    thread::spawn(move || answer(stream, &routes, &requests));
                 }
                 Err(_) => thread::sleep(Duration::from_millis(10)),
             }
         }
     });
-    base
+    (base, log)
 }
 
-fn answer(mut stream: TcpStream, routes: &[(String, Answer)]) {
+fn answer(mut stream: TcpStream, routes: &[(String, Answer)], log: &Mutex<Vec<String>>) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut head = Vec::new();
@@ -93,7 +101,10 @@ fn answer(mut stream: TcpStream, routes: &[(String, Answer)]) {
             Ok(n) => head.extend_from_slice(&buf[..n]),
         }
     }
-    let request = String::from_utf8_lossy(&head);
+    let request = String::from_utf8_lossy(&head).into_owned();
+    if let Ok(mut log) = log.lock() {
+        log.push(request.clone());
+    }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
     let answer = routes.iter().find(|(p, _)| *p == path).map(|(_, a)| a.clone()).unwrap_or_else(|| Answer::status(404));
     thread::sleep(answer.delay);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::http_server::{Answer, serve};
+use crate::http_server::{Answer, serve, serve_logged};
 use crate::util::Project;
 
 const PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Checkpoints</title></head><body>\
@@ -227,4 +227,24 @@ fn a_local_page_makes_a_rule_document_and_lists() {
     assert!(read(&project, "content/sources.yaml").contains("sha256: "));
     project.run(&["ingest", "--offline", "--check"]).expect_code(0);
     project.run(&["validate"]).expect_code(0);
+}
+
+#[test]
+fn requests_say_who_is_asking() {
+    let (base, log) = serve_logged(vec![("/page", Answer::ok("text/html", PAGE))]);
+    let project = Project::empty();
+    project.write("content/sources.yaml", web_source(&format!("{base}/page"), "en"));
+    project.run(&["ingest", "--allow-private"]).expect_code(0);
+    let requests = log.lock().expect("log").join("\n").to_lowercase();
+    assert!(requests.contains("user-agent: crossings/"), "{requests}");
+}
+
+#[test]
+fn a_malformed_record_stops_ingest_before_it_writes() {
+    let project = Project::from_repo();
+    project.write("content/checkpoints/khorgos.yaml", "id: khorgos\nname: [unclosed\n");
+    let before = tree(&project.path().join("content"));
+    let run = project.run(&["ingest", "--offline"]);
+    run.expect_code(2).expect_output("content/checkpoints/khorgos.yaml:").expect_output("crossings validate");
+    assert_eq!(tree(&project.path().join("content")), before);
 }
