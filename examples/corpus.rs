@@ -181,7 +181,7 @@ fn main() -> anyhow::Result<()> {
     std::fs::copy(repo.join("site.yaml"), content.join("site.yaml"))?;
     let geo: Boundaries = serde_json::from_str(&std::fs::read_to_string(repo.join("geo/boundaries.json"))?)?;
     let rules = (n / 200).max(5);
-    let mut rng = Rng(0x5EED_0F_C0DE);
+    let mut rng = Rng(0x005E_ED0F_C0DE);
     std::fs::create_dir_all(content.join("checkpoints"))?;
     std::fs::create_dir_all(content.join("rules"))?;
     for i in 0..n {

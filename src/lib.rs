@@ -10,6 +10,7 @@ pub mod geocode;
 pub mod ingest;
 pub mod render;
 pub mod serve;
+pub mod timing;
 pub mod translit;
 pub mod validate;
 pub mod yaml;

@@ -85,7 +85,9 @@ pub fn fold(text: &str) -> String {
         .map(|w| {
             let mut w = w.to_string();
             for (from, to) in LATIN {
-                w = w.replace(from, to);
+                if w.contains(from) {
+                    w = w.replace(from, to);
+                }
             }
             collapse_doubles(&w)
         })

@@ -337,8 +337,11 @@ fn perpendicular_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     ((a.0 + t * dx - p.0).powi(2) + (a.1 + t * dy - p.1).powi(2)).sqrt()
 }
 
-/// Estimated label box at zoom `z`: (x0, y0, x1, y1) in map units.
-fn label_box(m: &Marker, z: f64) -> (f64, f64, f64, f64) {
+/// A label's extent: (x0, y0, x1, y1) in map units.
+type LabelBox = (f64, f64, f64, f64);
+
+/// Estimated label box at zoom `z`.
+fn label_box(m: &Marker, z: f64) -> LabelBox {
     let size = 14.0 / z;
     let width = m.name.chars().count() as f64 * size * 0.6;
     (m.x + 8.0 / z, m.y - size * 0.8, m.x + 8.0 / z + width, m.y + size * 0.3)
@@ -352,8 +355,7 @@ fn marker_labels(markers: &[Marker]) -> String {
     for z in ZOOM_LEVELS {
         let cell = 60.0 / z;
         let key = |x: f64, y: f64| ((x / cell).floor() as i64, (y / cell).floor() as i64);
-        let mut grid: std::collections::HashMap<(i64, i64), Vec<(f64, f64, f64, f64)>> =
-            std::collections::HashMap::new();
+        let mut grid: std::collections::HashMap<(i64, i64), Vec<LabelBox>> = std::collections::HashMap::new();
         for (i, m) in markers.iter().enumerate() {
             let b = label_box(m, z);
             let (lo, hi) = (key(b.0, b.1), key(b.2, b.3));

@@ -48,9 +48,10 @@ fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> anyhow::Resul
 
 /// Render valid `content` with the templates in `templates_dir` into `out_dir`, atomically.
 pub fn build_site(content: &crate::content::Content, templates_dir: &Path, out_dir: &Path) -> anyhow::Result<()> {
-    let mut tera = templates::load(templates_dir)?;
+    use crate::timing::phase;
+    let mut tera = phase("templates", || templates::load(templates_dir))?;
     let staging = output::Staging::new(out_dir, &[&content.root, templates_dir])?;
     copy_static(templates_dir, &staging)?;
     site::write_site(content, &mut tera, &staging)?;
-    staging.commit()
+    phase("swap", || staging.commit())
 }

@@ -71,11 +71,20 @@ impl Staging {
             return Err(e).with_context(|| format!("cannot move the new site into `{}`", self.target.display()));
         }
         if had_old {
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("cannot remove the previous site `{}`", old.display()))?;
+            remove_tree(&old).with_context(|| format!("cannot remove the previous site `{}`", old.display()))?;
         }
         Ok(())
     }
+}
+
+/// Remove a folder tree, its subfolders in parallel (a large site has thousands).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() { remove_tree(&entry.path()) } else { std::fs::remove_file(entry.path()) }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Refuse targets whose replacement would destroy something that is not a build.

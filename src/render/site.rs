@@ -9,7 +9,7 @@ use super::map;
 use super::output::Staging;
 use super::templates;
 use super::view::*;
-use super::views::{self, checkpoint_view, rule_view};
+use super::views::{self, checkpoint_summary, checkpoint_view, rule_view};
 use crate::content::{Border, Content, HoursKind, Mode, StatusState, Traffic};
 
 /// One page to render.
@@ -44,14 +44,18 @@ struct Shared {
 
 /// Render every page of `content` with `tera` into `staging`.
 pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -> anyhow::Result<()> {
+    use crate::timing::phase;
     set_globals(content, tera);
-    let shared = Shared { locator: map::locator_outline(content), neighbours: super::nearby::neighbours(content) };
+    let locator = phase("locator", || map::locator_outline(content));
+    let shared = Shared { locator, neighbours: phase("neighbours", || super::nearby::neighbours(content)) };
     let jobs = plan(content);
-    jobs.par_iter().try_for_each(|job| {
-        let (path, html) = render_job(*job, content, tera, &shared)?;
-        staging.write(&path, html.as_bytes())
+    phase("pages", || {
+        jobs.par_iter().try_for_each(|job| {
+            let (path, html) = render_job(*job, content, tera, &shared)?;
+            staging.write(&path, html.as_bytes())
+        })
     })?;
-    write_exports(content, &jobs, staging)
+    phase("exports", || write_exports(content, &jobs, staging))
 }
 
 fn plan(content: &Content) -> Vec<Job> {
@@ -122,7 +126,7 @@ type PageParts = (String, &'static str, tera::Context, String, String, &'static 
 
 fn index_page(content: &Content) -> PageParts {
     let mut ctx = tera::Context::new();
-    let views: Vec<CheckpointView> = content.checkpoints.iter().map(|r| checkpoint_view(r, content, "")).collect();
+    let views: Vec<CheckpointView> = content.checkpoints.par_iter().map(|r| checkpoint_summary(r, content)).collect();
     ctx.insert("checkpoints", &views);
     ctx.insert("facets", &facets());
     let unplaced: Vec<LinkView> = views
@@ -178,7 +182,7 @@ fn list_page(content: &Content, section: &'static str, title: &str) -> PageParts
             .checkpoints
             .iter()
             .map(|r| {
-                let v = checkpoint_view(r, content, "../");
+                let v = checkpoint_summary(r, content);
                 LinkView { title: v.name.text, url: v.url, detail: v.border.map(|b| b.label) }
             })
             .collect(),
@@ -292,7 +296,7 @@ fn border_page(content: &Content, border: Border) -> PageParts {
         .checkpoints
         .iter()
         .filter(|r| r.data.border.as_ref().is_some_and(|b| b.value == border))
-        .map(|r| checkpoint_view(r, content, "../../"))
+        .map(|r| checkpoint_summary(r, content))
         .collect();
     let rules: Vec<LinkView> = first_rule_per_id(content)
         .filter(|i| {
@@ -353,10 +357,14 @@ fn not_found_page(content: &Content) -> PageParts {
 }
 
 fn write_exports(content: &Content, jobs: &[Job], staging: &Staging) -> anyhow::Result<()> {
-    staging.write("static/search-index.js", super::search::index_script(content).as_bytes())?;
-    staging.write("data/checkpoints.geojson", exports::geojson(content).as_bytes())?;
-    staging.write("data/checkpoints.csv", exports::csv(content).as_bytes())?;
-    staging.write("data/checkpoints.json", exports::json_export(content).as_bytes())?;
+    type Export = (&'static str, fn(&Content) -> String);
+    let files: [Export; 4] = [
+        ("static/search-index.js", super::search::index_script),
+        ("data/checkpoints.geojson", exports::geojson),
+        ("data/checkpoints.csv", exports::csv),
+        ("data/checkpoints.json", exports::json_export),
+    ];
+    files.par_iter().try_for_each(|(path, make)| staging.write(path, make(content).as_bytes()))?;
     let mut pages: Vec<(String, Option<String>)> = jobs
         .iter()
         .filter(|j| !matches!(j, Job::NotFound))

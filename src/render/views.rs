@@ -86,8 +86,17 @@ pub fn rewrite_link(dest: &str, root: &str) -> String {
     }
 }
 
-/// Build a checkpoint's view; `root` is the relative path from its page to the site's root.
+/// Build a checkpoint's view for its own page; `root` is the relative path from the page to the
+/// site's root.
 pub fn checkpoint_view(record: &Record<Checkpoint>, content: &Content, root: &str) -> CheckpointView {
+    let mut view = checkpoint_summary(record, content);
+    let c = &record.data;
+    view.notes_html = c.notes.as_ref().map(|n| markdown::to_html(&n.value, &|d| rewrite_link(d, root)));
+    view
+}
+
+/// A checkpoint's view for lists: everything but the notes, which only its page shows.
+pub fn checkpoint_summary(record: &Record<Checkpoint>, content: &Content) -> CheckpointView {
     let c = &record.data;
     let lang = content.config.default_language.as_str();
     let loc = c.location.as_ref();
@@ -147,7 +156,7 @@ pub fn checkpoint_view(record: &Record<Checkpoint>, content: &Content, root: &st
         precision: loc.and_then(|l| l.precision).map(|p| labelled(p, precision_label(p))),
         map_links: lat.zip(lon).map(|(a, o)| map_links(a, o, &c.id.value)).unwrap_or_default(),
         contacts: c.contacts.iter().map(contact_view).collect(),
-        notes_html: c.notes.as_ref().map(|n| markdown::to_html(&n.value, &|d| rewrite_link(d, root))),
+        notes_html: None,
         sources: c.sources.iter().map(|s| source_view(s, content)).collect(),
         last_verified: c.last_verified.as_ref().map(|d| d.value.clone()),
         unknown: crate::validate::unknown_fields(c),

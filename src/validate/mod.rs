@@ -28,8 +28,8 @@ impl Default for Settings {
 
 /// Load `content_dir` and check it. Fails only when the folder cannot be read at all.
 pub fn validate_dir(content_dir: &Path, settings: Settings) -> anyhow::Result<(Content, Report)> {
-    let Loaded { content, mut notices } = crate::content::load(content_dir)?;
-    notices.extend(check(&content, settings));
+    let Loaded { content, mut notices } = crate::timing::phase("load", || crate::content::load(content_dir))?;
+    notices.extend(crate::timing::phase("check", || check(&content, settings)));
     let report = Report::new(notices, content.checkpoints.len(), content.rules.len());
     Ok((content, report))
 }
