@@ -135,6 +135,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             max_merge_keys: 100,
         },
         with_snippet: false,
+        reject_unsupported_tags: true,
+        reject_tagged_field_names: true,
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|e| word_error(&e))
 }
@@ -190,6 +192,12 @@ fn first_backticked(message: &str) -> Option<String> {
 fn reword(message: &str) -> String {
     if message.contains("expected string scalar") || message.contains("expected a scalar") {
         return "expected a single value here, not a list or mapping".to_string();
+    }
+    if message.contains("expected mapping start") {
+        return "expected a mapping here (indented `key: value` lines), not a single value or a list".to_string();
+    }
+    if message.contains("Documents {") {
+        return "a content file holds one YAML document: remove the second `---` and what follows, or split it into its own file".to_string();
     }
     message.to_string()
 }
@@ -264,6 +272,12 @@ mod tests {
         let e = from_str::<Probe>("id: x\nlat: [1, 2]\n").unwrap_err();
         assert_eq!(e.pos.line, 2, "{e:?}");
         assert!(!e.message.contains("string scalar"), "{}", e.message);
+    }
+
+    #[test]
+    fn refuses_application_tags() {
+        let e = from_str::<Probe>("id: !!python/object:os.system x\n").unwrap_err();
+        assert_eq!(e.pos.line, 1, "{e:?}");
     }
 
     #[test]

@@ -18,13 +18,14 @@ pub struct Staging {
 impl Staging {
     /// Prepare to replace `target` (which must be absent, empty, or an earlier build).
     pub fn new(target: &Path, protected: &[&Path]) -> anyhow::Result<Staging> {
-        check_target(target, protected)?;
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+        recover_interrupted(&parent, &name, target)?;
+        check_target(target, protected)?;
+        std::fs::create_dir_all(&parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{name}.building-"))
             .tempdir_in(&parent)
@@ -75,6 +76,27 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Tidy up after a build that was killed: a half-written site is removed, and a previous site
+/// that was moved aside but not replaced is put back.
+fn recover_interrupted(parent: &Path, name: &str, target: &Path) -> anyhow::Result<()> {
+    let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
+    let mut leftovers: Vec<(PathBuf, String)> = entries
+        .flatten()
+        .map(|e| (e.path(), e.file_name().to_string_lossy().into_owned()))
+        .filter(|(_, n)| n.starts_with(&format!(".{name}.building-")) || n.starts_with(&format!(".{name}.old-")))
+        .collect();
+    leftovers.sort();
+    for (path, file_name) in leftovers {
+        if file_name.starts_with(&format!(".{name}.old-")) && !target.exists() {
+            std::fs::rename(&path, target)
+                .with_context(|| format!("cannot restore the previous site from `{}`", path.display()))?;
+        } else {
+            remove_tree(&path).with_context(|| format!("cannot remove the unfinished build `{}`", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Remove a folder tree, its subfolders in parallel (a large site has thousands).
@@ -131,6 +153,26 @@ mod tests {
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "the abandoned temporary folder is removed");
+    }
+
+    #[test]
+    fn recovers_from_a_build_killed_midway() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let staging = Staging::new(&out, &[]).unwrap();
+        staging.write("index.html", b"first").unwrap();
+        staging.commit().unwrap();
+        // Killed after moving the old site aside, before moving the new one in.
+        std::fs::rename(&out, dir.path().join(".out.old-999")).unwrap();
+        std::fs::create_dir(dir.path().join(".out.building-xyz")).unwrap();
+        let staging = Staging::new(&out, &[]).unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"first");
+        drop(staging);
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["out"]);
     }
 
     #[test]

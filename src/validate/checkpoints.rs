@@ -82,6 +82,20 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
                 .hint("give the name in at least one of en, ru, kk"),
         );
     }
+    for (field, text, pos) in c
+        .name
+        .all()
+        .map(|(l, t)| (format!("name.{l}"), t, c.name.pos))
+        .chain(c.aliases.iter().enumerate().map(|(i, a)| (format!("aliases[{i}]"), a.value.as_str(), a.pos)))
+    {
+        if let Some(ch) = text.chars().find(|ch| is_invisible_control(*ch)) {
+            out.push(
+                Notice::warning(path, pos, "suspicious_unicode", format!("invisible character U+{:04X} in `{}`", ch as u32, text.escape_debug()))
+                    .field(field)
+                    .hint("remove direction overrides and zero-width characters: they make a name display or match differently from how it reads"),
+            );
+        }
+    }
     for (i, alias) in c.aliases.iter().enumerate() {
         if alias.value.trim().is_empty() {
             out.push(
@@ -127,6 +141,13 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
             .hint("fill these in from a source when one gives them; pages show them as unknown"),
         );
     }
+}
+
+/// Bidirectional overrides and isolates, zero-width characters and other invisible format
+/// characters that make text display or compare differently from how it reads.
+pub fn is_invisible_control(ch: char) -> bool {
+    matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+        || (ch.is_control() && ch != '\n' && ch != '\t')
 }
 
 /// The fields a record leaves unknown (the data gaps readers see as "unknown").

@@ -2,6 +2,7 @@
 
 mod browser;
 mod build;
+mod hostile;
 mod http_server;
 mod ingest;
 mod serve;

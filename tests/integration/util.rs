@@ -69,14 +69,37 @@ impl Project {
     pub fn run(&self, args: &[&str]) -> Run {
         let mut command = std::process::Command::cargo_bin("crossings").expect("binary");
         command.current_dir(self.path()).args(args);
-        let start = Instant::now();
-        let Output { status, stdout, stderr } = command.output().expect("run crossings");
-        Run {
-            code: status.code(),
-            stdout: String::from_utf8_lossy(&stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&stderr).into_owned(),
-            elapsed: start.elapsed(),
-        }
+        run_command(command)
+    }
+
+    /// Run `crossings args...` with its address space capped at `limit_mib` MiB (through
+    /// prlimit) and killed after `seconds`: bounded memory and time, or the run fails.
+    pub fn run_bounded(&self, args: &[&str], limit_mib: u64, seconds: u64) -> Run {
+        let binary = assert_cmd::cargo::cargo_bin("crossings");
+        let mut command = std::process::Command::new("timeout");
+        command
+            .current_dir(self.path())
+            .args([
+                "--signal=KILL",
+                &seconds.to_string(),
+                "prlimit",
+                &format!("--as={}", limit_mib * 1024 * 1024),
+                "--",
+            ])
+            .arg(binary)
+            .args(args);
+        run_command(command)
+    }
+}
+
+fn run_command(mut command: std::process::Command) -> Run {
+    let start = Instant::now();
+    let Output { status, stdout, stderr } = command.output().expect("run crossings");
+    Run {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        elapsed: start.elapsed(),
     }
 }
 
