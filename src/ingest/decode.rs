@@ -23,7 +23,16 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decoded {
         .unwrap_or_else(|| detect(bytes));
     // A page that says UTF-16 in <meta> is not UTF-16 (the declaration would be unreadable).
     let encoding = if !html || Encoding::for_bom(bytes).is_some() { encoding } else { encoding.output_encoding() };
-    let (text, _, _) = encoding.decode(bytes);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    // A declaration that the bytes contradict (a server saying UTF-8 about windows-1251, say)
+    // loses to detection, when the detected set reads the bytes cleanly.
+    if had_errors && Encoding::for_bom(bytes).is_none() {
+        let detected = detect(bytes);
+        let (clean, _, detected_errors) = detected.decode(bytes);
+        if !detected_errors {
+            return Decoded { text: clean.into_owned(), charset: detected.name() };
+        }
+    }
     Decoded { text: text.into_owned(), charset: encoding.name() }
 }
 

@@ -4,11 +4,11 @@
 use std::io::Read as _;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs as _};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use reqwest::Url;
-use reqwest::blocking::Client;
+use reqwest::blocking::{Client, Response};
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
 use super::sources::Kind;
@@ -70,6 +70,7 @@ pub fn client(limits: Limits) -> anyhow::Result<Client> {
 pub fn fetch(client: &Client, url: &str, kind: Kind, limits: Limits) -> anyhow::Result<Fetched> {
     let parsed = Url::parse(url).with_context(|| format!("`{url}` is not a valid address"))?;
     check_url(&parsed, limits.allow_private)?;
+    let started = Instant::now();
     let response = client.get(parsed).send().map_err(|e| request_error(e, limits))?;
     let status = response.status();
     if !status.is_success() {
@@ -78,14 +79,38 @@ pub fn fetch(client: &Client, url: &str, kind: Kind, limits: Limits) -> anyhow::
     let content_type =
         response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
     check_content_type(content_type.as_deref(), kind)?;
+    let bytes = read_body(response, limits, started)?;
+    Ok(Fetched { bytes, content_type })
+}
+
+/// Read the body within the size limit and before the request's deadline (a server that drips
+/// a byte at a time never trips a per-read timeout).
+fn read_body(response: Response, limits: Limits, started: Instant) -> anyhow::Result<Vec<u8>> {
+    let mut body = response.take(limits.max_bytes.saturating_add(1));
     let mut bytes = Vec::new();
-    response.take(limits.max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| {
-        anyhow::anyhow!("reading the page failed: {e} (a slow server hits --timeout {}s)", limits.timeout.as_secs_f64())
-    })?;
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        if started.elapsed() > limits.timeout {
+            bail!(
+                "no complete answer within {}s (raise --timeout if the server is slow)",
+                limits.timeout.as_secs_f64()
+            );
+        }
+        let n = body.read(&mut chunk).map_err(|e| {
+            anyhow::anyhow!(
+                "reading the page failed: {e} (a slow server hits --timeout {}s)",
+                limits.timeout.as_secs_f64()
+            )
+        })?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
     if bytes.len() as u64 > limits.max_bytes {
         bail!("the page is larger than the limit of {} bytes (raise --max-bytes if it is expected)", limits.max_bytes);
     }
-    Ok(Fetched { bytes, content_type })
+    Ok(bytes)
 }
 
 fn request_error(e: reqwest::Error, limits: Limits) -> anyhow::Error {

@@ -15,12 +15,15 @@ mod decode;
 mod emit;
 mod extract;
 pub mod fetch;
+mod geocode;
 mod matching;
 mod merge;
 mod names;
 mod node;
 mod normalise;
 mod plan;
+#[cfg(test)]
+mod properties;
 mod provenance;
 pub mod recipe;
 mod report;

@@ -54,8 +54,9 @@ pub fn checkpoints(
 ) -> anyhow::Result<()> {
     for (id, indices) in &assignment.records {
         let chosen: Vec<&Candidate> = indices.iter().map(|&i| &candidates[i]).collect();
-        let (theirs, disagreements) = combine(id, &chosen, retrieved)?;
+        let (mut theirs, disagreements) = combine(id, &chosen, retrieved)?;
         plan.disagreements.extend(disagreements);
+        super::geocode::add_coordinates(&mut theirs, content);
         // In the model's field order when it is a whole record (it is not when only a source
         // naming the other side speaks of an existing record).
         let theirs = from_node::<Checkpoint>(&theirs).ok().map(|t| to_node(&t)).transpose()?.unwrap_or(theirs);

@@ -2,9 +2,11 @@
 
 mod browser;
 mod build;
+mod faults;
 mod hostile;
 mod http_server;
 mod ingest;
+mod properties;
 mod serve;
 mod util;
 mod validate;
