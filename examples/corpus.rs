@@ -4,6 +4,14 @@
 //!
 //! `cargo run --release --example corpus -- N OUT_DIR` writes OUT_DIR/content (the repository's
 //! reference and geographic data, site settings, and the generated records).
+//!
+//! With `--hugo HUGO_DIR` it also writes the same records as a Hugo site (used by
+//! `scripts/bench-build.sh`): `bench/hugo`'s configuration and layouts, and
+//! HUGO_DIR/content/checkpoints/<id>.md and content/rules/<id>.md, whose YAML front matter holds
+//! `title` (the English name), the `borders` taxonomy and the record's fields under `params`, with
+//! the Markdown notes or rule text as the body. Each record is generated once and written both ways.
+//! `--one-language` keeps only the default language in the copied site settings (the Hugo site has
+//! one language, and crossings would otherwise write every page once per language).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -89,30 +97,73 @@ fn place(rng: &mut Rng, geo: &Boundaries) -> (f64, f64, &'static str) {
     }
 }
 
+/// About 1 KB of Markdown notes (1,000 bytes or more as an indented YAML block) with a list and links.
 fn notes(rng: &mut Rng, rules: usize) -> String {
-    let mut text = String::from("  Trucks queue on the approach road; the queue is shorter early in the morning.\n\n");
+    let mut text = String::from("Trucks queue on the approach road; the queue is shorter early in the morning.\n\n");
     for i in 0..4 {
-        let _ = writeln!(
-            text,
-            "  - Point {}: bring the vehicle's registration, insurance and the driver's licence.",
-            i + 1
-        );
+        let _ =
+            writeln!(text, "- Point {}: bring the vehicle's registration, insurance and the driver's licence.", i + 1);
     }
     let _ = writeln!(
         text,
-        "\n  See the [customs rules](/rules/rule-{}/) and the [operator's page](https://example.org/queue/{}).",
+        "\nSee the [customs rules](/rules/rule-{}/) and the [operator's page](https://example.org/queue/{}).",
         rng.below(rules),
         rng.below(1000)
     );
-    while text.len() < 1000 {
-        text.push_str(
-            "  Border guards check passports and migration cards; customs may inspect luggage and vehicles.\n",
-        );
+    let yaml_len = |t: &str| t.len() + 2 * t.lines().filter(|l| !l.is_empty()).count();
+    while yaml_len(&text) < 1000 {
+        text.push_str("Border guards check passports and migration cards; customs may inspect luggage and vehicles.\n");
     }
     text
 }
 
-fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> String {
+/// One generated record, kept in parts so that it can be written both as crossings content and as a
+/// Hugo page: its title, its YAML fields without the title or the Markdown text, and that text.
+struct Record {
+    title: String,
+    /// Fields before the Markdown text (checkpoints keep their notes in the middle of the file).
+    head: String,
+    /// Markdown, as it appears in a Hugo page's body.
+    markdown: String,
+    /// Fields after the Markdown text.
+    tail: String,
+    /// Hugo taxonomy terms (`borders`), so that Hugo writes a page per border as crossings does.
+    borders: Option<&'static str>,
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { "\n".to_string() } else { format!("{by}{l}\n") }).collect()
+}
+
+impl Record {
+    /// The checkpoint's YAML file for crossings.
+    fn checkpoint_yaml(&self) -> String {
+        format!(
+            "# yaml-language-server: $schema=../schema/checkpoint.schema.json\n{}notes: |\n{}{}",
+            self.head,
+            indent(&self.markdown, "  "),
+            self.tail
+        )
+    }
+
+    /// The rule's Markdown file for crossings: front matter, then the text.
+    fn rule_markdown(&self) -> String {
+        format!("---\ntitle: {}\n{}{}---\n{}", self.title, self.head, self.tail, self.markdown)
+    }
+
+    /// The same record as a Hugo page: `title`, the `borders` taxonomy, and every field under
+    /// `params` (Hugo reserves `aliases` and `summary` at the top level); the Markdown as the body.
+    fn hugo_page(&self) -> String {
+        let mut page = format!("---\ntitle: {}\n", self.title);
+        if let Some(border) = self.borders {
+            let _ = writeln!(page, "borders: [{border}]");
+        }
+        let _ = write!(page, "params:\n{}{}---\n{}", indent(&self.head, "  "), indent(&self.tail, "  "), self.markdown);
+        page
+    }
+}
+
+fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> Record {
     let (en, ru, kk) = name(rng);
     let (other, other_ru, _) = name(rng);
     let (lon, lat, border) = place(rng, geo);
@@ -125,34 +176,47 @@ fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> String
     ]);
     let state = rng.pick(&["open", "open", "open", "suspended", "closed"]);
     let region = rng.pick(REGIONS);
-    format!(
-        "# yaml-language-server: $schema=../schema/checkpoint.schema.json\nid: cp-{i}\nname:\n  en: {en}\n  ru: {ru}\n  kk: {kk}\n\
+    let head = format!(
+        "id: cp-{i}\nname:\n  en: {en}\n  ru: {ru}\n  kk: {kk}\n\
          aliases: [{en}-{i}, {ru} {i}]\nborder: {border}\ncounterpart:\n  country: {border}\n  name: {{en: {other}, ru: {other_ru}}}\n\
          modes: {modes}\ntraffic: {traffic}\nclassification: {{kind: international, source_text: International}}\nhours: {hours}\n\
          status: {{state: {state}, since: 2024-0{}-1{}}}\nlocation:\n  region: {region}\n  district: {other} district\n  settlement: {en}\n\
-         lat: {lat:.5}\n  lon: {lon:.5}\n  precision: approximate\ncontacts:\n  - {{kind: phone, value: \"+7 7{:03} {:03} {:02} {:02}\"}}\n\
-         notes: |\n{}sources:\n  - url: https://example.org/source/{}\n    title: Synthetic source {i}\n    retrieved: 2025-0{}-0{}\n    supports: [name, hours, location]\nlast_verified: 2026-0{}-1{}\n",
-        1 + rng.below(9), rng.below(10), rng.below(1000), rng.below(1000), rng.below(100), rng.below(100),
-        notes(rng, rules), rng.below(100_000), 1 + rng.below(9), 1 + rng.below(9), 1 + rng.below(9), rng.below(10)
-    )
-    .replace("\nlat:", "\n  lat:")
+         \x20 lat: {lat:.5}\n  lon: {lon:.5}\n  precision: approximate\ncontacts:\n  - {{kind: phone, value: \"+7 7{:03} {:03} {:02} {:02}\"}}\n",
+        1 + rng.below(9),
+        rng.below(10),
+        rng.below(1000),
+        rng.below(1000),
+        rng.below(100),
+        rng.below(100),
+    );
+    let markdown = notes(rng, rules);
+    let tail = format!(
+        "sources:\n  - url: https://example.org/source/{}\n    title: Synthetic source {i}\n    retrieved: 2025-0{}-0{}\n    supports: [name, hours, location]\nlast_verified: 2026-0{}-1{}\n",
+        rng.below(100_000),
+        1 + rng.below(9),
+        1 + rng.below(9),
+        1 + rng.below(9),
+        rng.below(10)
+    );
+    Record { title: en, head, markdown, tail, borders: Some(border) }
 }
 
-fn rule(i: usize, rng: &mut Rng) -> String {
+fn rule(i: usize, rng: &mut Rng) -> Record {
     let category = rng.pick(&["visa", "documents", "procedure", "vehicles", "customs", "refusal"]);
     let mut body = String::from("Travellers present their documents at the window one by one.\n\n");
     for k in 0..5 {
         let _ = writeln!(body, "- Requirement {k}: a document valid for at least three months.");
     }
-    format!(
-        "---\ntitle: Rule {i}\ncategory: {category}\nsummary: What rule {i} asks of travellers.\napplies_to:\n  borders: [{}]\n\
+    let head = format!(
+        "category: {category}\nsummary: What rule {i} asks of travellers.\napplies_to:\n  borders: [{}]\n\
          allowances:\n  - item: Cash\n    amount: {}\n    currency: USD\nlists:\n  - kind: documents\n    title: Documents\n    items: [Passport, Migration card]\n\
-         sources:\n  - url: https://example.org/rule/{i}\n    retrieved: 2025-01-0{}\nlast_verified: 2026-01-0{}\n---\n{body}",
+         sources:\n  - url: https://example.org/rule/{i}\n    retrieved: 2025-01-0{}\nlast_verified: 2026-01-0{}\n",
         rng.pick(NEIGHBOURS),
         1000 * (1 + rng.below(20)),
         1 + rng.below(9),
         1 + rng.below(9)
-    )
+    );
+    Record { title: format!("Rule {i}"), head, markdown: body, tail: String::new(), borders: None }
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
@@ -168,28 +232,96 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
-    let (Some(n), Some(out)) = (args.get(1).and_then(|n| n.parse::<usize>().ok()), args.get(2)) else {
-        anyhow::bail!("usage: cargo run --release --example corpus -- N OUT_DIR");
-    };
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
-    let content = Path::new(out).join("content");
-    for folder in ["reference", "geo", "schema"] {
-        copy_dir(&repo.join(folder), &content.join(folder))?;
+const USAGE: &str = "usage: cargo run --release --example corpus -- N OUT_DIR [--hugo HUGO_DIR] [--one-language]";
+
+/// The site settings with `languages` cut to the default language, so that crossings writes one
+/// page per record, as the single-language Hugo site does.
+fn one_language(site: &str) -> String {
+    let default = site.lines().find_map(|l| l.strip_prefix("default_language:")).map(str::trim).unwrap_or("en");
+    let mut out = String::new();
+    let mut in_list = false;
+    for line in site.lines() {
+        if line.starts_with("languages:") {
+            let _ = writeln!(out, "languages: [{default}]");
+            in_list = true;
+        } else if in_list && (line.starts_with(' ') || line.starts_with('-')) {
+            // An item of a block-style list.
+        } else {
+            in_list = false;
+            let _ = writeln!(out, "{line}");
+        }
     }
-    std::fs::copy(repo.join("site.yaml"), content.join("site.yaml"))?;
+    out
+}
+
+/// Section and home pages of the Hugo site (crossings makes these pages from its templates).
+const HUGO_INDEXES: &[(&str, &str)] = &[
+    ("_index.md", "Kazakhstan border crossings"),
+    ("checkpoints/_index.md", "All checkpoints"),
+    ("rules/_index.md", "Rules"),
+];
+
+fn main() -> anyhow::Result<()> {
+    let mut positional = Vec::new();
+    let mut hugo: Option<PathBuf> = None;
+    let mut one_lang = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--hugo" => hugo = Some(args.next().ok_or_else(|| anyhow::anyhow!(USAGE))?.into()),
+            "--one-language" => one_lang = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ => positional.push(arg),
+        }
+    }
+    let [n, out] = positional.as_slice() else { anyhow::bail!(USAGE) };
+    let n: usize = n.parse().map_err(|_| anyhow::anyhow!(USAGE))?;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let repo = root.join("content");
+    let content = Path::new(out).join("content");
+    for folder in ["reference", "geo", "schema", "i18n"] {
+        if repo.join(folder).is_dir() {
+            copy_dir(&repo.join(folder), &content.join(folder))?;
+        }
+    }
+    let site = std::fs::read_to_string(repo.join("site.yaml"))?;
+    std::fs::write(content.join("site.yaml"), if one_lang { one_language(&site) } else { site })?;
     let geo: Boundaries = serde_json::from_str(&std::fs::read_to_string(repo.join("geo/boundaries.json"))?)?;
     let rules = (n / 200).max(5);
     let mut rng = Rng(0x005E_ED0F_C0DE);
     std::fs::create_dir_all(content.join("checkpoints"))?;
     std::fs::create_dir_all(content.join("rules"))?;
+    // The Hugo site: bench/hugo's configuration and layouts, and the same records as pages.
+    let hugo_content = hugo.as_ref().map(|dir| dir.join("content"));
+    if let (Some(dir), Some(pages)) = (&hugo, &hugo_content) {
+        copy_dir(&root.join("bench/hugo"), dir)?;
+        for section in ["checkpoints", "rules"] {
+            std::fs::create_dir_all(pages.join(section))?;
+        }
+        for (path, title) in HUGO_INDEXES {
+            std::fs::write(pages.join(path), format!("---\ntitle: {title}\n---\n"))?;
+        }
+    }
     for i in 0..n {
-        std::fs::write(content.join(format!("checkpoints/cp-{i}.yaml")), checkpoint(i, &mut rng, &geo, rules))?;
+        let record = checkpoint(i, &mut rng, &geo, rules);
+        std::fs::write(content.join(format!("checkpoints/cp-{i}.yaml")), record.checkpoint_yaml())?;
+        if let Some(pages) = &hugo_content {
+            std::fs::write(pages.join(format!("checkpoints/cp-{i}.md")), record.hugo_page())?;
+        }
     }
     for i in 0..rules {
-        std::fs::write(content.join(format!("rules/rule-{i}.md")), rule(i, &mut rng))?;
+        let record = rule(i, &mut rng);
+        std::fs::write(content.join(format!("rules/rule-{i}.md")), record.rule_markdown())?;
+        if let Some(pages) = &hugo_content {
+            std::fs::write(pages.join(format!("rules/rule-{i}.md")), record.hugo_page())?;
+        }
     }
     eprintln!("corpus: {n} checkpoints and {rules} rules in {}", content.display());
+    if let Some(dir) = &hugo {
+        eprintln!("corpus: the same records as a Hugo site in {}", dir.display());
+    }
     Ok(())
 }
