@@ -77,6 +77,22 @@ impl<T: PartialEq> PartialEq for Spanned<T> {
     }
 }
 
+impl<T: Eq> Eq for Spanned<T> {}
+
+impl<T: Ord> PartialOrd for Spanned<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Ordered by value alone, like equality, so spanned keys (of a map read from YAML) sort as
+/// their text does.
+impl<T: Ord> Ord for Spanned<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let inner = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
@@ -278,6 +294,13 @@ mod tests {
     fn refuses_application_tags() {
         let e = from_str::<Probe>("id: !!python/object:os.system x\n").unwrap_err();
         assert_eq!(e.pos.line, 1, "{e:?}");
+    }
+
+    #[test]
+    fn keeps_positions_of_map_keys() {
+        let map: std::collections::BTreeMap<Spanned<String>, String> = from_str("a: x\n\nbee: y\n").unwrap();
+        let keys: Vec<(String, Pos)> = map.keys().map(|k| (k.value.clone(), k.pos)).collect();
+        assert_eq!(keys, [("a".to_string(), Pos::new(1, 1)), ("bee".to_string(), Pos::new(3, 1))]);
     }
 
     #[test]
