@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod geo;
+pub mod i18n;
 pub mod model;
 pub mod reference;
 mod source_files;
@@ -67,6 +68,8 @@ pub struct Content {
     pub geo: Geo,
     /// The sources listed in `sources.yaml` (what pages and checks need of them).
     pub sources: Vec<SourceInfo>,
+    /// Interface strings per language, from `i18n/<lang>.yaml`.
+    pub i18n: i18n::Translations,
     /// The text of every file read, for diagnostics.
     pub files: SourceFiles,
     /// Checkpoint ids, built on first use.
@@ -209,6 +212,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         loader.read_yaml::<SourceList>(&root.join("sources.yaml"), &[]).map(|s| s.sources).unwrap_or_default();
 
     let geo = loader.read_geo(root);
+    let translations = i18n::load(&mut loader, root, &config);
 
     let paths = loader.list(&root.join("checkpoints"), "yaml")?;
     let parsed: Vec<(Loader, Option<Record<Checkpoint>>)> = paths
@@ -246,6 +250,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         reference,
         geo,
         sources,
+        i18n: translations,
         files: loader.files,
         ids: Default::default(),
     };

@@ -1,9 +1,11 @@
-//! Data exports (GeoJSON, CSV, JSON) and the machine-read files: sitemap, robots.txt, Atom feed.
+//! Data exports (GeoJSON, CSV, JSON) and the machine-read files: sitemap, robots.txt, Atom
+//! feeds. Exports carry every language: names per language, and each page's address in each.
 
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use super::site::Language;
 use crate::content::{Checkpoint, Content};
 
 /// The public address of a page whose output path is `path` (`index.html` dropped).
@@ -30,7 +32,18 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "precision": loc.and_then(|l| l.precision),
         "last_verified": c.last_verified,
         "url": absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
+        "urls": page_urls(content, &format!("checkpoints/{}/", c.id.value)),
     })
+}
+
+/// The address of the page at `path` in each of the site's languages.
+fn page_urls(content: &Content, path: &str) -> serde_json::Map<String, Value> {
+    content
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), json!(absolute_url(content, &format!("{}{path}", super::site::prefix(content, l))))))
+        .collect()
 }
 
 /// `data/checkpoints.geojson` (RFC 7946: lon, lat; null geometry where the place is unknown).
@@ -56,6 +69,7 @@ pub fn json_export(content: &Content) -> String {
     let records: Vec<&Checkpoint> = content.checkpoints.iter().map(|r| &r.data).collect();
     let doc = json!({
         "title": content.config.title,
+        "languages": content.config.languages,
         "licence": content.config.licence,
         "sources": content.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "note": s.note})).collect::<Vec<_>>(),
         "checkpoints": records,
@@ -73,6 +87,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "counterpart_country",
     "counterpart_name_en",
     "counterpart_name_ru",
+    "counterpart_name_kk",
     "modes",
     "traffic",
     "classification",
@@ -109,6 +124,7 @@ pub fn csv(content: &Content) -> String {
             c.counterpart.as_ref().and_then(|p| p.country.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
             name.and_then(|n| n.en.clone()).unwrap_or_default(),
             name.and_then(|n| n.ru.clone()).unwrap_or_default(),
+            name.and_then(|n| n.kk.clone()).unwrap_or_default(),
             code(json!(c.modes)),
             code(json!(c.traffic)),
             code(json!(c.classification.as_ref().and_then(|k| k.kind))),
@@ -155,17 +171,29 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// `sitemap.xml` listing `pages` (output paths) with their last-modified dates.
-pub fn sitemap(content: &Content, pages: &[(String, Option<String>)]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// `sitemap.xml`: each page (its path under a language's root, with its last-modified date) in
+/// every language, each entry naming its translations (`prefixes`: language code and prefix).
+pub fn sitemap(content: &Content, pages: &[(String, Option<String>)], prefixes: &[(&str, &str)]) -> String {
+    let mut out = String::from(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    ));
     for (path, lastmod) in pages {
-        let _ = write!(out, "  <url><loc>{}</loc>", xml_escape(&absolute_url(content, path)));
-        if let Some(date) = lastmod {
-            let _ = write!(out, "<lastmod>{}</lastmod>", xml_escape(date));
+        let mut alternates = String::new();
+        for (lang, prefix) in prefixes {
+            let url = xml_escape(&absolute_url(content, &format!("{prefix}{path}")));
+            let _ = write!(alternates, "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{url}\"/>");
         }
-        out.push_str("</url>\n");
+        for (_, prefix) in prefixes {
+            let _ = write!(out, "  <url><loc>{}</loc>", xml_escape(&absolute_url(content, &format!("{prefix}{path}"))));
+            if let Some(date) = lastmod {
+                let _ = write!(out, "<lastmod>{}</lastmod>", xml_escape(date));
+            }
+            if prefixes.len() > 1 {
+                out.push_str(&alternates);
+            }
+            out.push_str("</url>\n");
+        }
     }
     out.push_str("</urlset>\n");
     out
@@ -182,35 +210,51 @@ pub struct FeedEntry {
     pub path: String,
     /// Title.
     pub title: String,
+    /// The title's language.
+    pub title_lang: String,
     /// Date (YYYY-MM-DD).
     pub date: String,
     /// One line on what it is.
     pub summary: String,
+    /// The summary's language.
+    pub summary_lang: String,
 }
 
-/// `feed.xml`: an Atom feed of content changes, newest first (dates from content, never the clock).
-pub fn atom(content: &Content, mut entries: Vec<FeedEntry>) -> String {
+/// ` xml:lang="x"` when `lang` is not the feed's language.
+fn lang_attr(lang: &str, feed_lang: &str) -> String {
+    if lang == feed_lang { String::new() } else { format!(" xml:lang=\"{}\"", xml_escape(lang)) }
+}
+
+/// A language's `feed.xml`: an Atom feed of content changes, newest first (dates from content,
+/// never the clock), in that language, each text marked with its own language where it differs.
+pub fn atom(l: &Language, mut entries: Vec<FeedEntry>) -> String {
+    let (content, lang) = (l.content, l.ui.lang.as_str());
+    let title = xml_escape(content.config.title.get(lang, &content.config.default_language));
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
     let updated = entries.first().map_or("1970-01-01".to_string(), |e| e.date.clone());
-    let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(out, "  <title>{}</title>", xml_escape(&content.config.title));
-    let _ = writeln!(out, "  <id>{}</id>", xml_escape(&absolute_url(content, "")));
-    let _ = writeln!(out, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&absolute_url(content, "feed.xml")));
-    let _ = writeln!(out, "  <link href=\"{}\"/>", xml_escape(&absolute_url(content, "")));
+    let home = xml_escape(&absolute_url(content, &l.prefix));
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml_escape(lang)
+    );
+    let _ = writeln!(out, "  <title>{title}</title>\n  <id>{home}</id>");
     let _ = writeln!(
         out,
-        "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{}</name></author>",
-        xml_escape(&content.config.title)
+        "  <link rel=\"self\" href=\"{}\"/>",
+        xml_escape(&absolute_url(content, &format!("{}feed.xml", l.prefix)))
     );
+    let _ = writeln!(out, "  <link href=\"{home}\"/>");
+    let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{title}</name></author>");
     for e in entries {
         let url = xml_escape(&absolute_url(content, &e.path));
         let _ = writeln!(
             out,
-            "  <entry>\n    <title>{}</title>\n    <id>{url}#{}</id>\n    <link href=\"{url}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>",
+            "  <entry>\n    <title{}>{}</title>\n    <id>{url}#{}</id>\n    <link href=\"{url}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary{}>{}</summary>\n  </entry>",
+            lang_attr(&e.title_lang, lang),
             xml_escape(&e.title),
             e.date,
             e.date,
+            lang_attr(&e.summary_lang, lang),
             xml_escape(&e.summary)
         );
     }

@@ -7,6 +7,11 @@ use std::fmt::Write as _;
 use crate::content::geo::{Boundaries, Ring};
 use crate::content::{Checkpoint, Content, Mode, StatusState};
 use crate::render::exports::xml_escape;
+use crate::render::i18n::Ui;
+pub use crate::render::map_labels::{CountryAnchor, Marker, country_anchors};
+use crate::render::map_labels::{country_labels, marker_labels};
+use crate::render::view::text_in;
+use crate::render::views::status_key;
 
 /// Width of the index map's coordinate space.
 pub const MAP_WIDTH: f64 = 1000.0;
@@ -211,47 +216,25 @@ const SYMBOLS: &str = concat!(
     "</defs>"
 );
 
-/// A placed checkpoint.
-struct Marker<'a> {
-    id: &'a str,
-    name: String,
-    x: f64,
-    y: f64,
-    symbol: &'static str,
-    status: &'static str,
-}
-
-/// The index map: outlines, country labels, markers and labels. `root` prefixes links.
-pub fn index_map(content: &Content, root: &str) -> String {
+/// The index map in `ui`'s language: outlines, country labels (at `anchors`), markers and
+/// labels. `root` prefixes links.
+pub fn index_map(content: &Content, root: &str, ui: &Ui, anchors: &[CountryAnchor]) -> String {
     let frame = Frame::fit(content.geo.boundaries.as_ref(), MAP_WIDTH);
     let mut svg = format!(
-        "<svg class=\"map\" viewBox=\"0 0 {} {}\" data-levels=\"{}\" role=\"group\" aria-label=\"Map of Kazakhstan's borders and checkpoints\">{SYMBOLS}",
+        "<svg class=\"map\" viewBox=\"0 0 {} {}\" data-levels=\"{}\" role=\"group\" aria-label=\"{}\">{SYMBOLS}",
         frame.width,
         frame.height,
-        ZOOM_LEVELS.map(|z| z.to_string()).join(" ")
+        ZOOM_LEVELS.map(|z| z.to_string()).join(" "),
+        xml_escape(ui.get("map_label"))
     );
     if let Some(b) = &content.geo.boundaries {
         let _ = write!(svg, "<g class=\"countries\">{}</g>", country_paths(b, &frame, 1.0, false));
-        svg.push_str(&country_labels(b, &frame));
+        svg.push_str(&country_labels(anchors, content, &ui.lang));
     }
-    let markers = markers(content, &frame);
+    let markers = markers(content, &frame, ui);
     svg.push_str("<g class=\"markers\">");
     for m in &markers {
-        let title = xml_escape(&m.name);
-        let (x, y) = (m.x - 6.0, m.y - 6.0);
-        let _ = write!(
-            svg,
-            "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
-            m.status, m.id, m.id, m.x, m.y, m.status, m.symbol
-        );
-        if matches!(m.status, "closed" | "suspended") {
-            let _ = write!(
-                svg,
-                "<use class=\"glyph\" href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
-                m.status
-            );
-        }
-        svg.push_str("</a>");
+        write_marker(&mut svg, m, root);
     }
     svg.push_str("</g>");
     svg.push_str(&marker_labels(&markers));
@@ -259,8 +242,37 @@ pub fn index_map(content: &Content, root: &str) -> String {
     svg
 }
 
-fn markers<'a>(content: &'a Content, frame: &Frame) -> Vec<Marker<'a>> {
-    let lang = content.config.default_language.as_str();
+/// The country labels' anchors for the index map, found once per site.
+pub fn index_anchors(content: &Content) -> Vec<CountryAnchor> {
+    let frame = Frame::fit(content.geo.boundaries.as_ref(), MAP_WIDTH);
+    content.geo.boundaries.as_ref().map(|b| country_anchors(b, &frame)).unwrap_or_default()
+}
+
+fn write_marker(svg: &mut String, m: &Marker, root: &str) {
+    let title = xml_escape(&m.name);
+    let (x, y) = (m.x - 6.0, m.y - 6.0);
+    let _ = write!(
+        svg,
+        "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+        m.status,
+        m.id,
+        m.id,
+        m.x,
+        m.y,
+        xml_escape(&m.status_label),
+        m.symbol
+    );
+    if matches!(m.status, "closed" | "suspended") {
+        let _ = write!(
+            svg,
+            "<use class=\"glyph\" href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+            m.status
+        );
+    }
+    svg.push_str("</a>");
+}
+
+fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> {
     content
         .checkpoints
         .iter()
@@ -268,126 +280,11 @@ fn markers<'a>(content: &'a Content, frame: &Frame) -> Vec<Marker<'a>> {
             let c = &r.data;
             let l = c.location.as_ref()?;
             let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
-            let name = c.name.best(lang).map_or(c.id.value.clone(), |(_, t)| t.to_string());
-            Some(Marker { id: &c.id.value, name, x, y, symbol: mode_symbol(c), status: status_code(c) })
+            let name = text_in(&c.name, &ui.lang).map_or(c.id.value.clone(), |t| t.text);
+            let status_label = ui.get(c.status.as_ref().map_or("status_unknown", |s| status_key(s.state))).to_string();
+            Some(Marker { id: &c.id.value, name, status_label, x, y, symbol: mode_symbol(c), status: status_code(c) })
         })
         .collect()
-}
-
-/// Country names at the visible point of each country farthest from its outline (sampled on
-/// a grid over the map), so a label sits well inside its country.
-fn country_labels(boundaries: &Boundaries, frame: &Frame) -> String {
-    let mut out = String::from("<g class=\"country-labels\" aria-hidden=\"true\">");
-    for c in &boundaries.countries {
-        let rings: Vec<Vec<(f64, f64)>> = c
-            .polygons
-            .iter()
-            .flatten()
-            .map(|ring| simplify(&ring.iter().map(|[lon, lat]| frame.to_svg(*lon, *lat)).collect::<Vec<_>>(), 3.0))
-            .collect();
-        let mut best: Option<(f64, f64, f64)> = None;
-        let (cols, rows) = (40, 25);
-        for gx in 0..cols {
-            for gy in 0..rows {
-                let p = ((gx as f64 + 0.5) * frame.width / cols as f64, (gy as f64 + 0.5) * frame.height / rows as f64);
-                let crossings = rings.iter().filter(|r| crosses(r, p)).count();
-                if crossings % 2 == 0 {
-                    continue;
-                }
-                let edge = rings
-                    .iter()
-                    .flat_map(|r| r.windows(2))
-                    .map(|w| perpendicular_segment(p, w[0], w[1]))
-                    .fold(f64::MAX, f64::min);
-                let margin = p.0.min(frame.width - p.0).min(p.1).min(frame.height - p.1);
-                let score = edge.min(margin * 1.5);
-                if best.is_none_or(|b| score > b.2) {
-                    best = Some((p.0, p.1, score));
-                }
-            }
-        }
-        if let Some((x, y, _)) = best {
-            let _ = write!(
-                out,
-                "<text class=\"country-label l-{}\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
-                c.code.to_lowercase(),
-                xml_escape(&c.name)
-            );
-        }
-    }
-    out.push_str("</g>");
-    out
-}
-
-fn crosses(ring: &[(f64, f64)], p: (f64, f64)) -> bool {
-    let mut inside = false;
-    for w in ring.windows(2) {
-        let ((x1, y1), (x2, y2)) = (w[0], w[1]);
-        if (y1 > p.1) != (y2 > p.1) && p.0 < (x2 - x1) * (p.1 - y1) / (y2 - y1) + x1 {
-            inside = !inside;
-        }
-    }
-    inside
-}
-
-fn perpendicular_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
-    ((a.0 + t * dx - p.0).powi(2) + (a.1 + t * dy - p.1).powi(2)).sqrt()
-}
-
-/// A label's extent: (x0, y0, x1, y1) in map units.
-type LabelBox = (f64, f64, f64, f64);
-
-/// Estimated label box at zoom `z`.
-fn label_box(m: &Marker, z: f64) -> LabelBox {
-    let size = 14.0 / z;
-    let width = m.name.chars().count() as f64 * size * 0.6;
-    (m.x + 8.0 / z, m.y - size * 0.8, m.x + 8.0 / z + width, m.y + size * 0.3)
-}
-
-/// Label each marker with the lowest zoom level at which it overlaps no label shown before it
-/// (markers in a fixed order), so that at every level the shown labels never overlap. Placed
-/// boxes are kept in a grid, so the work grows with the number of markers, not its square.
-fn marker_labels(markers: &[Marker]) -> String {
-    let mut min_zoom = vec![None; markers.len()];
-    for z in ZOOM_LEVELS {
-        let cell = 60.0 / z;
-        let key = |x: f64, y: f64| ((x / cell).floor() as i64, (y / cell).floor() as i64);
-        let mut grid: std::collections::HashMap<(i64, i64), Vec<LabelBox>> = std::collections::HashMap::new();
-        for (i, m) in markers.iter().enumerate() {
-            let b = label_box(m, z);
-            let (lo, hi) = (key(b.0, b.1), key(b.2, b.3));
-            let cells = || (lo.0..=hi.0).flat_map(move |cx| (lo.1..=hi.1).map(move |cy| (cx, cy)));
-            let clear = cells().all(|c| {
-                grid.get(&c).is_none_or(|boxes| boxes.iter().all(|p| b.2 < p.0 || b.0 > p.2 || b.3 < p.1 || b.1 > p.3))
-            });
-            if clear || min_zoom[i].is_some() {
-                for c in cells() {
-                    grid.entry(c).or_default().push(b);
-                }
-                min_zoom[i].get_or_insert(z);
-            }
-        }
-    }
-    let mut out = String::from("<g class=\"labels\" aria-hidden=\"true\">");
-    for (m, z) in markers.iter().zip(min_zoom) {
-        let z = z.unwrap_or(f64::INFINITY);
-        let hidden = if z > 1.0 { " hidden" } else { "" };
-        let z = if z.is_finite() { z } else { 99.0 };
-        let _ = write!(
-            out,
-            "<text class=\"label{hidden}\" data-id=\"{}\" data-minzoom=\"{}\" x=\"{:.1}\" y=\"{:.1}\" dx=\"8\">{}</text>",
-            m.id,
-            z,
-            m.x,
-            m.y,
-            xml_escape(&m.name)
-        );
-    }
-    out.push_str("</g>");
-    out
 }
 
 /// Kazakhstan's outline for locator maps, drawn once per site.
@@ -397,13 +294,16 @@ pub fn locator_outline(content: &Content) -> (Frame, String) {
     (frame, paths)
 }
 
-/// A checkpoint page's locator map, or `None` when its place is unknown.
-pub fn locator_map(c: &Checkpoint, frame: &Frame, outline: &str) -> Option<String> {
+/// A checkpoint page's locator map, or `None` when its place is unknown; `label` says what it
+/// shows, in the page's language.
+pub fn locator_map(c: &Checkpoint, frame: &Frame, outline: &str, label: &str) -> Option<String> {
     let l = c.location.as_ref()?;
     let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
     Some(format!(
-        "<svg class=\"locator\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Where the checkpoint lies in Kazakhstan\">{outline}<circle class=\"here\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\"/><circle class=\"here-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2\"/></svg>",
-        frame.width, frame.height
+        "<svg class=\"locator\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">{outline}<circle class=\"here\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\"/><circle class=\"here-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2\"/></svg>",
+        frame.width,
+        frame.height,
+        xml_escape(label)
     ))
 }
 
@@ -456,41 +356,5 @@ mod tests {
         let ring = vec![(0.0, 0.0), (5.0, 0.1), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
         let s = simplify(&ring, 0.5);
         assert_eq!(s, vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]);
-    }
-
-    #[test]
-    fn labels_never_overlap_at_any_level() {
-        let names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"];
-        let markers: Vec<Marker> = names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Marker {
-                id: n,
-                name: n.to_string(),
-                x: 100.0 + i as f64 * 3.0,
-                y: 100.0 + i as f64 * 2.0,
-                symbol: "road",
-                status: "open",
-            })
-            .collect();
-        let svg = marker_labels(&markers);
-        for z in ZOOM_LEVELS {
-            let shown: Vec<_> = markers
-                .iter()
-                .filter(|m| {
-                    let tag = format!("data-id=\"{}\" data-minzoom=\"", m.id);
-                    let at = svg.find(&tag).unwrap() + tag.len();
-                    let minzoom: f64 = svg[at..].split('"').next().unwrap().parse().unwrap();
-                    minzoom <= z
-                })
-                .map(|m| label_box(m, z))
-                .collect();
-            for (i, a) in shown.iter().enumerate() {
-                for b in &shown[i + 1..] {
-                    assert!(a.2 < b.0 || a.0 > b.2 || a.3 < b.1 || a.1 > b.3, "overlap at zoom {z}");
-                }
-            }
-        }
-        assert!(svg.contains("data-minzoom=\"0.25\""), "the first label shows at once");
     }
 }

@@ -2,10 +2,16 @@
 //! leaving a half-written site.
 
 pub mod exports;
+pub mod format;
+pub mod i18n;
 pub mod map;
+pub mod map_labels;
 pub mod markdown;
 pub mod nearby;
 pub mod output;
+pub mod pages;
+pub mod publish;
+pub mod rule_view;
 pub mod search;
 pub mod site;
 pub mod templates;

@@ -1,14 +1,16 @@
 //! The search index: every checkpoint, rule and border under every name in one folded key
-//! space, written as a script (`static/search-index.js`) so it loads from a static host and
-//! from a folder opened from disk alike (browsers block `fetch` of JSON over file://).
+//! space, one per language (`static/search-index.<lang>.js`, with that language's names, details
+//! and links), written as a script so it loads from a static host and from a folder opened from
+//! disk alike (browsers block `fetch` of JSON over file://).
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::content::{Border, Content};
-use crate::render::view::border_label;
-use crate::render::views;
+use super::rule_view::{category_key, rule_for, rule_ids};
+use super::site::Language;
+use super::view::{CheckpointView, border_label, border_url};
+use crate::content::{Border, Checkpoint, Rule};
 use crate::translit::{self, fold};
 
 /// One thing search can find.
@@ -16,7 +18,7 @@ use crate::translit::{self, fold};
 struct Entry {
     /// Kind: `c` checkpoint, `r` rule, `b` border.
     t: &'static str,
-    /// Page, relative to the site's root.
+    /// Page, relative to the site's root (the language's prefix included).
     u: String,
     /// Name shown.
     n: String,
@@ -38,75 +40,99 @@ struct FoldTables {
     latin: Vec<(&'static str, &'static str)>,
 }
 
-/// The index as JavaScript: `window.crossingsSearch = {...};`.
-pub fn index_script(content: &Content) -> String {
+/// A language's index as JavaScript: `window.crossingsSearch = {...};`. Names, details and
+/// links are the language's; every name and every language version's words are searchable.
+pub fn index_script(l: &Language) -> String {
     let mut entries: Vec<Entry> = Vec::new();
-    let lang = content.config.default_language.as_str();
-    for r in &content.checkpoints {
-        let c = &r.data;
-        let name = c.name.best(lang).map_or(c.id.value.clone(), |(_, t)| t.to_string());
-        let names: BTreeSet<String> = c.name.all().map(|(_, t)| fold(t)).collect();
-        let mut aliases: BTreeSet<String> = c.aliases.iter().map(|a| fold(a)).collect();
-        if let Some(p) = &c.counterpart {
-            aliases.extend(p.name.iter().flat_map(|n| n.all()).map(|(_, t)| fold(t)));
-            aliases.extend(p.aliases.iter().map(|a| fold(a)));
-        }
-        aliases.insert(fold(&c.id.value));
-        let facts = [
-            c.border.as_ref().map(|b| border_label(b.value, content)),
-            c.modes.as_ref().map(|m| m.iter().map(|m| views::mode_label(*m)).collect::<Vec<_>>().join(", ")),
-            c.hours.as_ref().and_then(|h| h.kind).map(|h| views::hours_label(h).to_string()),
-            Some(c.status.as_ref().map_or("status unknown", |s| views::status_label(s.state)).to_string()),
-        ];
-        entries.push(Entry {
-            t: "c",
-            u: format!("checkpoints/{}/index.html", c.id.value),
-            n: name,
-            d: facts.into_iter().flatten().collect::<Vec<_>>().join(" · "),
-            a: aliases.difference(&names).cloned().collect(),
-            k: names.into_iter().collect(),
-            x: String::new(),
-        });
+    for (r, view) in l.content.checkpoints.iter().zip(&l.summaries) {
+        entries.push(checkpoint_entry(l, &r.data, view));
     }
-    for rule in content.rules.iter().filter(|r| r.lang == lang) {
-        let m = &rule.meta;
-        let mut text = format!("{} {} ", m.summary.clone().unwrap_or_default(), rule.body);
-        for a in &m.allowances {
-            text.push_str(&format!("{} {} ", a.item, a.condition.clone().unwrap_or_default()));
+    for id in rule_ids(l.content) {
+        if let Some(i) = rule_for(l.content, id, &l.ui.lang) {
+            entries.push(rule_entry(l, &l.content.rules[i]));
         }
-        for l in &m.lists {
-            text.push_str(&format!("{} {} ", l.title, l.items.join(" ")));
-        }
-        let words: BTreeSet<String> = fold(&text).split(' ').filter(|w| w.len() > 1).map(str::to_string).collect();
-        entries.push(Entry {
-            t: "r",
-            u: format!("rules/{}/index.html", rule.id),
-            n: m.title.value.clone(),
-            d: views::category_label(m.category).to_string(),
-            k: vec![fold(&m.title.value)],
-            a: vec![fold(&rule.id)],
-            x: words.into_iter().collect::<Vec<_>>().join(" "),
-        });
     }
     for border in Border::ALL {
-        let label = border_label(border, content);
-        let mut aliases: BTreeSet<String> = BTreeSet::from([fold(border.code())]);
-        if let Some(country) = content.reference.country(border.code()) {
-            aliases.extend(country.name.all().map(|(_, t)| fold(t)));
-        }
-        let count =
-            content.checkpoints.iter().filter(|c| c.data.border.as_ref().is_some_and(|b| b.value == border)).count();
-        entries.push(Entry {
-            t: "b",
-            u: crate::render::view::border_url(border),
-            n: label.clone(),
-            d: format!("{count} checkpoints"),
-            k: vec![fold(&label)],
-            a: aliases.into_iter().collect(),
-            x: String::new(),
-        });
+        entries.push(border_entry(l, border));
     }
     let tables = FoldTables { cyrillic: translit::CYRILLIC.to_vec(), latin: translit::LATIN.to_vec() };
     let json = serde_json::json!({"fold": tables, "entries": entries});
     format!("window.crossingsSearch = {};\n", serde_json::to_string(&json).unwrap_or_default().replace("</", "<\\/"))
+}
+
+fn checkpoint_entry(l: &Language, c: &Checkpoint, view: &CheckpointView) -> Entry {
+    let ui = &l.ui;
+    let names: BTreeSet<String> = c.name.all().map(|(_, t)| fold(t)).collect();
+    let mut aliases: BTreeSet<String> = c.aliases.iter().map(|a| fold(a)).collect();
+    if let Some(p) = &c.counterpart {
+        aliases.extend(p.name.iter().flat_map(|n| n.all()).map(|(_, t)| fold(t)));
+        aliases.extend(p.aliases.iter().map(|a| fold(a)));
+    }
+    aliases.insert(fold(&c.id.value));
+    let modes = view.modes.as_ref().map(|m| m.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", "));
+    let facts = [
+        view.border.as_ref().map(|b| b.label.clone()),
+        modes,
+        view.hours.as_ref().map(|h| h.label.clone()),
+        Some(view.status.as_ref().map_or_else(|| ui.get("status_unknown").to_string(), |s| s.label.clone())),
+    ];
+    Entry {
+        t: "c",
+        u: format!("{}{}", l.prefix, view.url),
+        n: view.name.text.clone(),
+        d: facts.into_iter().flatten().collect::<Vec<_>>().join(" · "),
+        a: aliases.difference(&names).cloned().collect(),
+        k: names.into_iter().collect(),
+        x: String::new(),
+    }
+}
+
+/// A rule under its title in every language, with the words of every language version.
+fn rule_entry(l: &Language, shown: &Rule) -> Entry {
+    let versions: Vec<&Rule> = l.content.rules.iter().filter(|r| r.id == shown.id).collect();
+    let mut text = String::new();
+    let mut titles: BTreeSet<String> = BTreeSet::from([fold(&shown.id)]);
+    for rule in &versions {
+        let m = &rule.meta;
+        titles.insert(fold(&m.title.value));
+        text.push_str(&format!("{} {} ", m.summary.clone().unwrap_or_default(), rule.body));
+        for a in &m.allowances {
+            text.push_str(&format!("{} {} ", a.item, a.condition.clone().unwrap_or_default()));
+        }
+        for list in &m.lists {
+            text.push_str(&format!("{} {} ", list.title, list.items.join(" ")));
+        }
+    }
+    let words: BTreeSet<String> = fold(&text).split(' ').filter(|w| w.len() > 1).map(str::to_string).collect();
+    let title = fold(&shown.meta.title.value);
+    titles.remove(&title);
+    Entry {
+        t: "r",
+        u: format!("{}rules/{}/index.html", l.prefix, shown.id),
+        n: shown.meta.title.value.clone(),
+        d: l.ui.get(category_key(shown.meta.category)).to_string(),
+        k: vec![title],
+        a: titles.into_iter().collect(),
+        x: words.into_iter().collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn border_entry(l: &Language, border: Border) -> Entry {
+    let label = border_label(border, l.content, &l.ui);
+    let mut aliases: BTreeSet<String> = BTreeSet::from([fold(border.code())]);
+    if let Some(country) = l.content.reference.country(border.code()) {
+        aliases.extend(country.name.all().map(|(_, t)| fold(t)));
+    }
+    let key = fold(&label);
+    aliases.remove(&key);
+    let count = l.shared.counts.get(&border).copied().unwrap_or(0) as u64;
+    Entry {
+        t: "b",
+        u: format!("{}{}", l.prefix, border_url(border)),
+        n: label,
+        d: l.ui.count("count_checkpoints", count),
+        k: vec![key],
+        a: aliases.into_iter().collect(),
+        x: String::new(),
+    }
 }

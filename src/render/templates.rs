@@ -16,9 +16,10 @@ pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let mut files = Vec::new();
-    collect_templates(dir, dir, &mut files)?;
-    files.sort();
+    // Declared before the templates are compiled (Tera checks names then); the build registers
+    // them again with the site's strings.
+    super::i18n::register(&mut tera, Default::default());
+    let files = template_files(dir)?;
     tera.add_template_files(files.iter().map(|(path, name)| (path.as_path(), Some(name.as_str()))))
         .map_err(|e| anyhow::anyhow!("{}", describe(&e)))
         .with_context(|| format!("cannot compile the templates in `{}`", dir.display()))?;
@@ -28,6 +29,14 @@ pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {
         }
     }
     Ok(tera)
+}
+
+/// Every template file under `dir` (not its `static/` folder) and its name, sorted.
+pub fn template_files(dir: &Path) -> anyhow::Result<Vec<(std::path::PathBuf, String)>> {
+    let mut files = Vec::new();
+    collect_templates(dir, dir, &mut files)?;
+    files.sort();
+    Ok(files)
 }
 
 fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) -> anyhow::Result<()> {

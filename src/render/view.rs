@@ -3,20 +3,48 @@
 
 use serde::Serialize;
 
+use super::i18n::Ui;
 use crate::content::{Border, Checkpoint, Content, LocalizedText, Rule, SourceRef};
 
 /// A text and the language it is in (pages mark text not in the page's language).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Text {
     /// The text.
     pub text: String,
     /// Its language code.
-    pub lang: &'static str,
+    pub lang: String,
 }
 
-/// The best form of `text` for `lang`, if any.
+/// The languages to show a content value in on a `lang` page, in order: the page's own, then
+/// the one its readers most likely read too (Russian and Kazakh readers read both; signs at the
+/// border are in both), then the rest.
+pub fn fallbacks(lang: &str) -> [&'static str; 3] {
+    match lang {
+        "ru" => ["ru", "kk", "en"],
+        "kk" => ["kk", "ru", "en"],
+        _ => ["en", "ru", "kk"],
+    }
+}
+
+/// The best form of `text` for a `lang` page, if any.
 pub fn text_in(text: &LocalizedText, lang: &str) -> Option<Text> {
-    text.best(lang).map(|(l, t)| Text { text: t.to_string(), lang: l })
+    fallbacks(lang).into_iter().find_map(|l| text.get(l).map(|t| Text { text: t.to_string(), lang: l.to_string() }))
+}
+
+/// A date: as written in content (for `<time datetime>`) and as the page's language writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `YYYY-MM-DD`.
+    pub iso: String,
+    /// In words.
+    pub text: String,
+}
+
+impl DateView {
+    /// The date `iso` for a page in `ui`'s language.
+    pub fn new(iso: &str, ui: &Ui) -> DateView {
+        DateView { iso: iso.to_string(), text: ui.date(iso) }
+    }
 }
 
 /// A value and its label.
@@ -38,6 +66,16 @@ pub struct LinkView {
     /// A short line under the title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The title's language, when it is not the page's (content not yet translated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl LinkView {
+    /// A link whose title is in the page's language.
+    pub fn new(title: impl Into<String>, url: impl Into<String>, detail: Option<String>) -> LinkView {
+        LinkView { title: title.into(), url: url.into(), detail, lang: None }
+    }
 }
 
 /// A source as pages list it.
@@ -48,7 +86,7 @@ pub struct SourceView {
     /// The page's address, when there is one.
     pub url: Option<String>,
     /// Retrieval date.
-    pub retrieved: Option<String>,
+    pub retrieved: Option<DateView>,
     /// The facts it supports.
     pub supports: Vec<String>,
     /// Provenance note from sources.yaml.
@@ -56,7 +94,7 @@ pub struct SourceView {
 }
 
 /// A checkpoint as its page and the lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct CheckpointView {
     /// Id.
     pub id: String,
@@ -119,7 +157,7 @@ pub struct CheckpointView {
     /// Sources.
     pub sources: Vec<SourceView>,
     /// Last verified date.
-    pub last_verified: Option<String>,
+    pub last_verified: Option<DateView>,
     /// Fields unknown.
     pub unknown: Vec<&'static str>,
     /// Edit link to the YAML file.
@@ -133,6 +171,8 @@ pub struct RuleView {
     pub id: String,
     /// Page, relative to the site's root.
     pub url: String,
+    /// The language the document is written in (the page's, or another until it is translated).
+    pub lang: String,
     /// Title.
     pub title: String,
     /// Category.
@@ -150,7 +190,7 @@ pub struct RuleView {
     /// Sources.
     pub sources: Vec<SourceView>,
     /// Last verified date.
-    pub last_verified: Option<String>,
+    pub last_verified: Option<DateView>,
     /// Edit link to the Markdown file.
     pub edit_url: Option<String>,
 }
@@ -181,15 +221,19 @@ pub struct ListView {
     pub items: Vec<String>,
 }
 
-/// The label of a border code.
-pub fn border_label(border: Border, content: &Content) -> String {
+/// The label of a border code: the neighbour's name in the page's language.
+pub fn border_label(border: Border, content: &Content, ui: &Ui) -> String {
     match border {
-        Border::None => "No land border (sea or air)".to_string(),
-        b => content.reference.country(b.code()).and_then(|c| c.name.get("en")).unwrap_or(b.code()).to_string(),
+        Border::None => ui.get("border_none").to_string(),
+        b => content
+            .reference
+            .country(b.code())
+            .and_then(|c| text_in(&c.name, &ui.lang))
+            .map_or_else(|| b.code().to_string(), |t| t.text),
     }
 }
 
-/// The page of a border, relative to the site's root.
+/// The page of a border, relative to the language's root.
 pub fn border_url(border: Border) -> String {
     format!("borders/{}/index.html", border.code().to_lowercase())
 }
@@ -204,14 +248,46 @@ pub fn rule_applies(rule: &Rule, c: &Checkpoint) -> bool {
         || c.border.as_ref().is_some_and(|b| a.borders.iter().any(|x| x.value == b.value))
 }
 
-/// A source reference as pages show it.
-pub fn source_view(s: &SourceRef, content: &Content) -> SourceView {
+/// A source reference as pages show it, with the facts it supports in the page's language.
+pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
     let listed = s.source.as_ref().and_then(|id| content.sources.iter().find(|x| x.id == id.value));
     SourceView {
-        title: s.title.clone().or_else(|| listed.map(|l| l.title.clone())).unwrap_or_else(|| "Source".to_string()),
+        title: s
+            .title
+            .clone()
+            .or_else(|| listed.map(|l| l.title.clone()))
+            .unwrap_or_else(|| ui.get("source_untitled").to_string()),
         url: s.url.as_ref().map(|u| u.value.clone()).or_else(|| listed.and_then(|l| l.url.clone())),
-        retrieved: s.retrieved.as_ref().map(|d| d.value.clone()),
-        supports: s.supports.iter().map(|f| f.value.clone()).collect(),
+        retrieved: s.retrieved.as_ref().map(|d| DateView::new(&d.value, ui)),
+        supports: s.supports.iter().map(|f| ui.get(field_key(&f.value)).to_string()).collect(),
         note: listed.and_then(|l| l.note.clone()),
+    }
+}
+
+/// The key of a supported field's label (the field path itself when it has none).
+pub fn field_key(field: &str) -> &str {
+    match field {
+        "name" => "field_name",
+        "aliases" => "field_aliases",
+        "border" => "field_border",
+        "counterpart" => "field_counterpart",
+        "modes" => "field_modes",
+        "traffic" => "field_traffic",
+        "open_to" => "field_open_to",
+        "classification" => "field_classification",
+        "hours" => "field_hours",
+        "status" => "field_status",
+        "location" => "field_location",
+        "location.region" => "field_region",
+        "location.district" => "field_district",
+        "location.settlement" => "field_settlement",
+        "location.coordinates" => "field_coordinates",
+        "contacts" => "field_contacts",
+        "notes" => "field_notes",
+        "text" => "field_text",
+        "allowances" => "field_allowances",
+        "lists" => "field_lists",
+        "applies_to" => "field_applies_to",
+        other => other,
     }
 }

@@ -1,70 +1,79 @@
-//! Building the view models from content.
+//! Building checkpoints' view models from content, with labels in the page's language.
 
+use super::i18n::Ui;
 use super::markdown;
 use super::view::*;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, Direction, HoursKind, Mode, OpenTo, Precision, Record,
-    Rule, StatusState, Traffic,
+    Checkpoint, Classification, Contact, ContactKind, Content, HoursKind, Location, Mode, OpenTo, Precision, Record,
+    StatusState, Traffic,
 };
 
-/// Label of a mode.
-pub fn mode_label(m: Mode) -> &'static str {
+/// The key of a mode's label.
+pub fn mode_key(m: Mode) -> &'static str {
     match m {
-        Mode::Road => "Road",
-        Mode::Rail => "Rail",
-        Mode::Air => "Air",
-        Mode::Sea => "Sea",
-        Mode::River => "River",
-        Mode::Pedestrian => "On foot",
+        Mode::Road => "mode_road",
+        Mode::Rail => "mode_rail",
+        Mode::Air => "mode_air",
+        Mode::Sea => "mode_sea",
+        Mode::River => "mode_river",
+        Mode::Pedestrian => "mode_pedestrian",
     }
 }
 
-/// Label of a traffic kind.
-pub fn traffic_label(t: Traffic) -> &'static str {
+/// The key of a traffic kind's label.
+pub fn traffic_key(t: Traffic) -> &'static str {
     match t {
-        Traffic::Passenger => "Passengers",
-        Traffic::Cargo => "Cargo",
+        Traffic::Passenger => "traffic_passenger",
+        Traffic::Cargo => "traffic_cargo",
     }
 }
 
-/// Label of hours.
-pub fn hours_label(h: HoursKind) -> &'static str {
+/// The key of an hours kind's label.
+pub fn hours_key(h: HoursKind) -> &'static str {
     match h {
-        HoursKind::RoundTheClock => "24 hours",
-        HoursKind::Daytime => "Daytime only",
-        HoursKind::Schedule => "Fixed hours",
-        HoursKind::Seasonal => "Seasonal",
+        HoursKind::RoundTheClock => "hours_24h",
+        HoursKind::Daytime => "hours_daytime",
+        HoursKind::Schedule => "hours_schedule",
+        HoursKind::Seasonal => "hours_seasonal",
     }
 }
 
-/// Label of a state.
-pub fn status_label(s: StatusState) -> &'static str {
+/// The key of a state's label.
+pub fn status_key(s: StatusState) -> &'static str {
     match s {
-        StatusState::Open => "Open",
-        StatusState::Closed => "Closed",
-        StatusState::Suspended => "Suspended",
+        StatusState::Open => "status_open",
+        StatusState::Closed => "status_closed",
+        StatusState::Suspended => "status_suspended",
     }
 }
 
-fn classification_label(c: Classification) -> &'static str {
+fn classification_key(c: Classification) -> &'static str {
     match c {
-        Classification::International => "International",
-        Classification::Multilateral => "Multilateral (international)",
-        Classification::Bilateral => "Bilateral",
+        Classification::International => "classification_international",
+        Classification::Multilateral => "classification_multilateral",
+        Classification::Bilateral => "classification_bilateral",
     }
 }
 
-fn precision_label(p: Precision) -> &'static str {
+fn precision_key(p: Precision) -> &'static str {
     match p {
-        Precision::Surveyed => "surveyed at the checkpoint",
-        Precision::Settlement => "centre of the nearest settlement",
-        Precision::Approximate => "approximate",
+        Precision::Surveyed => "precision_surveyed",
+        Precision::Settlement => "precision_settlement",
+        Precision::Approximate => "precision_approximate",
     }
 }
 
-fn labelled(code: impl serde::Serialize, label: &str) -> Labelled {
+fn open_to_key(o: OpenTo) -> &'static str {
+    match o {
+        OpenTo::All => "open_to_all",
+        OpenTo::Neighbours => "open_to_neighbours",
+    }
+}
+
+/// A value's YAML code and its label under `key` in the page's language.
+pub fn labelled(code: impl serde::Serialize, key: &str, ui: &Ui) -> Labelled {
     let code = serde_json::to_value(code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    Labelled { code, label: label.to_string() }
+    Labelled { code, label: ui.get(key).to_string() }
 }
 
 /// Rewrite a Markdown link: site-root paths become relative to the page at `root`.
@@ -86,94 +95,116 @@ pub fn rewrite_link(dest: &str, root: &str) -> String {
     }
 }
 
-/// Build a checkpoint's view for its own page; `root` is the relative path from the page to the
-/// site's root.
-pub fn checkpoint_view(record: &Record<Checkpoint>, content: &Content, root: &str) -> CheckpointView {
-    let mut view = checkpoint_summary(record, content);
-    let c = &record.data;
-    view.notes_html = c.notes.as_ref().map(|n| markdown::to_html(&n.value, &|d| rewrite_link(d, root)));
-    view
+/// A checkpoint's notes as sanitised HTML, for a page two folders below its language's root
+/// (the same for every language, so made once per site).
+pub fn notes_html(c: &Checkpoint) -> Option<String> {
+    c.notes.as_ref().map(|n| markdown::to_html(&n.value, &|d| rewrite_link(d, "../../")))
 }
 
-/// A checkpoint's view for lists: everything but the notes, which only its page shows.
-pub fn checkpoint_summary(record: &Record<Checkpoint>, content: &Content) -> CheckpointView {
+/// A checkpoint's view for lists and its page (its page adds the notes).
+pub fn checkpoint_summary(record: &Record<Checkpoint>, content: &Content, ui: &Ui) -> CheckpointView {
     let c = &record.data;
-    let lang = content.config.default_language.as_str();
     let loc = c.location.as_ref();
     let (lat, lon) =
         (loc.and_then(|l| l.lat.as_ref()).map(|v| v.value), loc.and_then(|l| l.lon.as_ref()).map(|v| v.value));
-    let name = text_in(&c.name, lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en" });
+    let mut view = CheckpointView {
+        modes: c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_key(*m), ui)).collect()),
+        traffic: c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_key(*t), ui)).collect()),
+        open_to: c.open_to.map(|o| ui.get(open_to_key(o)).to_string()),
+        classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
+        classification_text: c.classification.as_ref().and_then(|k| k.source_text.clone()),
+        hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
+        schedule: schedule(c),
+        hours_text: c.hours.as_ref().and_then(|h| h.source_text.clone().or_else(|| h.season.clone())),
+        status: c.status.as_ref().map(|s| labelled(s.state, status_key(s.state), ui)),
+        status_detail: status_detail(c, ui),
+        lat,
+        lon,
+        coordinates: lat.zip(lon).map(|(a, o)| format!("{a:.5}, {o:.5}")),
+        map_links: lat.zip(lon).map(|(a, o)| map_links(a, o, &c.id.value, ui)).unwrap_or_default(),
+        contacts: c.contacts.iter().map(contact_view).collect(),
+        sources: c.sources.iter().map(|s| source_view(s, content, ui)).collect(),
+        last_verified: c.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
+        unknown: crate::validate::unknown_fields(c),
+        edit_url: edit_url(content, &record.path),
+        ..identity(c, content, ui)
+    };
+    place(&mut view, loc, content, ui);
+    view
+}
+
+/// Id, page, names and border of a checkpoint; the rest of its view empty.
+fn identity(c: &Checkpoint, content: &Content, ui: &Ui) -> CheckpointView {
+    let counterpart = c.counterpart.as_ref();
     CheckpointView {
         id: c.id.value.clone(),
         url: format!("checkpoints/{}/index.html", c.id.value),
-        names: c.name.all().map(|(l, t)| Text { text: t.to_string(), lang: l }).collect(),
-        name,
+        names: c.name.all().map(|(l, t)| Text { text: t.to_string(), lang: l.to_string() }).collect(),
+        name: text_in(&c.name, &ui.lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en".into() }),
         aliases: c.aliases.iter().map(|a| a.value.clone()).collect(),
         border: c
             .border
             .as_ref()
-            .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content) }),
-        counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, lang)),
-        counterpart_country: c
-            .counterpart
-            .as_ref()
-            .and_then(|p| p.country.as_ref())
-            .map(|code| content.reference.country(code).and_then(|k| k.name.get(lang)).unwrap_or(code).to_string()),
-        modes: c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_label(*m))).collect()),
-        traffic: c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_label(*t))).collect()),
-        open_to: c.open_to.map(|o| match o {
-            OpenTo::All => "Anyone with valid documents, third-country nationals included".to_string(),
-            OpenTo::Neighbours => "Only citizens of Kazakhstan and the neighbouring country".to_string(),
+            .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
+        counterpart_name: counterpart.and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, &ui.lang)),
+        counterpart_country: counterpart.and_then(|p| p.country.as_ref()).map(|code| {
+            content
+                .reference
+                .country(code)
+                .and_then(|k| text_in(&k.name, &ui.lang))
+                .map_or(code.to_string(), |t| t.text)
         }),
-        classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| classification_label(k).to_string()),
-        classification_text: c.classification.as_ref().and_then(|k| k.source_text.clone()),
-        hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_label(h))),
-        schedule: c.hours.as_ref().and_then(|h| {
-            let s = h.schedule.as_ref()?;
-            let days = s.days.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
-            Some(format!("{}–{} ({}){days}", s.open.value, s.close.value, s.time_zone.value))
-        }),
-        hours_text: c.hours.as_ref().and_then(|h| h.source_text.clone().or_else(|| h.season.clone())),
-        status: c.status.as_ref().map(|s| labelled(s.state, status_label(s.state))),
-        status_detail: c.status.as_ref().map(|s| {
-            let parts = [
-                s.since.as_ref().map(|d| format!("since {}", d.value)),
-                s.until.as_ref().map(|d| format!("until {}", d.value)),
-                s.note.clone(),
-            ];
-            parts.into_iter().flatten().collect::<Vec<_>>().join("; ")
-        }),
-        region: loc.and_then(|l| l.region.as_ref()).map(|code| Labelled {
-            code: code.value.clone(),
-            label: content.reference.region(code).and_then(|r| r.name.get(lang)).unwrap_or(code).to_string(),
-        }),
-        district: loc.and_then(|l| l.district.clone()),
-        settlement: loc.and_then(|l| l.settlement.clone()),
-        place_text: loc.and_then(|l| l.source_text.clone()),
-        lat,
-        lon,
-        coordinates: lat.zip(lon).map(|(a, o)| format!("{a:.5}, {o:.5}")),
-        precision: loc.and_then(|l| l.precision).map(|p| labelled(p, precision_label(p))),
-        map_links: lat.zip(lon).map(|(a, o)| map_links(a, o, &c.id.value)).unwrap_or_default(),
-        contacts: c.contacts.iter().map(contact_view).collect(),
-        notes_html: None,
-        sources: c.sources.iter().map(|s| source_view(s, content)).collect(),
-        last_verified: c.last_verified.as_ref().map(|d| d.value.clone()),
-        unknown: crate::validate::unknown_fields(c),
-        edit_url: edit_url(content, &record.path),
+        ..CheckpointView::default()
     }
 }
 
-fn map_links(lat: f64, lon: f64, label: &str) -> Vec<LinkView> {
-    let link = |title: &str, url: String| LinkView { title: title.to_string(), url, detail: None };
+/// Region, district, settlement and the source's words for the place.
+fn place(view: &mut CheckpointView, loc: Option<&Location>, content: &Content, ui: &Ui) {
+    let Some(l) = loc else { return };
+    view.region = l.region.as_ref().map(|code| Labelled {
+        code: code.value.clone(),
+        label: content
+            .reference
+            .region(code)
+            .and_then(|r| text_in(&r.name, &ui.lang))
+            .map_or(code.to_string(), |t| t.text),
+    });
+    view.district = l.district.clone();
+    view.settlement = l.settlement.clone();
+    view.place_text = l.source_text.clone();
+    view.precision = l.precision.map(|p| labelled(p, precision_key(p), ui));
+}
+
+fn schedule(c: &Checkpoint) -> Option<String> {
+    let s = c.hours.as_ref()?.schedule.as_ref()?;
+    let days = s.days.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
+    Some(format!("{}–{} ({}){days}", s.open.value, s.close.value, s.time_zone.value))
+}
+
+fn status_detail(c: &Checkpoint, ui: &Ui) -> Option<String> {
+    let s = c.status.as_ref()?;
+    let parts = [
+        s.since.as_ref().map(|d| ui.fill("status_since", &[("date", &ui.date(&d.value))])),
+        s.until.as_ref().map(|d| ui.fill("status_until", &[("date", &ui.date(&d.value))])),
+        s.note.clone(),
+    ];
+    Some(parts.into_iter().flatten().collect::<Vec<_>>().join("; "))
+}
+
+fn map_links(lat: f64, lon: f64, label: &str, ui: &Ui) -> Vec<LinkView> {
     vec![
-        link(
+        LinkView::new(
             "OpenStreetMap",
             format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=14/{lat:.5}/{lon:.5}"),
+            None,
         ),
-        link("Map app on this phone", format!("geo:{lat:.5},{lon:.5}?q={lat:.5},{lon:.5}({label})")),
-        link("Google Maps", format!("https://www.google.com/maps/search/?api=1&query={lat:.5},{lon:.5}")),
-        link("2GIS", format!("https://2gis.kz/geo/{lon:.5},{lat:.5}")),
+        LinkView::new(ui.get("map_phone"), format!("geo:{lat:.5},{lon:.5}?q={lat:.5},{lon:.5}({label})"), None),
+        LinkView::new(
+            "Google Maps",
+            format!("https://www.google.com/maps/search/?api=1&query={lat:.5},{lon:.5}"),
+            None,
+        ),
+        LinkView::new("2GIS", format!("https://2gis.kz/geo/{lon:.5},{lat:.5}"), None),
     ]
 }
 
@@ -187,7 +218,7 @@ fn contact_view(c: &Contact) -> LinkView {
         ContactKind::Web if markdown::is_safe_link(&value) => value.clone(),
         ContactKind::Web => String::new(),
     };
-    LinkView { title: value, url: href, detail: c.label.clone() }
+    LinkView::new(value, href, c.label.clone())
 }
 
 /// The "edit this page" link for a content file.
@@ -198,107 +229,6 @@ pub fn edit_url(content: &Content, path: &std::path::Path) -> Option<String> {
     let relative = path.strip_prefix(&content.root).ok()?;
     let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     Some(format!("{}{}", content.config.edit_url, parts.join("/")))
-}
-
-/// Build a rule's view.
-pub fn rule_view(rule: &Rule, content: &Content, root: &str) -> RuleView {
-    let meta = &rule.meta;
-    let mut applies_to = Vec::new();
-    if let Some(a) = &meta.applies_to {
-        if !a.borders.is_empty() {
-            let names: Vec<String> = a.borders.iter().map(|b| border_label(b.value, content)).collect();
-            applies_to.push(format!("Borders: {}", names.join(", ")));
-        }
-        if !a.checkpoints.is_empty() {
-            let names: Vec<String> = a.checkpoints.iter().map(|c| checkpoint_name(content, c)).collect();
-            applies_to.push(format!("Checkpoints: {}", names.join(", ")));
-        }
-        if !a.nationalities.is_empty() {
-            let names: Vec<String> = a
-                .nationalities
-                .iter()
-                .map(|n| content.reference.country(n).and_then(|c| c.name.get("en")).unwrap_or(n).to_string())
-                .collect();
-            applies_to.push(format!("Citizens of: {}", names.join(", ")));
-        }
-    }
-    RuleView {
-        id: rule.id.clone(),
-        url: format!("rules/{}/index.html", rule.id),
-        title: meta.title.value.clone(),
-        category: labelled(meta.category, category_label(meta.category)),
-        summary: meta.summary.clone(),
-        applies_to,
-        allowances: meta.allowances.iter().map(allowance_row).collect(),
-        lists: meta
-            .lists
-            .iter()
-            .map(|l| ListView { kind: labelled(l.kind, "").code, title: l.title.clone(), items: l.items.clone() })
-            .collect(),
-        body_html: markdown::to_html(&rule.body, &|d| rewrite_link(d, root)),
-        sources: meta.sources.iter().map(|s| source_view(s, content)).collect(),
-        last_verified: meta.last_verified.as_ref().map(|d| d.value.clone()),
-        edit_url: edit_url(content, &rule.path),
-    }
-}
-
-fn checkpoint_name(content: &Content, id: &str) -> String {
-    content
-        .checkpoints
-        .iter()
-        .find(|c| c.data.id.value == id)
-        .and_then(|c| c.data.name.best(&content.config.default_language).map(|(_, t)| t.to_string()))
-        .unwrap_or_else(|| id.to_string())
-}
-
-/// Label of a rule category.
-pub fn category_label(c: crate::content::RuleCategory) -> &'static str {
-    use crate::content::RuleCategory::*;
-    match c {
-        Visa => "Visas",
-        Documents => "Documents",
-        Procedure => "Procedure",
-        Vehicles => "Vehicles",
-        Customs => "Customs",
-        Refusal => "Refusal of entry",
-    }
-}
-
-fn allowance_row(a: &crate::content::Allowance) -> AllowanceRow {
-    let limit = a.amount.as_ref().map(|amount| {
-        let unit = a.currency.as_ref().map(|c| c.value.clone()).or_else(|| a.unit.clone()).unwrap_or_default();
-        format!("{} {unit}", format_number(amount.value)).trim_end().to_string()
-    });
-    AllowanceRow {
-        item: a.item.clone(),
-        direction: a.direction.map(|d| {
-            match d {
-                Direction::Import => "Into Kazakhstan",
-                Direction::Export => "Out of Kazakhstan",
-                Direction::Both => "Both ways",
-            }
-            .to_string()
-        }),
-        limit,
-        condition: a.condition.clone(),
-        source_text: a.source_text.clone(),
-    }
-}
-
-/// A number with thousands separated by commas and no needless decimals.
-pub fn format_number(n: f64) -> String {
-    if n.fract() != 0.0 {
-        return format!("{n}");
-    }
-    let digits = format!("{}", n.abs() as u64);
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0.0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]
@@ -314,9 +244,20 @@ mod tests {
     }
 
     #[test]
-    fn formats_numbers() {
-        assert_eq!(format_number(10000.0), "10,000");
-        assert_eq!(format_number(0.5), "0.5");
-        assert_eq!(format_number(100.0), "100");
+    fn every_label_key_is_listed() {
+        use crate::render::i18n::RUST_KEYS;
+        let modes = [Mode::Road, Mode::Rail, Mode::Air, Mode::Sea, Mode::River, Mode::Pedestrian].map(mode_key);
+        let traffic = [Traffic::Passenger, Traffic::Cargo].map(traffic_key);
+        let hours = [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
+        let states = [StatusState::Open, StatusState::Closed, StatusState::Suspended].map(status_key);
+        let classes = [Classification::International, Classification::Multilateral, Classification::Bilateral];
+        let precisions = [Precision::Surveyed, Precision::Settlement, Precision::Approximate].map(precision_key);
+        let open = [OpenTo::All, OpenTo::Neighbours].map(open_to_key);
+        let fields = crate::validate::SUPPORTABLE_FIELDS.iter().map(|f| field_key(f));
+        let all = modes.into_iter().chain(traffic).chain(hours.map(hours_key)).chain(states);
+        let all = all.chain(classes.map(classification_key)).chain(precisions).chain(open).chain(fields);
+        for key in all {
+            assert!(RUST_KEYS.contains(&key), "`{key}` is not in RUST_KEYS");
+        }
     }
 }

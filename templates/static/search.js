@@ -1,22 +1,25 @@
-// Search: finds checkpoints, rules and borders by any name in any script. The index is a
-// script (static/search-index.js) loaded on first use, so search works from a static host and
-// from a folder opened from disk. Queries are folded with the build's own tables.
+// Search: finds checkpoints, rules and borders by any name in any script. The page's language
+// has its own index (static/search-index.<lang>.js, named by the form's data-index), a script
+// loaded on first use, so search works from a static host and from a folder opened from disk.
+// Queries are folded with the build's own tables; labels come from the form's data attributes.
 (function () {
   'use strict';
   var me = document.currentScript;
   var root = me ? me.src.replace(/static\/search\.js(\?.*)?$/, '') : '';
+  var form = document.querySelector('form.search');
+  var say = form ? form.dataset : {};
   var data = null;
   var loading = null;
   var cyrillic = null;
   var latin = null;
-  var KIND = { c: 'Checkpoint', r: 'Rule', b: 'Border' };
+  var KIND = { c: say.kindC || 'Checkpoint', r: say.kindR || 'Rule', b: say.kindB || 'Border' };
 
   function load() {
     if (data) return Promise.resolve(data);
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = root + 'static/search-index.js';
+      s.src = root + (say.index || 'static/search-index.en.js');
       s.onload = function () {
         data = window.crossingsSearch;
         cyrillic = new Map(data.fold.cyrillic);
@@ -106,7 +109,7 @@
     list.id = 'search-results';
     list.className = 'search-results';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Search results');
+    list.setAttribute('aria-label', say.results || 'Search results');
     list.hidden = true;
     input.parentNode.appendChild(list);
     input.setAttribute('role', 'combobox');
@@ -138,7 +141,7 @@
       if (!results.length && input.value.trim()) {
         var none = document.createElement('li');
         none.className = 'search-none';
-        none.textContent = 'No results';
+        none.textContent = say.none || 'No results';
         list.appendChild(none);
       }
       var open = input.value.trim() !== '';

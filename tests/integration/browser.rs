@@ -18,8 +18,8 @@ fn built_site() -> Project {
     project
 }
 
-/// The names of the search results for `text`, in order, typed into the box on `page`.
-fn search(browser: &Browser, text: &str) -> Vec<String> {
+/// The names and links of the search results for `text`, in order, typed into the box.
+fn search_results(browser: &Browser, text: &str) -> Vec<(String, String)> {
     browser
         .eval("const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input'));", json!([]));
     browser.type_into("#q", text);
@@ -27,13 +27,20 @@ fn search(browser: &Browser, text: &str) -> Vec<String> {
         "const l = document.getElementById('search-results'); return !!l && !l.hidden && l.children.length > 0;",
         &format!("results for {text:?}"),
     );
-    let names = browser.eval(
-        "return [...document.querySelectorAll('#search-results [role=option] a')].map(a => a.textContent);",
+    let found = browser.eval(
+        "return [...document.querySelectorAll('#search-results [role=option] a')].map(a => [a.textContent, a.href]);",
         json!([]),
     );
-    names.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+    serde_json::from_value(found).unwrap()
 }
 
+/// The names of the search results for `text`.
+fn search(browser: &Browser, text: &str) -> Vec<String> {
+    search_results(browser, text).into_iter().map(|(name, _)| name).collect()
+}
+
+/// The search issue's cases hold on every language's version of the site (issue 10): the
+/// first result is the right page, in the page's language.
 #[test]
 fn search_finds_names_in_every_script_and_spelling() {
     if !browser_available() {
@@ -42,26 +49,40 @@ fn search_finds_names_in_every_script_and_spelling() {
     let project = built_site();
     let site = serve(&project.path().join("output"), "/");
     let browser = Browser::start();
-    browser.goto(&format!("{site}index.html"));
-    for (query, first) in [
-        ("хоргос", "Khorgos"),
-        ("Қорғас", "Khorgos"),
-        ("Khorgos", "Khorgos"),
-        ("Horgos", "Khorgos"),
-        ("Korgas", "Khorgos"),
-        ("druzhba", "Dostyk"),
-        ("майкапчагай", "Maykapchagay"),
-        ("Maikapshagai", "Maykapchagay"),
-        ("Khorg", "Khorgos"),
-        ("cigarettes", "Customs regulations"),
-    ] {
-        let results = search(&browser, query);
-        assert_eq!(results.first().map(String::as_str), Some(first), "{query:?} gave {results:?}");
+    for prefix in ["", "ru/", "kk/"] {
+        browser.goto(&format!("{site}{prefix}index.html"));
+        for (query, first) in [
+            ("хоргос", "checkpoints/khorgos/"),
+            ("Қорғас", "checkpoints/khorgos/"),
+            ("Khorgos", "checkpoints/khorgos/"),
+            ("Horgos", "checkpoints/khorgos/"),
+            ("Korgas", "checkpoints/khorgos/"),
+            ("Qorgas", "checkpoints/khorgos/"),
+            ("druzhba", "checkpoints/dostyk/"),
+            ("майкапчагай", "checkpoints/maykapchagay/"),
+            ("Maikapshagai", "checkpoints/maykapchagay/"),
+            ("Khorg", "checkpoints/khorgos/"),
+            ("cigarettes", "rules/customs/"),
+        ] {
+            let results = search_results(&browser, query);
+            let top = results.first().map(|(_, href)| href.as_str()).unwrap_or("");
+            assert!(top.ends_with(&format!("/{prefix}{first}index.html")), "{prefix}: {query:?} gave {results:?}");
+        }
+        let results = search_results(&browser, "migration card");
+        assert!(
+            results.iter().any(|(_, href)| href.ends_with(&format!("/{prefix}rules/documents/index.html"))),
+            "{results:?}"
+        );
+        let results = search(&browser, "zzzzqqq");
+        assert!(results.is_empty(), "{results:?}");
     }
-    let results = search(&browser, "migration card");
-    assert!(results.iter().any(|r| r.contains("documents") || r.contains("Documents")), "{results:?}");
-    let results = search(&browser, "zzzzqqq");
-    assert!(results.is_empty(), "{results:?}");
+    browser.goto(&format!("{site}index.html"));
+    assert_eq!(search(&browser, "Khorgos").first().map(String::as_str), Some("Khorgos"));
+    browser.goto(&format!("{site}ru/index.html"));
+    assert_eq!(search(&browser, "Khorgos").first().map(String::as_str), Some("Нур Жолы"), "the Russian name");
+    let detail =
+        browser.eval("return document.querySelector('#search-results .search-detail').textContent;", json!([]));
+    assert!(detail.as_str().unwrap().starts_with("Пункт пропуска · Китай"), "{detail}");
 }
 
 #[test]
@@ -95,6 +116,9 @@ fn search_works_from_a_folder_opened_from_disk() {
     browser.goto(&format!("file://{}/output/checkpoints/khorgos/index.html", project.path().display()));
     let results = search(&browser, "Korgas");
     assert_eq!(results.first().map(String::as_str), Some("Khorgos"));
+    browser.goto(&format!("file://{}/output/kk/checkpoints/khorgos/index.html", project.path().display()));
+    let results = search_results(&browser, "Korgas");
+    assert!(results[0].1.ends_with("/output/kk/checkpoints/khorgos/index.html"), "{results:?}");
 }
 
 #[test]

@@ -42,11 +42,12 @@ impl Project {
         project
     }
 
-    /// A project whose `content/` holds only the repository's reference and geographic data.
+    /// A project whose `content/` holds only the repository's reference and geographic data and
+    /// its interface strings.
     pub fn empty() -> Project {
         let dir = tempfile::tempdir().expect("temporary folder");
         std::fs::create_dir_all(dir.path().join("content/checkpoints")).expect("content folder");
-        for folder in ["reference", "geo"] {
+        for folder in ["reference", "geo", "i18n"] {
             copy_dir(&repo_root().join("content").join(folder), &dir.path().join("content").join(folder));
         }
         Project { dir }

@@ -1,0 +1,266 @@
+//! One language's interface strings, resolved once per build: the language's own text, else the
+//! default language's, else any language's. Rust-made labels take their keys from
+//! [`RUST_KEYS`]; templates use the `t` map and the `plural` function (see [`register`]).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::format::{Conventions, plural_category};
+use crate::content::Content;
+use crate::content::i18n::{Message, PluralForms};
+
+/// The keys the program itself uses (labels, page titles, formats); templates use others.
+pub const RUST_KEYS: &[&str] = &[
+    "language_name",
+    "number_group",
+    "number_decimal",
+    "date_format",
+    "month_1",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
+    "month_10",
+    "month_11",
+    "month_12",
+    "mode_road",
+    "mode_rail",
+    "mode_air",
+    "mode_sea",
+    "mode_river",
+    "mode_pedestrian",
+    "traffic_passenger",
+    "traffic_cargo",
+    "hours_24h",
+    "hours_daytime",
+    "hours_schedule",
+    "hours_seasonal",
+    "status_open",
+    "status_closed",
+    "status_suspended",
+    "status_unknown",
+    "classification_international",
+    "classification_multilateral",
+    "classification_bilateral",
+    "precision_surveyed",
+    "precision_settlement",
+    "precision_approximate",
+    "open_to_all",
+    "open_to_neighbours",
+    "status_since",
+    "status_until",
+    "map_phone",
+    "map_label",
+    "locator_label",
+    "source_untitled",
+    "distance_km",
+    "border_none",
+    "border_title",
+    "border_title_none",
+    "border_description",
+    "count_checkpoints",
+    "applies_borders",
+    "applies_checkpoints",
+    "applies_nationalities",
+    "category_visa",
+    "category_documents",
+    "category_procedure",
+    "category_vehicles",
+    "category_customs",
+    "category_refusal",
+    "direction_import",
+    "direction_export",
+    "direction_both",
+    "unit_l",
+    "unit_kg",
+    "unit_pieces",
+    "checkpoint_description",
+    "checkpoint_description_border",
+    "data_description",
+    "title_checkpoints",
+    "title_rules",
+    "title_borders",
+    "title_data",
+    "title_not_found",
+    "filter_border",
+    "filter_mode",
+    "filter_traffic",
+    "filter_hours",
+    "filter_status",
+    "feed_checkpoint",
+    "field_name",
+    "field_aliases",
+    "field_border",
+    "field_counterpart",
+    "field_modes",
+    "field_traffic",
+    "field_open_to",
+    "field_classification",
+    "field_hours",
+    "field_status",
+    "field_location",
+    "field_region",
+    "field_district",
+    "field_settlement",
+    "field_coordinates",
+    "field_contacts",
+    "field_notes",
+    "field_text",
+    "field_allowances",
+    "field_lists",
+    "field_applies_to",
+];
+
+/// The interface strings and conventions of one language.
+#[derive(Debug)]
+pub struct Ui {
+    /// The language code.
+    pub lang: String,
+    texts: BTreeMap<String, String>,
+    plurals: HashMap<String, (String, PluralForms)>,
+    /// Numbers and dates.
+    pub conventions: Conventions,
+}
+
+impl Ui {
+    /// Resolve `lang`'s strings from `content`'s translation files.
+    pub fn new(content: &Content, lang: &str) -> Ui {
+        let default = content.config.default_language.as_str();
+        let mut order: Vec<&str> = vec![lang, default];
+        order.extend(content.config.languages.iter().map(String::as_str));
+        let mut texts = BTreeMap::new();
+        let mut plurals = HashMap::new();
+        for code in order.iter().rev() {
+            let Some(catalog) = content.i18n.catalog(code) else { continue };
+            for (key, entry) in &catalog.entries {
+                match &entry.message {
+                    Message::Text(text) => texts.insert(key.clone(), text.clone()).map(drop),
+                    Message::Plural(forms) => plurals.insert(key.clone(), (code.to_string(), forms.clone())).map(drop),
+                };
+            }
+        }
+        let mut ui = Ui { lang: lang.to_string(), texts, plurals, conventions: placeholder_conventions() };
+        ui.conventions = Conventions {
+            group: ui.get("number_group").to_string(),
+            decimal: ui.get("number_decimal").to_string(),
+            months: std::array::from_fn(|i| ui.get(&format!("month_{}", i + 1)).to_string()),
+            date: ui.get("date_format").to_string(),
+        };
+        ui
+    }
+
+    /// The text of `key`; the key itself where no file defines it (validate reports that).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.texts.get(key).map_or(key, String::as_str)
+    }
+
+    /// The text of `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.get(key), values)
+    }
+
+    /// The form of `key` for the count `n`, with `{n}` written as a number of this language.
+    pub fn count(&self, key: &str, n: u64) -> String {
+        self.count_with(key, n, &[])
+    }
+
+    /// [`Ui::count`], with other `{name}`s replaced too.
+    pub fn count_with(&self, key: &str, n: u64, values: &[(&str, &str)]) -> String {
+        let text = match self.plurals.get(key) {
+            Some((lang, forms)) => forms.form(plural_category(lang, n)).to_string(),
+            None => self.get(key).to_string(),
+        };
+        fill(&text.replace("{n}", &self.number(n as f64)), values)
+    }
+
+    /// A number as this language writes it.
+    pub fn number(&self, n: f64) -> String {
+        self.conventions.number(n)
+    }
+
+    /// A `YYYY-MM-DD` date as this language writes it.
+    pub fn date(&self, iso: &str) -> String {
+        self.conventions.date(iso)
+    }
+
+    /// Every plain text, as the `t` map templates read.
+    pub fn strings(&self) -> tera::Value {
+        tera::Value::from_serializable(&self.texts)
+    }
+}
+
+fn placeholder_conventions() -> Conventions {
+    Conventions { group: ",".into(), decimal: ".".into(), months: Default::default(), date: String::new() }
+}
+
+/// `text` with each `{name}` replaced by its value.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Every language's strings, by code.
+pub type Uis = BTreeMap<String, Arc<Ui>>;
+
+/// Give templates `plural(key="...", n=..., name=value...)` (the count's form, with `{n}` and
+/// each `{name}` filled in) and the `num` filter (a number as the page's language writes it).
+/// Both read the page's language from the context's `lang`.
+pub fn register(tera: &mut tera::Tera, uis: Arc<Uis>) {
+    let for_plural = Arc::clone(&uis);
+    tera.register_function("plural", move |kwargs: tera::Kwargs, state: &tera::State| -> tera::TeraResult<String> {
+        let ui = page_ui(&for_plural, state)?;
+        let key: String = kwargs.must_get("key")?;
+        let n: f64 = kwargs.must_get("n")?;
+        let values: Vec<(String, String)> = kwargs
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), Some("key" | "n")))
+            .map(|(k, v)| (k.to_string(), v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+            .collect();
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        Ok(ui.count_with(&key, n.max(0.0) as u64, &values))
+    });
+    tera.register_filter("num", move |n: f64, _: tera::Kwargs, state: &tera::State| -> tera::TeraResult<String> {
+        Ok(page_ui(&uis, state)?.number(n))
+    });
+}
+
+fn page_ui<'a>(uis: &'a Uis, state: &tera::State) -> tera::TeraResult<&'a Ui> {
+    let lang: String = state.get("lang")?.unwrap_or_default();
+    uis.get(&lang).map(|u| u.as_ref()).ok_or_else(|| tera::Error::message(format!("no strings for language `{lang}`")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_named_values() {
+        assert_eq!(fill("{name}: {n} km", &[("name", "Dostyk"), ("n", "12")]), "Dostyk: 12 km");
+    }
+
+    #[test]
+    fn every_key_the_program_uses_is_listed_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for key in RUST_KEYS {
+            assert!(seen.insert(key), "`{key}` is listed twice");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["ui.get(\"", "ui.fill(\"", "ui.count(\"", "ui.count_with(\""] {
+                for piece in text.split(call).skip(1) {
+                    let key = piece.split('"').next().unwrap();
+                    assert!(RUST_KEYS.contains(&key), "{}: `{key}` is not in RUST_KEYS", path.display());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Each page's own context, title and description, in the language being rendered.
+
+use serde_json::json;
+
+use super::exports;
+use super::map;
+use super::rule_view::{rule_link, rule_view};
+use super::site::{Job, Language, Page};
+use super::view::*;
+use super::views::{hours_key, mode_key, status_key, traffic_key};
+use crate::content::{Border, HoursKind, Mode, StatusState, Traffic};
+
+/// Fill `ctx` for `job` and say what the page is.
+pub fn build(job: Job, l: &Language, ctx: &mut tera::Context) -> Page {
+    match job {
+        Job::Index => index(l, ctx),
+        Job::CheckpointList => list(l, ctx, "checkpoints", "title_checkpoints"),
+        Job::RuleList => list(l, ctx, "rules", "title_rules"),
+        Job::BorderList => list(l, ctx, "borders", "title_borders"),
+        Job::Checkpoint(i) => checkpoint(l, ctx, i),
+        Job::Rule(i) => rule(l, ctx, i),
+        Job::Border(b) => border(l, ctx, b),
+        Job::Data => data(l, ctx),
+        Job::NotFound => page("404.html", "404.html", l.ui.get("title_not_found"), "", "404"),
+    }
+}
+
+fn page(path: &str, template: &'static str, title: &str, description: &str, kind: &'static str) -> Page {
+    Page { path: path.into(), template, title: title.into(), description: description.into(), kind }
+}
+
+/// A link to a checkpoint, marked with its name's language when that is not the page's.
+fn checkpoint_link(v: &CheckpointView, lang: &str, detail: Option<String>) -> LinkView {
+    let marked = (v.name.lang != lang).then(|| v.name.lang.clone());
+    LinkView { title: v.name.text.clone(), url: v.url.clone(), detail, lang: marked }
+}
+
+fn index(l: &Language, ctx: &mut tera::Context) -> Page {
+    let unplaced: Vec<LinkView> = l
+        .summaries
+        .iter()
+        .filter(|v| v.lat.is_none() || v.lon.is_none())
+        .map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone())))
+        .collect();
+    let svg = map::index_map(l.content, "", &l.ui, &l.shared.anchors);
+    ctx.insert("checkpoints", &l.summaries);
+    ctx.insert("facets", &facets(l));
+    ctx.insert("map", &json!({"svg": svg, "placed": l.summaries.len() - unplaced.len(), "unplaced": unplaced}));
+    ctx.insert("rules", &l.rules.iter().map(|r| rule_link(r, &l.ui)).collect::<Vec<_>>());
+    let description = l.content.config.description.get(&l.ui.lang, &l.content.config.default_language);
+    let title = l.content.config.title.get(&l.ui.lang, &l.content.config.default_language);
+    page("index.html", "index.html", title, description, "index")
+}
+
+/// The filter groups of the index: field, label, and the values offered.
+fn facets(l: &Language) -> serde_json::Value {
+    let ui = &l.ui;
+    let code = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let group = |values: Vec<(String, String)>| {
+        values.into_iter().map(|(code, label)| json!({"code": code, "label": label})).collect::<Vec<_>>()
+    };
+    let borders = Border::ALL.iter().map(|b| (b.code().to_string(), border_label(*b, l.content, ui))).collect();
+    let modes = [Mode::Road, Mode::Rail, Mode::Air, Mode::Sea, Mode::River, Mode::Pedestrian];
+    let modes = modes.iter().map(|m| (code(json!(m)), ui.get(mode_key(*m)).to_string())).collect();
+    let traffic = [Traffic::Passenger, Traffic::Cargo];
+    let traffic = traffic.iter().map(|t| (code(json!(t)), ui.get(traffic_key(*t)).to_string())).collect();
+    let hours = [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
+    let hours = hours.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
+    let states = [StatusState::Open, StatusState::Closed, StatusState::Suspended];
+    let states = states.iter().map(|s| (code(json!(s)), ui.get(status_key(*s)).to_string())).collect();
+    json!([
+        {"field": "border", "label": ui.get("filter_border"), "values": group(borders)},
+        {"field": "modes", "label": ui.get("filter_mode"), "values": group(modes)},
+        {"field": "traffic", "label": ui.get("filter_traffic"), "values": group(traffic)},
+        {"field": "hours", "label": ui.get("filter_hours"), "values": group(hours)},
+        {"field": "status", "label": ui.get("filter_status"), "values": group(states)},
+    ])
+}
+
+fn list(l: &Language, ctx: &mut tera::Context, section: &'static str, title_key: &str) -> Page {
+    let items: Vec<LinkView> = match section {
+        "checkpoints" => l
+            .summaries
+            .iter()
+            .map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone())))
+            .collect(),
+        "rules" => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
+        _ => l.border_links(),
+    };
+    ctx.insert("items", &items);
+    page(&format!("{section}/index.html"), "list.html", l.ui.get(title_key), "", section)
+}
+
+fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
+    let (content, ui) = (l.content, &l.ui);
+    let record = &content.checkpoints[index];
+    let mut view = l.summaries[index].clone();
+    view.notes_html = l.shared.notes[index].clone();
+    let rules: Vec<LinkView> =
+        l.rules.iter().filter(|r| rule_applies(r, &record.data)).map(|r| rule_link(r, ui)).collect();
+    let (frame, outline) = &l.shared.locator;
+    ctx.insert("rules", &rules);
+    ctx.insert("nearby", &nearby(l, &l.shared.neighbours[index]));
+    ctx.insert("jsonld", &json_ld(l, &view));
+    ctx.insert("locator_svg", &map::locator_map(&record.data, frame, outline, ui.get("locator_label")));
+    let name = view.name.text.as_str();
+    let description = match &view.border {
+        Some(b) => ui.fill("checkpoint_description_border", &[("name", name), ("country", &b.label)]),
+        None => ui.fill("checkpoint_description", &[("name", name)]),
+    };
+    let title = view.name.text.clone();
+    ctx.insert("checkpoint", &view);
+    page(&view.url, "checkpoint.html", &title, &description, "checkpoint")
+}
+
+/// Links to a checkpoint's neighbours on its border.
+fn nearby(l: &Language, neighbours: &[(usize, Option<f64>)]) -> Vec<LinkView> {
+    neighbours
+        .iter()
+        .map(|(j, km)| {
+            let km = km.map(|k| l.ui.fill("distance_km", &[("km", &l.ui.number(k.round()))]));
+            checkpoint_link(&l.summaries[*j], &l.ui.lang, km)
+        })
+        .collect()
+}
+
+/// schema.org JSON-LD for a checkpoint, safe to place inside a `<script>` element.
+fn json_ld(l: &Language, v: &CheckpointView) -> String {
+    let mut doc = json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentBuilding",
+        "name": v.name.text,
+        "alternateName": v.aliases,
+        "url": exports::absolute_url(l.content, &format!("{}{}", l.prefix, v.url)),
+        "address": {"@type": "PostalAddress", "addressCountry": "KZ", "addressRegion": v.region.as_ref().map(|r| &r.label), "addressLocality": v.settlement},
+    });
+    if let (Some(lat), Some(lon)) = (v.lat, v.lon) {
+        doc["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
+    }
+    if v.hours.as_ref().is_some_and(|h| h.code == "24h") {
+        doc["openingHours"] = json!("Mo-Su 00:00-23:59");
+    }
+    serde_json::to_string(&doc)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn rule(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
+    let rule = l.rules[index];
+    let view = rule_view(rule, l.content, &l.ui, l.shared.bodies[l.rule_positions[index]].clone());
+    let (title, description, path) = (view.title.clone(), view.summary.clone().unwrap_or_default(), view.url.clone());
+    ctx.insert("rule", &view);
+    page(&path, "rule.html", &title, &description, "rule")
+}
+
+fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
+    let ui = &l.ui;
+    let label = border_label(border, l.content, ui);
+    let on_border = |v: &&CheckpointView| v.border.as_ref().is_some_and(|b| b.code == border.code());
+    let checkpoints: Vec<&CheckpointView> = l.summaries.iter().filter(on_border).collect();
+    let rules: Vec<LinkView> = l
+        .rules
+        .iter()
+        .filter(|r| {
+            r.meta.applies_to.as_ref().is_none_or(|a| {
+                a.borders.is_empty() && a.checkpoints.is_empty() || a.borders.iter().any(|b| b.value == border)
+            })
+        })
+        .map(|r| rule_link(r, ui))
+        .collect();
+    ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
+    ctx.insert("checkpoints", &checkpoints);
+    ctx.insert("rules", &rules);
+    let title = match border {
+        Border::None => ui.get("border_title_none").to_string(),
+        _ => ui.fill("border_title", &[("country", &label)]),
+    };
+    let description = ui.count("border_description", checkpoints.len() as u64);
+    page(&border_url(border), "border.html", &title, &description, "border")
+}
+
+fn data(l: &Language, ctx: &mut tera::Context) -> Page {
+    let sources: Vec<SourceView> = l
+        .content
+        .sources
+        .iter()
+        .map(|s| SourceView {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            retrieved: None,
+            supports: Vec::new(),
+            note: s.note.clone(),
+        })
+        .collect();
+    ctx.insert("sources", &sources);
+    ctx.insert("columns", exports::CSV_COLUMNS);
+    ctx.insert("count", &l.content.checkpoints.len());
+    page("data/index.html", "data.html", l.ui.get("title_data"), l.ui.get("data_description"), "data")
+}

@@ -1,0 +1,170 @@
+//! Rule documents for pages: which language version a page shows, and its view model with
+//! labels, amounts and dates in the page's language.
+
+use super::i18n::Ui;
+use super::markdown;
+use super::view::*;
+use super::views::{edit_url, labelled, rewrite_link};
+use crate::content::{Allowance, Content, Direction, Rule, RuleCategory};
+
+/// Every rule id, once, sorted.
+pub fn rule_ids(content: &Content) -> Vec<&str> {
+    let mut ids: Vec<&str> = content.rules.iter().map(|r| r.id.as_str()).collect();
+    ids.dedup();
+    ids
+}
+
+/// The version of rule `id` a `lang` page shows (its index in `content.rules`): its own
+/// language's, else the default language's, else the first there is.
+pub fn rule_for(content: &Content, id: &str, lang: &str) -> Option<usize> {
+    let versions: Vec<usize> = (0..content.rules.len()).filter(|i| content.rules[*i].id == id).collect();
+    [lang, content.config.default_language.as_str()]
+        .into_iter()
+        .chain(fallbacks(lang))
+        .find_map(|l| versions.iter().find(|i| content.rules[**i].lang == l).copied())
+        .or_else(|| versions.first().copied())
+}
+
+/// The versions of every rule a `lang` page shows (indices in `content.rules`), in id order.
+pub fn rules_for(content: &Content, lang: &str) -> Vec<usize> {
+    rule_ids(content).into_iter().filter_map(|id| rule_for(content, id, lang)).collect()
+}
+
+/// A link to a rule's page, marked with the document's language when it is not the page's.
+pub fn rule_link(rule: &Rule, ui: &Ui) -> LinkView {
+    LinkView {
+        title: rule.meta.title.value.clone(),
+        url: format!("rules/{}/index.html", rule.id),
+        detail: rule.meta.summary.clone(),
+        lang: (rule.lang != ui.lang).then(|| rule.lang.clone()),
+    }
+}
+
+/// The key of a rule category's label.
+pub fn category_key(c: RuleCategory) -> &'static str {
+    match c {
+        RuleCategory::Visa => "category_visa",
+        RuleCategory::Documents => "category_documents",
+        RuleCategory::Procedure => "category_procedure",
+        RuleCategory::Vehicles => "category_vehicles",
+        RuleCategory::Customs => "category_customs",
+        RuleCategory::Refusal => "category_refusal",
+    }
+}
+
+fn direction_key(d: Direction) -> &'static str {
+    match d {
+        Direction::Import => "direction_import",
+        Direction::Export => "direction_export",
+        Direction::Both => "direction_both",
+    }
+}
+
+/// The key of a unit's label, for the units content uses; other units are shown as written.
+fn unit_key(unit: &str) -> Option<&'static str> {
+    match unit {
+        "l" => Some("unit_l"),
+        "kg" => Some("unit_kg"),
+        "pieces" => Some("unit_pieces"),
+        _ => None,
+    }
+}
+
+/// A rule's body as sanitised HTML, for a page two folders below its language's root (the
+/// same for every language, so made once per document).
+pub fn body_html(rule: &Rule) -> String {
+    markdown::to_html(&rule.body, &|d| rewrite_link(d, "../../"))
+}
+
+/// A rule's view for its page in `ui`'s language; `body_html` is [`body_html`] of it.
+pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> RuleView {
+    let meta = &rule.meta;
+    RuleView {
+        id: rule.id.clone(),
+        url: format!("rules/{}/index.html", rule.id),
+        lang: rule.lang.clone(),
+        title: meta.title.value.clone(),
+        category: labelled(meta.category, category_key(meta.category), ui),
+        summary: meta.summary.clone(),
+        applies_to: applies_to(rule, content, ui),
+        allowances: meta.allowances.iter().map(|a| allowance_row(a, ui)).collect(),
+        lists: meta
+            .lists
+            .iter()
+            .map(|l| ListView { kind: labelled(l.kind, "", ui).code, title: l.title.clone(), items: l.items.clone() })
+            .collect(),
+        body_html,
+        sources: meta.sources.iter().map(|s| source_view(s, content, ui)).collect(),
+        last_verified: meta.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
+        edit_url: edit_url(content, &rule.path),
+    }
+}
+
+/// Where a rule applies, one line per kind of limit.
+fn applies_to(rule: &Rule, content: &Content, ui: &Ui) -> Vec<String> {
+    let Some(a) = &rule.meta.applies_to else { return Vec::new() };
+    let mut lines = Vec::new();
+    if !a.borders.is_empty() {
+        let names: Vec<String> = a.borders.iter().map(|b| border_label(b.value, content, ui)).collect();
+        lines.push(ui.fill("applies_borders", &[("list", &names.join(", "))]));
+    }
+    if !a.checkpoints.is_empty() {
+        let names: Vec<String> = a.checkpoints.iter().map(|c| checkpoint_name(content, c, &ui.lang)).collect();
+        lines.push(ui.fill("applies_checkpoints", &[("list", &names.join(", "))]));
+    }
+    if !a.nationalities.is_empty() {
+        let names: Vec<String> = a
+            .nationalities
+            .iter()
+            .map(|n| {
+                content.reference.country(n).and_then(|c| text_in(&c.name, &ui.lang)).map_or(n.to_string(), |t| t.text)
+            })
+            .collect();
+        lines.push(ui.fill("applies_nationalities", &[("list", &names.join(", "))]));
+    }
+    lines
+}
+
+fn checkpoint_name(content: &Content, id: &str, lang: &str) -> String {
+    content
+        .checkpoints
+        .iter()
+        .find(|c| c.data.id.value == id)
+        .and_then(|c| text_in(&c.data.name, lang))
+        .map_or_else(|| id.to_string(), |t| t.text)
+}
+
+fn allowance_row(a: &Allowance, ui: &Ui) -> AllowanceRow {
+    let limit = a.amount.as_ref().map(|amount| {
+        let unit = match (&a.currency, &a.unit) {
+            (Some(c), _) => c.value.clone(),
+            (None, Some(u)) => unit_key(u).map_or_else(|| u.clone(), |k| ui.get(k).to_string()),
+            (None, None) => String::new(),
+        };
+        format!("{}\u{A0}{unit}", ui.number(amount.value)).trim_end_matches('\u{A0}').to_string()
+    });
+    AllowanceRow {
+        item: a.item.clone(),
+        direction: a.direction.map(|d| ui.get(direction_key(d)).to_string()),
+        limit,
+        condition: a.condition.clone(),
+        source_text: a.source_text.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_label_key_is_listed() {
+        use crate::render::i18n::RUST_KEYS;
+        use RuleCategory::*;
+        let categories = [Visa, Documents, Procedure, Vehicles, Customs, Refusal].map(category_key);
+        let directions = [Direction::Import, Direction::Export, Direction::Both].map(direction_key);
+        let units = ["l", "kg", "pieces"].map(|u| unit_key(u).unwrap());
+        for key in categories.into_iter().chain(directions).chain(units) {
+            assert!(RUST_KEYS.contains(&key), "`{key}` is not in RUST_KEYS");
+        }
+    }
+}
