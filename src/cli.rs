@@ -37,9 +37,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
-/// `crossings validate`.
-pub fn validate(content_dir: &Path, format: Format, deny_warnings: bool) -> anyhow::Result<Outcome> {
-    let (content, report) = validate::validate_dir(content_dir, Settings::default())?;
+/// `crossings validate`: content, and the interface strings the templates use.
+pub fn validate(
+    content_dir: &Path,
+    templates_dir: &Path,
+    format: Format,
+    deny_warnings: bool,
+) -> anyhow::Result<Outcome> {
+    let (content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
     let text = report.render(format, &content.files);
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })
@@ -48,7 +53,7 @@ pub fn validate(content_dir: &Path, format: Format, deny_warnings: bool) -> anyh
 /// `crossings build`: validate, then render into `out_dir`; invalid content builds nothing.
 pub fn build(content_dir: &Path, templates_dir: &Path, out_dir: &Path) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
-    let (content, report) = validate::validate_dir(content_dir, Settings::default())?;
+    let (content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
     if report.fails(false) {
         eprint!("{}", report.render(Format::Human, &content.files));
         eprintln!("build: refused: fix the errors above (the previous site in `{}` is unchanged)", out_dir.display());

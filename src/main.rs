@@ -87,7 +87,9 @@ enum Command {
 fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
-        Command::Validate { format, deny_warnings } => cli::validate(&args.content, format, deny_warnings),
+        Command::Validate { format, deny_warnings } => {
+            cli::validate(&args.content, &args.templates, format, deny_warnings)
+        }
         Command::Schema { kind } => cli::schema(kind),
         Command::Build { out } => cli::build(&args.content, &args.templates, &out),
         Command::Ingest { offline, check, allow_private, timeout, max_bytes, max_redirects } => {

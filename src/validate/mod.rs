@@ -3,6 +3,8 @@
 mod checkpoints;
 pub use checkpoints::unknown_fields;
 mod common;
+pub mod i18n;
+pub mod keys;
 pub mod notice;
 pub mod report;
 mod rules;
@@ -34,10 +36,27 @@ pub fn validate_dir(content_dir: &Path, settings: Settings) -> anyhow::Result<(C
     Ok((content, report))
 }
 
+/// [`validate_dir`], and the interface strings the templates in `templates_dir` use checked
+/// against the translation files (skipped when there is no such folder).
+pub fn validate_site(
+    content_dir: &Path,
+    templates_dir: &Path,
+    settings: Settings,
+) -> anyhow::Result<(Content, Report)> {
+    let (mut content, report) = validate_dir(content_dir, settings)?;
+    if !templates_dir.is_dir() {
+        return Ok((content, report));
+    }
+    let mut notices = report.notices;
+    notices.extend(keys::check_usage(&mut content, templates_dir)?);
+    Ok((content, Report::new(notices, report.checkpoints, report.rules)))
+}
+
 /// Every semantic problem in loaded content.
 pub fn check(content: &Content, settings: Settings) -> Vec<notice::Notice> {
     let mut notices = Vec::new();
     checkpoints::check_all(content, settings, &mut notices);
     rules::check_all(content, settings, &mut notices);
+    i18n::check_all(content, &mut notices);
     notices
 }

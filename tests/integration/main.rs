@@ -5,6 +5,7 @@ mod build;
 mod faults;
 mod hostile;
 mod http_server;
+mod i18n;
 mod ingest;
 mod properties;
 mod serve;

@@ -1,0 +1,327 @@
+//! The site in English, Russian and Kazakh (issue 10): every page in every language, linked to
+//! its translations; every interface string resolved; untranslated content marked; the
+//! coverage report and key checks right on a fixture with known gaps.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+
+use crate::build::read_tree;
+use crate::util::{Project, repo_root};
+
+const BASE: &str = "https://crossings-kz.github.io/crossings/";
+const LANGUAGES: [(&str, &str); 3] = [("en", ""), ("ru", "ru/"), ("kk", "kk/")];
+
+fn built_repo() -> (Project, BTreeMap<PathBuf, Vec<u8>>) {
+    let project = Project::from_repo();
+    project.run(&["build"]).expect_code(0).expect_no_panic();
+    let tree = read_tree(&project.path().join("output"));
+    (project, tree)
+}
+
+/// The language of an output path and the path under that language's root.
+fn split_language(path: &str) -> (&'static str, &str) {
+    for (lang, prefix) in LANGUAGES.iter().skip(1) {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            return (lang, rest);
+        }
+    }
+    ("en", path)
+}
+
+fn pages(tree: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<(String, String)> {
+    tree.iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html") && !p.ends_with("404.html"))
+        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), String::from_utf8_lossy(b).into_owned()))
+        .collect()
+}
+
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for piece in href.split('/') {
+        match piece {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn every_page_exists_in_every_language_and_links_to_its_translations() {
+    let (_project, tree) = built_repo();
+    let all = pages(&tree);
+    let alternates = Selector::parse("link[rel=alternate][hreflang]").unwrap();
+    let switcher = Selector::parse("nav.langs a[hreflang]").unwrap();
+    let mut checked = 0;
+    for (path, html) in &all {
+        let (lang, rest) = split_language(path);
+        let doc = Html::parse_document(html);
+        assert_eq!(doc.root_element().value().attr("lang"), Some(lang), "{path}: <html lang>");
+        let mut seen: Vec<&str> = Vec::new();
+        for link in doc.select(&alternates) {
+            let (hreflang, url) = (link.value().attr("hreflang").unwrap(), link.value().attr("href").unwrap());
+            let target = url.strip_prefix(BASE).unwrap_or_else(|| panic!("{path}: alternate {url} not absolute"));
+            let file =
+                if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target.into() };
+            let want_lang = if hreflang == "x-default" { "en" } else { hreflang };
+            let prefix = LANGUAGES.iter().find(|(l, _)| *l == want_lang).unwrap().1;
+            assert_eq!(file, format!("{prefix}{rest}"), "{path}: alternate {hreflang} is another page");
+            assert!(tree.contains_key(&PathBuf::from(&file)), "{path}: alternate {hreflang} {file} is missing");
+            seen.push(hreflang);
+        }
+        assert_eq!(seen, ["en", "ru", "kk", "x-default"], "{path}: alternates");
+        let links: Vec<(String, String)> = doc
+            .select(&switcher)
+            .map(|a| (a.value().attr("hreflang").unwrap().to_string(), a.value().attr("href").unwrap().to_string()))
+            .collect();
+        assert_eq!(links.len(), 3, "{path}: the language switcher");
+        for (other, href) in links {
+            let prefix = LANGUAGES.iter().find(|(l, _)| *l == other).unwrap().1;
+            assert_eq!(resolve(path, &href), format!("{prefix}{rest}"), "{path}: switcher link to {other}");
+            checked += 1;
+        }
+    }
+    for (path, _) in &all {
+        let (_, rest) = split_language(path);
+        for (_, prefix) in LANGUAGES {
+            assert!(tree.contains_key(&PathBuf::from(format!("{prefix}{rest}"))), "{path} has no {prefix} version");
+        }
+    }
+    assert!(checked > 300, "only {checked} switcher links checked");
+}
+
+/// Every key of the English file that could only be a key (it has an underscore).
+fn key_names() -> Vec<String> {
+    let text = std::fs::read_to_string(repo_root().join("content/i18n/en.yaml")).unwrap();
+    text.lines()
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k))
+        .filter(|k| k.contains('_') && !k.starts_with([' ', '#']))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `html` without its `<code>` elements (the data page lists CSV columns, which look like keys).
+fn without_code(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<code>") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].split_once("</code>").map_or("", |(_, after)| after);
+    }
+    out + rest
+}
+
+#[test]
+fn every_interface_string_resolves() {
+    let (_project, tree) = built_repo();
+    let keys = key_names();
+    assert!(keys.len() > 100, "{} keys", keys.len());
+    let labelled =
+        Selector::parse("h1, h2, h3, dt, th, legend, summary, button, label, caption, title, a, option").unwrap();
+    let text_nodes = Selector::parse("body").unwrap();
+    for (path, html) in pages(&tree) {
+        let doc = Html::parse_document(&without_code(&html));
+        for element in doc.select(&labelled) {
+            let text: String = element.text().collect();
+            let named = element.value().attr("aria-label").is_some_and(|l| !l.trim().is_empty());
+            assert!(!text.trim().is_empty() || named, "{path}: empty <{}>", element.value().name());
+        }
+        let body: String = doc.select(&text_nodes).next().unwrap().text().collect();
+        for key in &keys {
+            assert!(
+                !body.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == key),
+                "{path}: key `{key}` shown"
+            );
+        }
+        assert!(
+            !body.contains("{n}") && !body.contains("{name}") && !body.contains("{date}"),
+            "{path}: unfilled value"
+        );
+        for attr in ["aria-label=\"\"", "placeholder=\"\"", "data-shown=\"\"", "content=\"\""] {
+            assert!(!html.contains(attr), "{path}: empty {attr}");
+        }
+    }
+    let ru = String::from_utf8(tree[&PathBuf::from("ru/checkpoints/khorgos/index.html")].clone()).unwrap();
+    assert!(ru.contains("Пункты пропуска") && ru.contains("Последняя проверка") && ru.contains("25 ноября 2026 г."));
+    let kk = String::from_utf8(tree[&PathBuf::from("kk/checkpoints/khorgos/index.html")].clone()).unwrap();
+    assert!(kk.contains("Өткізу пункттері") && kk.contains("2026 жылғы 25 қараша"));
+    let customs = String::from_utf8(tree[&PathBuf::from("ru/rules/customs/index.html")].clone()).unwrap();
+    assert!(customs.contains("10\u{202F}000\u{A0}USD") && customs.contains("0,5\u{A0}кг"), "numbers in Russian");
+}
+
+#[test]
+fn untranslated_content_is_shown_in_its_language_and_marked() {
+    let (_project, tree) = built_repo();
+    let page = |p: &str| Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(p)]));
+    let h1 = Selector::parse("h1").unwrap();
+    let note = Selector::parse("h1 + p > small.untr, h1 + p.untr").unwrap();
+    // Zhanybek has only a Russian name: the English and Kazakh pages show it, marked.
+    for (path, marked) in [("checkpoints/zhanybek/index.html", true), ("ru/checkpoints/zhanybek/index.html", false)] {
+        let doc = page(path);
+        let title = doc.select(&h1).next().unwrap();
+        assert_eq!(title.text().collect::<String>(), "Жаныбек", "{path}");
+        assert_eq!(title.value().attr("lang"), marked.then_some("ru"), "{path}");
+        assert_eq!(doc.select(&note).next().is_some(), marked, "{path}: note");
+    }
+    // Rule documents exist in English only: the Kazakh page shows the English text, marked.
+    let doc = page("kk/rules/customs/index.html");
+    assert_eq!(doc.select(&h1).next().unwrap().value().attr("lang"), Some("en"));
+    let notes: Vec<String> = doc.select(&note).map(|n| n.text().collect()).collect();
+    assert!(notes.iter().any(|n| n.contains("аударылмаған")), "{notes:?}");
+    let doc = page("rules/customs/index.html");
+    assert!(doc.select(&note).next().is_none(), "no note on the English page");
+}
+
+#[test]
+fn feeds_and_exports_carry_every_language() {
+    let (_project, tree) = built_repo();
+    for (lang, prefix) in LANGUAGES {
+        let feed = String::from_utf8(tree[&PathBuf::from(format!("{prefix}feed.xml"))].clone()).unwrap();
+        assert!(feed.contains(&format!("xml:lang=\"{lang}\"")), "{lang} feed");
+        assert!(feed.contains(&format!("<link href=\"{BASE}{prefix}checkpoints/")), "{lang} feed links its pages");
+    }
+    let ru_feed = String::from_utf8(tree[&PathBuf::from("ru/feed.xml")].clone()).unwrap();
+    assert!(ru_feed.contains("<title xml:lang=\"en\">Customs regulations</title>"), "untranslated titles marked");
+    let geo: serde_json::Value = serde_json::from_slice(&tree[&PathBuf::from("data/checkpoints.geojson")]).unwrap();
+    let props = &geo["features"][0]["properties"];
+    for (lang, prefix) in LANGUAGES {
+        assert!(props["urls"][lang].as_str().unwrap().starts_with(&format!("{BASE}{prefix}checkpoints/")));
+    }
+    let csv = String::from_utf8(tree[&PathBuf::from("data/checkpoints.csv")].clone()).unwrap();
+    assert!(csv.lines().next().unwrap().contains("counterpart_name_en,counterpart_name_ru,counterpart_name_kk"));
+    let sitemap = String::from_utf8(tree[&PathBuf::from("sitemap.xml")].clone()).unwrap();
+    assert!(
+        sitemap.contains(&format!(
+            "<xhtml:link rel=\"alternate\" hreflang=\"kk\" href=\"{BASE}kk/checkpoints/khorgos/\"/>"
+        ))
+    );
+}
+
+/// Bytes a page loads: its HTML (without an inline locator map), the stylesheet and its scripts.
+fn page_weight(tree: &BTreeMap<PathBuf, Vec<u8>>, path: &Path) -> usize {
+    let html = String::from_utf8_lossy(&tree[path]).into_owned();
+    let map = html.find("<svg class=\"locator\"").map_or(0, |start| html[start..].find("</svg>").unwrap() + 6);
+    let doc = Html::parse_document(&html);
+    let assets = Selector::parse("link[rel=stylesheet], script[src]").unwrap();
+    let linked: usize = doc
+        .select(&assets)
+        .map(|e| {
+            let href = e.value().attr("href").or_else(|| e.value().attr("src")).unwrap();
+            tree[&PathBuf::from(resolve(&path.to_string_lossy(), href))].len()
+        })
+        .sum();
+    html.len() - map + linked
+}
+
+#[test]
+fn a_checkpoint_page_weighs_under_30_kb_in_every_language() {
+    let (_project, tree) = built_repo();
+    let heaviest = tree
+        .keys()
+        .filter(|p| p.to_string_lossy().contains("checkpoints/") && p.ends_with("index.html"))
+        .filter(|p| !p.to_string_lossy().ends_with("checkpoints/index.html"))
+        .map(|p| (page_weight(&tree, p), p.clone()))
+        .max()
+        .unwrap();
+    assert!(heaviest.0 < 30_000, "{} weighs {} bytes", heaviest.1.display(), heaviest.0);
+}
+
+/// A small site with known gaps: three checkpoints named in some languages, two rule
+/// documents with one Russian version, and a Kazakh file lacking two strings.
+fn fixture() -> Project {
+    let project = Project::empty();
+    copy_templates(&project);
+    project.write(
+        "content/site.yaml",
+        "title: {en: Fixture, ru: Фикстура, kk: Фикстура}\nbase_url: https://example.org/\nlanguages: [en, ru, kk]\ndefault_language: en\n",
+    );
+    for (id, names, other) in [
+        ("alpha", "{en: Alpha, ru: Альфа}", "{en: A-side, ru: А-сторона}"),
+        ("beta", "{ru: Бета}", "{ru: Б-сторона}"),
+        ("gamma", "{en: Gamma, ru: Гамма, kk: Гамма}", "{en: G-side}"),
+    ] {
+        project.write(
+            &format!("content/checkpoints/{id}.yaml"),
+            format!("id: {id}\nname: {names}\nborder: CN\ncounterpart: {{country: CN, name: {other}}}\n"),
+        );
+    }
+    let rule = |title: &str| format!("---\ntitle: {title}\ncategory: customs\n---\nText of {title}.\n");
+    project.write("content/rules/x.md", rule("Rule X")).write("content/rules/x.ru.md", rule("Правило X"));
+    project.write("content/rules/y.md", rule("Rule Y"));
+    let kk = std::fs::read_to_string(repo_root().join("content/i18n/kk.yaml")).unwrap();
+    let kept: Vec<&str> = kk.lines().filter(|l| !l.starts_with("facts:") && !l.starts_with("nearby:")).collect();
+    project.write("content/i18n/kk.yaml", kept.join("\n") + "\n");
+    project
+}
+
+fn copy_templates(project: &Project) {
+    crate::util::copy_dir(&repo_root().join("templates"), &project.path().join("templates"));
+}
+
+#[test]
+fn coverage_report_counts_each_gap_once_per_language_and_kind() {
+    let project = fixture();
+    let run = project.run(&["validate"]);
+    run.expect_code(0).expect_no_panic();
+    let total = key_count();
+    for line in [
+        "warning[translation_coverage] en: 2 of 3 checkpoint names translated".to_string(),
+        "warning[translation_coverage] kk: 1 of 3 checkpoint names translated".into(),
+        "warning[translation_coverage] en: 2 of 3 counterpart names translated".into(),
+        "warning[translation_coverage] ru: 2 of 3 counterpart names translated".into(),
+        "warning[translation_coverage] kk: 0 of 3 counterpart names translated".into(),
+        "warning[translation_coverage] ru: 1 of 2 rule documents translated".into(),
+        "warning[translation_coverage] kk: 0 of 2 rule documents translated".into(),
+        format!(
+            "content/i18n/kk.yaml:1:1: warning[translation_coverage] kk: {} of {total} interface strings translated",
+            total - 2
+        ),
+    ] {
+        run.expect_output(&line);
+    }
+    run.expect_output("not yet in `kk`: `facts`, `nearby`").expect_output("not yet in `en`: `beta`");
+    for absent in ["ru: 3 of 3", "en: 2 of 2", "en: 3 of 3"] {
+        assert!(!run.stdout.contains(absent), "unexpected `{absent}`:\n{}", run.output());
+    }
+    let interface = run.stdout.lines().filter(|l| l.contains("interface strings translated")).count();
+    assert_eq!(interface, 1, "only Kazakh lacks interface strings:\n{}", run.output());
+    assert_eq!(run.stdout.matches("translation_coverage").count(), 8, "{}", run.output());
+
+    project.run(&["build"]).expect_code(0);
+    let page = |p: &str| std::fs::read_to_string(project.path().join("output").join(p)).unwrap();
+    let beta = page("kk/checkpoints/beta/index.html");
+    assert!(beta.contains("<h1 lang=\"ru\">Бета</h1>") && beta.contains("әлі аударылмаған"), "{beta}");
+    assert!(page("kk/checkpoints/alpha/index.html").contains("<h2 id=\"facts\">Facts</h2>"), "falls back to English");
+    let x = page("ru/rules/x/index.html");
+    assert!(x.contains("<h1>Правило X</h1>") && !x.contains("class=\"untr\""), "the Russian version, unmarked");
+    let y = page("ru/rules/y/index.html");
+    assert!(y.contains("<h1 lang=\"en\">Rule Y</h1>") && y.contains("class=\"untr\""), "English, marked");
+}
+
+fn key_count() -> usize {
+    let text = std::fs::read_to_string(repo_root().join("content/i18n/en.yaml")).unwrap();
+    text.lines().filter(|l| l.contains(':') && !l.starts_with([' ', '#'])).count()
+}
+
+#[test]
+fn unused_and_undefined_keys_are_errors_at_their_place() {
+    let project = fixture();
+    let ru = std::fs::read_to_string(project.path().join("content/i18n/ru.yaml")).unwrap();
+    let line = ru.lines().count() + 1;
+    project.write("content/i18n/ru.yaml", format!("{ru}left_over: Лишнее\n"));
+    let list = std::fs::read_to_string(project.path().join("templates/list.html")).unwrap();
+    project.write("templates/list.html", list.replacen("<h1>", "<h1>{{ t.never_defined }}", 1));
+    let run = project.run(&["validate"]);
+    run.expect_code(1).expect_no_panic();
+    run.expect_output(&format!(
+        "content/i18n/ru.yaml:{line}:1: error[unused_translation_key] left_over: `left_over` is not used"
+    ));
+    run.expect_output("templates/list.html:4:8: error[undefined_translation_key] `never_defined` is used here");
+    project.run(&["build"]).expect_code(1).expect_output("error[undefined_translation_key]");
+}
