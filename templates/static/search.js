@@ -1,29 +1,27 @@
-// Search: finds checkpoints, rules and borders by any name in any script. The page's language
-// has its own index (static/search-index.<lang>.js, named by the form's data-index), a script
-// loaded on first use, so search works from a static host and from a folder opened from disk.
-// Queries are folded with the build's own tables; labels come from the form's data attributes.
+// Search: finds checkpoints, rules and borders by any name in any script. The index is a
+// script (static/search-index.js) loaded on first use, so search works from a static host and
+// from a folder opened from disk. Queries are folded with the build's own tables.
 (function () {
   'use strict';
   var me = document.currentScript;
   var root = me ? me.src.replace(/static\/search\.js(\?.*)?$/, '') : '';
-  var form = document.querySelector('form.search');
-  var say = form ? form.dataset : {};
   var data = null;
   var loading = null;
   var cyrillic = null;
   var latin = null;
-  var KIND = { c: say.kindC || 'Checkpoint', r: say.kindR || 'Rule', b: say.kindB || 'Border' };
+  var KIND = { c: 'Checkpoint', r: 'Rule', b: 'Border' };
 
   function load() {
     if (data) return Promise.resolve(data);
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = root + (say.index || 'static/search-index.en.js');
+      s.src = root + 'static/search-index.js';
       s.onload = function () {
         data = window.crossingsSearch;
         cyrillic = new Map(data.fold.cyrillic);
         latin = data.fold.latin;
+        prepared = prepare(data);
         resolve(data);
       };
       s.onerror = function () { loading = null; reject(new Error('search index not found')); };
@@ -66,36 +64,77 @@
     return edits + (la - i) + (lb - j) <= 1;
   }
 
-  function everyWord(q, key, test) {
-    var words = key.split(' ');
-    return q.every(function (w) { return words.some(function (k) { return test(w, k); }); });
-  }
-  function prefix(w, k) { return k.startsWith(w); }
-  function fuzzy(w, k) {
-    return k.startsWith(w) || (w.length >= 5 && (withinOne(w, k) || withinOne(w, k.slice(0, w.length))));
+  // The index, prepared once: every name and alias ("key") with its words, and sorted
+  // dictionaries of key words and body words pointing back at keys and entries.
+  var prepared = null;
+  function prepare(d) {
+    var exact = new Map(), keyEntry = [], keyName = [], wordKeys = new Map(), bodyEntries = new Map();
+    d.entries.forEach(function (e, i) {
+      [e.k, e.a].forEach(function (keys, alias) {
+        keys.forEach(function (key) {
+          var id = keyEntry.length;
+          keyEntry.push(i);
+          keyName.push(!alias);
+          if (!exact.has(key)) exact.set(key, []);
+          exact.get(key).push(id);
+          key.split(' ').forEach(function (w) {
+            if (!wordKeys.has(w)) wordKeys.set(w, []);
+            wordKeys.get(w).push(id);
+          });
+        });
+      });
+      if (e.x) e.x.split(' ').forEach(function (w) {
+        if (!bodyEntries.has(w)) bodyEntries.set(w, []);
+        bodyEntries.get(w).push(i);
+      });
+    });
+    return { exact: exact, keyEntry: keyEntry, keyName: keyName, wordKeys: wordKeys, words: Array.from(wordKeys.keys()).sort(),
+      bodyEntries: bodyEntries, bodyWords: Array.from(bodyEntries.keys()).sort() };
   }
 
-  // Rank: 0 exact name, 1 exact alias, 2 prefix, 3 one typo, 4 body text; -1 no match.
-  function rank(e, q, joined) {
-    if (e.k.indexOf(joined) >= 0) return 0;
-    if (e.a.indexOf(joined) >= 0) return 1;
-    var keys = e.k.concat(e.a);
-    if (keys.some(function (k) { return everyWord(q, k, prefix); })) return 2;
-    if (keys.some(function (k) { return everyWord(q, k, fuzzy); })) return 3;
-    if (e.x && q.every(function (w) { return (' ' + e.x).indexOf(' ' + w) >= 0; })) return 4;
-    return -1;
+  // Dictionary words starting with `w` (a binary search, then a walk).
+  function withPrefix(sorted, w, visit) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid] < w) lo = mid + 1; else hi = mid; }
+    for (var i = lo; i < sorted.length && sorted[i].startsWith(w); i++) visit(sorted[i]);
   }
 
+  // Ids in every one of `sets` (one set per query word).
+  function everyOf(sets) {
+    return Array.from(sets[0]).filter(function (id) { return sets.every(function (s) { return s.has(id); }); });
+  }
+
+  // Rank: 0 exact name, 1 exact alias, 2 prefix of every word, 3 one typo (words of five letters
+  // or more), 4 body text; the best rank of an entry counts.
   function query(text) {
     if (!data) return [];
     var q = fold(text);
     if (!q.length) return [];
-    var joined = q.join(' ');
-    var hits = [];
-    for (var i = 0; i < data.entries.length; i++) {
-      var r = rank(data.entries[i], q, joined);
-      if (r >= 0) hits.push({ rank: r, entry: data.entries[i] });
-    }
+    var p = prepared || (prepared = prepare(data));
+    var best = new Map();
+    function offer(entry, rank) { if (!best.has(entry) || best.get(entry) > rank) best.set(entry, rank); }
+    (p.exact.get(q.join(' ')) || []).forEach(function (id) { offer(p.keyEntry[id], p.keyName[id] ? 0 : 1); });
+    var prefixSets = q.map(function (w) {
+      var ids = new Set();
+      withPrefix(p.words, w, function (word) { p.wordKeys.get(word).forEach(function (id) { ids.add(id); }); });
+      return ids;
+    });
+    everyOf(prefixSets).forEach(function (id) { offer(p.keyEntry[id], 2); });
+    var fuzzySets = q.map(function (w, n) {
+      var ids = new Set(prefixSets[n]);
+      if (w.length >= 5) p.words.forEach(function (word) {
+        if (withinOne(w, word) || withinOne(w, word.slice(0, w.length))) p.wordKeys.get(word).forEach(function (id) { ids.add(id); });
+      });
+      return ids;
+    });
+    everyOf(fuzzySets).forEach(function (id) { offer(p.keyEntry[id], 3); });
+    var bodySets = q.map(function (w) {
+      var ids = new Set();
+      withPrefix(p.bodyWords, w, function (word) { p.bodyEntries.get(word).forEach(function (i) { ids.add(i); }); });
+      return ids;
+    });
+    everyOf(bodySets).forEach(function (i) { offer(i, 4); });
+    var hits = Array.from(best, function (pair) { return { rank: pair[1], entry: data.entries[pair[0]] }; });
     hits.sort(function (a, b) {
       return a.rank - b.rank || (a.entry.t === b.entry.t ? 0 : a.entry.t === 'c' ? -1 : b.entry.t === 'c' ? 1 : 0) ||
         a.entry.n.localeCompare(b.entry.n);
@@ -109,7 +148,7 @@
     list.id = 'search-results';
     list.className = 'search-results';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', say.results || 'Search results');
+    list.setAttribute('aria-label', 'Search results');
     list.hidden = true;
     input.parentNode.appendChild(list);
     input.setAttribute('role', 'combobox');
@@ -141,7 +180,7 @@
       if (!results.length && input.value.trim()) {
         var none = document.createElement('li');
         none.className = 'search-none';
-        none.textContent = say.none || 'No results';
+        none.textContent = 'No results';
         list.appendChild(none);
       }
       var open = input.value.trim() !== '';
