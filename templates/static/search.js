@@ -1,22 +1,26 @@
-// Search: finds checkpoints, rules and borders by any name in any script. The index is a
-// script (static/search-index.js) loaded on first use, so search works from a static host and
-// from a folder opened from disk. Queries are folded with the build's own tables.
+// Search: finds checkpoints, rules and borders by any name in any script. The page's language
+// has its own index (static/search-index.<lang>.js, named by the form's data-index), a script
+// loaded on first use, so search works from a static host and from a folder opened from disk.
+// Queries are folded with the build's own tables; labels come from the form's data attributes.
+// site.js loads this script when the box is first used (`/` focuses it, see there).
 (function () {
   'use strict';
   var me = document.currentScript;
   var root = me ? me.src.replace(/static\/search\.js(\?.*)?$/, '') : '';
+  var form = document.querySelector('form.search');
+  var say = form ? form.dataset : {};
   var data = null;
   var loading = null;
   var cyrillic = null;
   var latin = null;
-  var KIND = { c: 'Checkpoint', r: 'Rule', b: 'Border' };
+  var KIND = { c: say.kindC || 'Checkpoint', r: say.kindR || 'Rule', b: say.kindB || 'Border' };
 
   function load() {
     if (data) return Promise.resolve(data);
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = root + 'static/search-index.js';
+      s.src = root + (say.index || 'static/search-index.en.js');
       s.onload = function () {
         data = window.crossingsSearch;
         cyrillic = new Map(data.fold.cyrillic);
@@ -148,7 +152,7 @@
     list.id = 'search-results';
     list.className = 'search-results';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Search results');
+    list.setAttribute('aria-label', say.results || 'Search results');
     list.hidden = true;
     input.parentNode.appendChild(list);
     input.setAttribute('role', 'combobox');
@@ -180,7 +184,7 @@
       if (!results.length && input.value.trim()) {
         var none = document.createElement('li');
         none.className = 'search-none';
-        none.textContent = 'No results';
+        none.textContent = say.none || 'No results';
         list.appendChild(none);
       }
       var open = input.value.trim() !== '';
@@ -221,16 +225,10 @@
     });
     var params = new URLSearchParams(window.location.search);
     if (params.get('q')) { input.value = params.get('q'); run(); }
+    // Loaded on first use (site.js): what was typed meanwhile is searched now.
+    else if (input.value.trim()) run();
+    else if (document.activeElement === input) load().catch(function () {});
   }
-
-  document.addEventListener('keydown', function (ev) {
-    var t = ev.target;
-    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-    if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
-      var box = document.getElementById('q');
-      if (box) { ev.preventDefault(); box.focus(); }
-    }
-  });
 
   var input = document.getElementById('q');
   if (input) setUp(input);

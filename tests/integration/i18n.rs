@@ -52,43 +52,53 @@ fn resolve(page: &str, href: &str) -> String {
     parts.join("/")
 }
 
+fn prefix_of(lang: &str) -> &'static str {
+    LANGUAGES.iter().find(|(l, _)| *l == lang).unwrap().1
+}
+
+/// A page's `<link rel="alternate" hreflang>`: each an existing file, the same page in its
+/// language (x-default: the default language's).
+fn check_alternates(path: &str, doc: &Html, tree: &BTreeMap<PathBuf, Vec<u8>>) {
+    let rest = split_language(path).1;
+    let alternates = Selector::parse("link[rel=alternate][hreflang]").unwrap();
+    let mut seen: Vec<&str> = Vec::new();
+    for link in doc.select(&alternates) {
+        let (hreflang, url) = (link.value().attr("hreflang").unwrap(), link.value().attr("href").unwrap());
+        let target = url.strip_prefix(BASE).unwrap_or_else(|| panic!("{path}: alternate {url} not absolute"));
+        let file =
+            if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target.into() };
+        let prefix = prefix_of(if hreflang == "x-default" { "en" } else { hreflang });
+        assert_eq!(file, format!("{prefix}{rest}"), "{path}: alternate {hreflang} is another page");
+        assert!(tree.contains_key(&PathBuf::from(&file)), "{path}: alternate {hreflang} {file} is missing");
+        seen.push(hreflang);
+    }
+    assert_eq!(seen, ["en", "ru", "kk", "x-default"], "{path}: alternates");
+}
+
+/// A page's language switcher: a link to the same page in each language. Returns how many.
+fn check_switcher(path: &str, doc: &Html) -> usize {
+    let switcher = Selector::parse("nav.langs a[hreflang]").unwrap();
+    let links: Vec<(&str, &str)> =
+        doc.select(&switcher).map(|a| (a.value().attr("hreflang").unwrap(), a.value().attr("href").unwrap())).collect();
+    assert_eq!(links.len(), 3, "{path}: the language switcher");
+    for (other, href) in &links {
+        let expected = format!("{}{}", prefix_of(other), split_language(path).1);
+        assert_eq!(resolve(path, href), expected, "{path}: switcher link to {other}");
+    }
+    links.len()
+}
+
 #[test]
 fn every_page_exists_in_every_language_and_links_to_its_translations() {
     let (_project, tree) = built_repo();
     let all = pages(&tree);
-    let alternates = Selector::parse("link[rel=alternate][hreflang]").unwrap();
-    let switcher = Selector::parse("nav.langs a[hreflang]").unwrap();
     let mut checked = 0;
     for (path, html) in &all {
         let (lang, rest) = split_language(path);
         let doc = Html::parse_document(html);
         assert_eq!(doc.root_element().value().attr("lang"), Some(lang), "{path}: <html lang>");
-        let mut seen: Vec<&str> = Vec::new();
-        for link in doc.select(&alternates) {
-            let (hreflang, url) = (link.value().attr("hreflang").unwrap(), link.value().attr("href").unwrap());
-            let target = url.strip_prefix(BASE).unwrap_or_else(|| panic!("{path}: alternate {url} not absolute"));
-            let file =
-                if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target.into() };
-            let want_lang = if hreflang == "x-default" { "en" } else { hreflang };
-            let prefix = LANGUAGES.iter().find(|(l, _)| *l == want_lang).unwrap().1;
-            assert_eq!(file, format!("{prefix}{rest}"), "{path}: alternate {hreflang} is another page");
-            assert!(tree.contains_key(&PathBuf::from(&file)), "{path}: alternate {hreflang} {file} is missing");
-            seen.push(hreflang);
-        }
-        assert_eq!(seen, ["en", "ru", "kk", "x-default"], "{path}: alternates");
-        let links: Vec<(String, String)> = doc
-            .select(&switcher)
-            .map(|a| (a.value().attr("hreflang").unwrap().to_string(), a.value().attr("href").unwrap().to_string()))
-            .collect();
-        assert_eq!(links.len(), 3, "{path}: the language switcher");
-        for (other, href) in links {
-            let prefix = LANGUAGES.iter().find(|(l, _)| *l == other).unwrap().1;
-            assert_eq!(resolve(path, &href), format!("{prefix}{rest}"), "{path}: switcher link to {other}");
-            checked += 1;
-        }
-    }
-    for (path, _) in &all {
-        let (_, rest) = split_language(path);
+        check_alternates(path, &doc, &tree);
+        checked += check_switcher(path, &doc);
         for (_, prefix) in LANGUAGES {
             assert!(tree.contains_key(&PathBuf::from(format!("{prefix}{rest}"))), "{path} has no {prefix} version");
         }
