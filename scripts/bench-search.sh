@@ -44,7 +44,7 @@ HTML
 
 run() {
   local label="$1" site="$2"
-  local index="$site/static/search-index.js"
+  local index="$site/static/search-index.en.js"
   local raw gz
   raw=$(stat -c %s "$index")
   gz=$(gzip -9 -c "$index" | wc -c)

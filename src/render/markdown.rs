@@ -77,8 +77,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .rm_tags(["img"]);
+        b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect()).rm_tags(["img"]);
         b
     })
 }

@@ -28,7 +28,8 @@ fn one_linked_marker_per_placed_checkpoint() {
     assert!(placed.len() >= 2, "Dostyk (geocoded) and the test checkpoint: {placed:?}");
     let index = Html::parse_document(&std::fs::read_to_string(project.path().join("output/index.html")).unwrap());
     let markers = Selector::parse("svg.map a.marker").unwrap();
-    let mut found: Vec<String> = index.select(&markers).map(|m| m.value().attr("data-id").unwrap().to_string()).collect();
+    let mut found: Vec<String> =
+        index.select(&markers).map(|m| m.value().attr("data-id").unwrap().to_string()).collect();
     found.sort();
     placed.sort();
     assert_eq!(found, placed);
@@ -44,5 +45,8 @@ fn one_linked_marker_per_placed_checkpoint() {
     let page = std::fs::read_to_string(project.path().join("output/checkpoints/khorgos/index.html")).unwrap();
     assert!(!page.contains("<svg class=\"locator\""), "no locator for an unplaced checkpoint");
     let html = std::fs::read_to_string(project.path().join("output/index.html")).unwrap();
-    assert!(html.contains(&format!("({unplaced})")) || html.contains(&format!(": {unplaced}")), "unplaced count {unplaced} shown");
+    assert!(
+        html.contains(&format!("({unplaced})")) || html.contains(&format!(": {unplaced}")),
+        "unplaced count {unplaced} shown"
+    );
 }
