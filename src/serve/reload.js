@@ -52,7 +52,8 @@
     var list = el("ul", null, { listStyle: "none", margin: "0", padding: "0" });
     (report.problems || []).forEach(function (p) { list.appendChild(item(p)); });
     box.appendChild(list);
-    box.appendChild(el("p", "Showing the last good build. Fix the content and save: this page reloads.",
+    var shown = report.kept ? "Showing the last good build." : "Nothing has built yet.";
+    box.appendChild(el("p", shown + " Fix the content and save: this page reloads.",
       { margin: ".75rem 0 0", opacity: ".8" }));
     document.body.appendChild(box);
   }

@@ -41,7 +41,7 @@ struct Builds {
 /// How one attempt ended.
 enum Attempt {
     Built { prefix: String, summary: String },
-    Refused { prefix: String, text: String, problems: String },
+    Refused { prefix: String, text: String, problems: serde_json::Value },
 }
 
 /// The site being previewed.
@@ -117,17 +117,18 @@ impl Preview {
             Err(e) => {
                 let lines: Vec<String> = e.chain().map(|c| c.to_string()).collect();
                 eprintln!("serve: not rebuilt: {}", lines.join("\n  caused by: "));
-                self.refuse(None, failure_json(&lines));
+                self.refuse(None, failure(&lines));
             }
         }
     }
 
     fn attempt(&self, dir: &Path) -> anyhow::Result<Attempt> {
-        let (mut content, report) = validate::validate_dir(&self.content_dir, Settings::default())?;
+        let (mut content, report) =
+            validate::validate_site(&self.content_dir, &self.templates_dir, Settings::default())?;
         let prefix = site_prefix(&content.config.base_url);
         if report.fails(false) {
             let text = report.render(Format::Human, &content.files);
-            return Ok(Attempt::Refused { prefix, text, problems: problems_json(&report) });
+            return Ok(Attempt::Refused { prefix, text, problems: problems(&report) });
         }
         // Pages link relatively; what names the site absolutely (canonical links, the 404 page's
         // links, sitemap, feed) points at the preview instead of the published address.
@@ -146,11 +147,13 @@ impl Preview {
         }
     }
 
-    fn refuse(&self, prefix: Option<String>, problems: String) {
+    fn refuse(&self, prefix: Option<String>, mut problems: serde_json::Value) {
         let mut snapshot = (*self.snapshot()).clone();
         if let (None, Some(prefix)) = (&snapshot.dir, prefix) {
             snapshot.prefix = prefix;
         }
+        problems["kept"] = json!(snapshot.dir.is_some());
+        let problems = problems.to_string();
         snapshot.problems = Some(problems.clone());
         self.set_snapshot(snapshot);
         self.hub.broadcast("problems", &problems);
@@ -185,7 +188,7 @@ pub fn site_prefix(base_url: &str) -> String {
 }
 
 /// The overlay's report of refused content: errors, each with file:line:column and message.
-fn problems_json(report: &Report) -> String {
+fn problems(report: &Report) -> serde_json::Value {
     let problems: Vec<_> = report
         .notices
         .iter()
@@ -204,13 +207,13 @@ fn problems_json(report: &Report) -> String {
         })
         .collect();
     let title = "The content has errors: the site was not rebuilt";
-    json!({ "title": title, "summary": report.summary(), "problems": problems }).to_string()
+    json!({ "title": title, "summary": report.summary(), "problems": problems })
 }
 
 /// The overlay's report of a build that failed for another reason (a template error, say).
-fn failure_json(lines: &[String]) -> String {
+fn failure(lines: &[String]) -> serde_json::Value {
     let problems: Vec<_> = lines.iter().map(|line| json!({ "message": line })).collect();
-    json!({ "title": "The site could not be built", "problems": problems }).to_string()
+    json!({ "title": "The site could not be built", "problems": problems })
 }
 
 #[cfg(test)]

@@ -17,6 +17,9 @@ use super::site::Preview;
 /// How long the folders must be quiet before a burst of events counts as one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
 
+/// How often the debouncer looks for bursts that ended (its default is a quarter of [`DEBOUNCE`]).
+const TICK: Duration = Duration::from_millis(10);
+
 /// A running watch; dropping it stops watching.
 pub struct Watch {
     _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
@@ -25,7 +28,7 @@ pub struct Watch {
 /// Watch `folders` (those that exist) and call `preview.rebuild()` after each relevant change.
 pub fn start(folders: &[&Path], preview: Arc<Preview>) -> anyhow::Result<Watch> {
     let (sender, receiver) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).context("cannot watch for file changes")?;
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(TICK), sender).context("cannot watch for file changes")?;
     for folder in folders.iter().filter(|f| f.is_dir()) {
         debouncer
             .watch(folder, RecursiveMode::Recursive)
