@@ -12,6 +12,8 @@ use assert_cmd::cargo::CommandCargoExt;
 
 use crate::util::Project;
 
+mod browser;
+
 const WAIT: Duration = Duration::from_secs(30);
 
 /// A running `crossings serve`, killed when dropped.
