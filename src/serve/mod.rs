@@ -37,11 +37,13 @@ pub struct Options {
 
 /// Serve until Ctrl-C (or SIGTERM), then clean up.
 pub fn run(options: &Options) -> anyhow::Result<()> {
-    let (stop_sender, stop) = std::sync::mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = stop_sender.send(());
-    })
-    .context("cannot handle Ctrl-C")?;
+    if !options.content.is_dir() {
+        anyhow::bail!(
+            "content folder `{}` not found: run from the project's root or pass --content DIR",
+            options.content.display()
+        );
+    }
+    let stop = stop_signal()?;
     let preview = Arc::new(site::Preview::new(&options.content, &options.templates)?);
     let listener = TcpListener::bind((options.bind.as_str(), options.port)).with_context(|| {
         format!("cannot listen on {}:{} (another port: --port N, or 0 for any)", options.bind, options.port)
@@ -66,6 +68,16 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
     let _ = stop.recv();
     eprintln!("serve: stopping");
     preview.stop()
+}
+
+/// A channel that receives once Ctrl-C (SIGINT) or SIGTERM arrives.
+fn stop_signal() -> anyhow::Result<std::sync::mpsc::Receiver<()>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = sender.send(());
+    })
+    .context("cannot handle Ctrl-C")?;
+    Ok(receiver)
 }
 
 /// The address to print for `address` and the site's `prefix`.

@@ -107,7 +107,6 @@ impl Preview {
                 let build = format!("{}-{}", self.session, builds.count);
                 self.publish(&dir, prefix, &build, &mut builds);
                 eprintln!("serve: built in {} ms ({summary})", started.elapsed().as_millis());
-                self.hub.broadcast("reload", &json!({ "build": build }).to_string());
             }
             Ok(Attempt::Refused { prefix, text, problems }) => {
                 eprint!("{text}");
@@ -141,7 +140,9 @@ impl Preview {
         let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let replaced = self.snapshot().dir.clone();
         self.set_snapshot(Snapshot { dir: Some(dir), prefix, build: build.to_string(), problems: None });
-        // The build just replaced stays for requests still reading it; the one before goes.
+        self.hub.broadcast("reload", &json!({ "build": build }).to_string());
+        // The build just replaced stays for requests still reading it; the one before goes (after
+        // the pages were told, so that they need not wait for it).
         if let Some(older) = std::mem::replace(&mut builds.previous, replaced) {
             let _ = std::fs::remove_dir_all(older);
         }

@@ -94,8 +94,11 @@ fn is_scratch(path: &Path) -> bool {
         || [".swp", ".swx", ".tmp", ".bak"].iter().any(|suffix| name.ends_with(suffix))
 }
 
+/// The first few paths, relative to the working folder when they are inside it.
 fn describe(paths: &[PathBuf]) -> String {
-    let shown: Vec<String> = paths.iter().take(3).map(|p| p.display().to_string()).collect();
+    let here = std::env::current_dir().and_then(|d| d.canonicalize()).unwrap_or_default();
+    let relative = |p: &PathBuf| p.strip_prefix(&here).unwrap_or(p).display().to_string();
+    let shown: Vec<String> = paths.iter().take(3).map(relative).collect();
     let more = paths.len().saturating_sub(shown.len());
     if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") }
 }

@@ -36,12 +36,19 @@ struct Reply {
 
 impl Server {
     fn start(project: &Project) -> Server {
+        Server::start_with(project, &[], &[])
+    }
+
+    /// Start with more arguments and environment variables.
+    fn start_with(project: &Project, args: &[&str], envs: &[(&str, &str)]) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let mut child = Command::cargo_bin("crossings")
             .unwrap()
             .current_dir(project.path())
             .env("TMPDIR", tmp.path())
+            .envs(envs.iter().copied())
             .args(["serve", "--port", "0"])
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -364,4 +371,20 @@ fn ctrl_c_stops_cleanly_and_removes_the_build_folder() {
     assert!(left.is_empty(), "left behind: {left:?}");
     assert!(!server.output().contains("panicked"), "{}", server.output());
     assert!(project.path().join("output").read_dir().is_err(), "output/ is never touched");
+}
+
+#[test]
+fn open_without_a_desktop_still_serves() {
+    let project = Project::from_repo();
+    let empty = tempfile::tempdir().unwrap();
+    let mut server = Server::start_with(&project, &["--open"], &[("PATH", empty.path().to_str().unwrap())]);
+    server.wait_for_output("`xdg-open` not found");
+    assert_eq!(server.get("/crossings/").status, 200);
+}
+
+#[test]
+fn a_missing_content_folder_is_a_usage_error() {
+    let project = Project::from_repo();
+    let run = project.run(&["serve", "--port", "0", "--content", "nowhere"]);
+    run.expect_code(2).expect_output("content folder `nowhere` not found");
 }
