@@ -53,12 +53,14 @@ pub fn validate(
 /// `crossings build`: validate, then render into `out_dir`; invalid content builds nothing.
 pub fn build(content_dir: &Path, templates_dir: &Path, out_dir: &Path) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
-    let (content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
+    let (mut content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
     if report.fails(false) {
         eprint!("{}", report.render(Format::Human, &content.files));
         eprintln!("build: refused: fix the errors above (the previous site in `{}` is unchanged)", out_dir.display());
         return Ok(Outcome::ContentErrors);
     }
+    // The files' text served the diagnostics; pages are made from the parsed content.
+    content.files = Default::default();
     crate::render::build_site(&content, templates_dir, out_dir)?;
     eprintln!(
         "build: {} checkpoints and {} rule documents into `{}` in {} ms ({})",

@@ -48,32 +48,50 @@ fn page_urls(content: &Content, path: &str) -> serde_json::Map<String, Value> {
 
 /// `data/checkpoints.geojson` (RFC 7946: lon, lat; null geometry where the place is unknown).
 pub fn geojson(content: &Content) -> String {
-    let features: Vec<Value> = content
-        .checkpoints
-        .iter()
-        .map(|r| {
-            let c = &r.data;
-            let loc = c.location.as_ref();
-            let geometry = match (loc.and_then(|l| l.lat.as_ref()), loc.and_then(|l| l.lon.as_ref())) {
-                (Some(lat), Some(lon)) => json!({"type": "Point", "coordinates": [lon.value, lat.value]}),
-                _ => Value::Null,
-            };
-            json!({"type": "Feature", "id": c.id.value, "geometry": geometry, "properties": properties(c, content)})
-        })
-        .collect();
-    serde_json::to_string(&json!({"type": "FeatureCollection", "features": features})).unwrap_or_default() + "\n"
+    // Feature by feature into one buffer: a large site never holds the whole collection as a tree.
+    let mut out = String::from("{\"features\":[");
+    for (i, r) in content.checkpoints.iter().enumerate() {
+        let c = &r.data;
+        let loc = c.location.as_ref();
+        let geometry = match (loc.and_then(|l| l.lat.as_ref()), loc.and_then(|l| l.lon.as_ref())) {
+            (Some(lat), Some(lon)) => json!({"type": "Point", "coordinates": [lon.value, lat.value]}),
+            _ => Value::Null,
+        };
+        let feature =
+            json!({"type": "Feature", "id": c.id.value, "geometry": geometry, "properties": properties(c, content)});
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(&feature).unwrap_or_default());
+    }
+    out.push_str("],\"type\":\"FeatureCollection\"}\n");
+    out
+}
+
+/// The JSON export's document: fields in alphabetical order, records serialised straight from
+/// the content (no intermediate tree).
+#[derive(serde::Serialize)]
+struct JsonExport<'a, T: serde::Serialize> {
+    checkpoints: Vec<&'a Checkpoint>,
+    languages: &'a [String],
+    licence: &'a T,
+    sources: Vec<Value>,
+    title: &'a T,
 }
 
 /// `data/checkpoints.json`: the records as in content, with licence and sources.
 pub fn json_export(content: &Content) -> String {
-    let records: Vec<&Checkpoint> = content.checkpoints.iter().map(|r| &r.data).collect();
-    let doc = json!({
-        "title": content.config.title,
-        "languages": content.config.languages,
-        "licence": content.config.licence,
-        "sources": content.sources.iter().map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "note": s.note})).collect::<Vec<_>>(),
-        "checkpoints": records,
-    });
+    let doc = JsonExport {
+        checkpoints: content.checkpoints.iter().map(|r| &r.data).collect(),
+        languages: &content.config.languages,
+        licence: &content.config.licence,
+        sources: content
+            .sources
+            .iter()
+            .map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "note": s.note}))
+            .collect(),
+        title: &content.config.title,
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
