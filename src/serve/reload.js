@@ -63,7 +63,7 @@
     li.className = "crossings-serve-problem";
     if (p.location) li.appendChild(el("code", p.location, { color: "#ffb4b4", fontWeight: "bold" }));
     if (p.location) li.appendChild(document.createTextNode(" "));
-    li.appendChild(el("span", p.message || ""));
+    li.appendChild(el("span", p.message || "", { whiteSpace: "pre-wrap" }));
     if (p.hint) li.appendChild(el("div", "hint: " + p.hint, { opacity: ".8", paddingLeft: "1.5rem" }));
     return li;
   }

@@ -162,7 +162,13 @@ impl Preview {
 
     /// Stop building, end the event streams and remove the temporary folder.
     pub fn stop(&self) -> anyhow::Result<()> {
-        let mut builds = self.builds.lock().unwrap_or_else(|e| e.into_inner());
+        let mut builds = match self.builds.try_lock() {
+            Ok(builds) => builds,
+            Err(_) => {
+                eprintln!("serve: waiting for the build in progress to finish");
+                self.builds.lock().unwrap_or_else(|e| e.into_inner())
+            }
+        };
         builds.stopped = true;
         self.hub.close();
         match self.temp.lock().unwrap_or_else(|e| e.into_inner()).take() {

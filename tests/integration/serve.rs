@@ -13,6 +13,7 @@ use assert_cmd::cargo::CommandCargoExt;
 use crate::util::Project;
 
 mod browser;
+mod refused;
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -297,21 +298,6 @@ fn invalid_content_keeps_the_last_good_site_and_a_fix_clears_it() {
     let mut rest = String::new();
     let _ = after.reader.read_line(&mut rest);
     assert!(!rest.contains("problems"), "fixed content has no problems left: {rest}");
-}
-
-#[test]
-fn content_invalid_from_the_start_is_served_once_fixed() {
-    let project = Project::from_repo();
-    let location = break_border(&project);
-    let server = Server::start(&project);
-    let waiting = server.get("/crossings/");
-    assert_eq!(waiting.status, 503, "no site yet");
-    assert!(waiting.body.contains("/__crossings/reload.js"), "the waiting page listens for the fix");
-    let mut events = server.events();
-    assert!(events.next("problems").contains(&location));
-    fix_border(&project);
-    events.next("reload");
-    assert_eq!(server.get("/crossings/").status, 200);
 }
 
 #[test]
