@@ -47,7 +47,7 @@ pub fn lookup<'a>(c: &Checkpoint, gazetteer: &'a [Place], reference: &Reference)
         [first, rest @ ..]
             if rest
                 .iter()
-                .all(|p| crate::render::site::distance_km((first.lat, first.lon), (p.lat, p.lon)) < SAME_PLACE_KM) =>
+                .all(|p| crate::content::geo::distance_km((first.lat, first.lon), (p.lat, p.lon)) < SAME_PLACE_KM) =>
         {
             Lookup::Found(first)
         }

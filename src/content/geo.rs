@@ -91,6 +91,13 @@ pub fn segment_distance_km(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
     (x * x + y * y).sqrt()
 }
 
+/// Great-circle distance in kilometres between two (lat, lon) points.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
 /// A place in the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -142,6 +149,12 @@ mod tests {
         let ring = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]];
         let hole = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0], [4.0, 4.0]];
         CountryShape { code: "XX".into(), name: "X".into(), clipped: false, polygons: vec![vec![ring, hole]] }
+    }
+
+    #[test]
+    fn distance_between_almaty_and_astana() {
+        let km = distance_km((43.25, 76.95), (51.17, 71.43));
+        assert!((km - 970.0).abs() < 15.0, "{km}");
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::content::geo::distance_km;
 use crate::content::{Border, Checkpoint, Content};
-use crate::render::site::distance_km;
 
 /// How many neighbours a page lists.
 pub const COUNT: usize = 6;

@@ -269,21 +269,3 @@ fn alternates(language: &Language, path: &str, site_root: &str) -> Vec<Alternate
         })
         .collect()
 }
-
-/// Great-circle distance in kilometres between two (lat, lon) points.
-pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn distance_between_almaty_and_astana() {
-        let km = distance_km((43.25, 76.95), (51.17, 71.43));
-        assert!((km - 970.0).abs() < 15.0, "{km}");
-    }
-}
