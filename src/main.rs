@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 /// mimalloc: page rendering allocates many small strings on every thread, where it is faster
-/// than the system allocator.
+/// than the system allocator. `--features system-alloc` keeps the system's, for heap profilers
+/// such as heaptrack.
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use crossings::validate::Format;
