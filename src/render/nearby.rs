@@ -1,89 +1,86 @@
-//! "Other checkpoints on this border": the nearest few, found once per site through a grid so
-//! that large sites stay linear, or the first few by name where a place is unknown.
+//! "Other checkpoints on this border": the nearest few, found once per site through an R-tree
+//! per border (so large or clustered sites stay near-linear), or the first few by name where a
+//! place is unknown.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
 
 use crate::content::geo::distance_km;
 use crate::content::{Border, Checkpoint, Content};
 
 /// How many neighbours a page lists.
 pub const COUNT: usize = 6;
-/// Grid cell size in degrees.
-const CELL: f64 = 0.5;
-/// The shortest distance a grid cell spans, in km (a degree of longitude at 56° N is 62 km).
-const CELL_KM: f64 = CELL * 62.0;
+
+/// A placed checkpoint on the unit sphere (straight-line distance there grows with distance along
+/// the Earth's surface, so the nearest in the tree are the nearest on the ground), and its index.
+type Placed = GeomWithData<[f64; 3], usize>;
 
 fn coords(c: &Checkpoint) -> Option<(f64, f64)> {
     let l = c.location.as_ref()?;
     Some((l.lat.as_ref()?.value, l.lon.as_ref()?.value))
 }
 
-fn cell(p: (f64, f64)) -> (i32, i32) {
-    ((p.0 / CELL).floor() as i32, (p.1 / CELL).floor() as i32)
+fn on_sphere((lat, lon): (f64, f64)) -> [f64; 3] {
+    let (lat, lon) = (lat.to_radians(), lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
 /// For every checkpoint, up to [`COUNT`] others on its border: (index, distance in km if known).
 pub fn neighbours(content: &Content) -> Vec<Vec<(usize, Option<f64>)>> {
     let lang = content.config.default_language.as_str();
     let name = |i: usize| content.checkpoints[i].data.name.best(lang).map_or("", |(_, t)| t);
-    let mut grids: HashMap<Border, HashMap<(i32, i32), Vec<usize>>> = HashMap::new();
+    let mut placed: HashMap<Border, Vec<Placed>> = HashMap::new();
     let mut by_name: HashMap<Border, Vec<usize>> = HashMap::new();
     for (i, r) in content.checkpoints.iter().enumerate() {
         let Some(border) = r.data.border.as_ref().map(|b| b.value) else { continue };
         by_name.entry(border).or_default().push(i);
         if let Some(p) = coords(&r.data) {
-            grids.entry(border).or_default().entry(cell(p)).or_default().push(i);
+            placed.entry(border).or_default().push(Placed::new(on_sphere(p), i));
         }
     }
     for list in by_name.values_mut() {
         list.sort_by(|a, b| name(*a).cmp(name(*b)).then(a.cmp(b)));
     }
+    let trees: HashMap<Border, RTree<Placed>> = placed.into_iter().map(|(b, v)| (b, RTree::bulk_load(v))).collect();
     (0..content.checkpoints.len())
         .into_par_iter()
         .map(|i| {
             let c = &content.checkpoints[i].data;
             let Some(border) = c.border.as_ref().map(|b| b.value) else { return Vec::new() };
-            match (coords(c), grids.get(&border)) {
-                (Some(p), Some(grid)) => nearest(i, p, grid, content),
+            match (coords(c), trees.get(&border)) {
+                (Some(p), Some(tree)) => nearest(i, p, tree, content),
                 _ => by_name[&border].iter().filter(|j| **j != i).take(COUNT).map(|j| (*j, None)).collect(),
             }
         })
         .collect()
 }
 
-/// The nearest placed checkpoints to `p` in `grid`, searching rings of cells outwards until
-/// the rings searched are wider than the farthest of the best found, or cover the whole grid.
-fn nearest(
-    me: usize,
-    p: (f64, f64),
-    grid: &HashMap<(i32, i32), Vec<usize>>,
-    content: &Content,
-) -> Vec<(usize, Option<f64>)> {
-    let (ci, cj) = cell(p);
-    let last_ring = grid.keys().map(|(i, j)| (i - ci).abs().max((j - cj).abs())).max().unwrap_or(0);
-    let mut best: Vec<(f64, usize)> = Vec::new();
-    for ring in 0..=last_ring {
-        for di in -ring..=ring {
-            let step = if di.abs() == ring { 1 } else { (2 * ring).max(1) as usize };
-            for dj in (-ring..=ring).step_by(step) {
-                for &j in grid.get(&(ci + di, cj + dj)).into_iter().flatten() {
-                    if j != me
-                        && let Some(q) = coords(&content.checkpoints[j].data)
-                    {
-                        best.push((distance_km(p, q), j));
-                    }
-                }
-            }
-        }
-        best.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        best.truncate(COUNT);
-        if best.len() == COUNT && best[COUNT - 1].0 <= ring as f64 * CELL_KM {
+/// The [`COUNT`] placed checkpoints nearest to `p` (checkpoint `me`) in `tree`, nearest first,
+/// ties by content order.
+fn nearest(me: usize, p: (f64, f64), tree: &RTree<Placed>, content: &Content) -> Vec<(usize, Option<f64>)> {
+    let mut found: Vec<(f64, usize)> = Vec::with_capacity(COUNT + 1);
+    let mut farthest = f64::INFINITY;
+    for (other, chord) in tree.nearest_neighbor_iter_with_distance_2(on_sphere(p)) {
+        // Past the COUNT-th nearest, keep going only through ties with it (allowing for rounding).
+        if found.len() >= COUNT && chord > farthest * (1.0 + 1e-9) {
             break;
         }
+        if other.data == me {
+            continue;
+        }
+        if let Some(q) = coords(&content.checkpoints[other.data].data) {
+            found.push((distance_km(p, q), other.data));
+            if found.len() == COUNT {
+                farthest = chord;
+            }
+        }
     }
-    best.into_iter().map(|(d, j)| (j, Some(d))).collect()
+    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    found.truncate(COUNT);
+    found.into_iter().map(|(d, j)| (j, Some(d))).collect()
 }
 
 #[cfg(test)]
@@ -91,7 +88,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn grid_search_agrees_with_brute_force() {
+    fn tree_search_agrees_with_brute_force() {
         let mut yaml = String::new();
         let mut content_records = Vec::new();
         for i in 0..60 {
