@@ -2,6 +2,7 @@
 //! feeds. Exports carry every language: names per language, and each page's address in each.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
 use serde_json::{Value, json};
 
@@ -46,10 +47,10 @@ fn page_urls(content: &Content, path: &str) -> serde_json::Map<String, Value> {
         .collect()
 }
 
-/// `data/checkpoints.geojson` (RFC 7946: lon, lat; null geometry where the place is unknown).
-pub fn geojson(content: &Content) -> String {
-    // Feature by feature into one buffer: a large site never holds the whole collection as a tree.
-    let mut out = String::from("{\"features\":[");
+/// `data/checkpoints.geojson` (RFC 7946: lon, lat; null geometry where the place is unknown),
+/// written feature by feature: a large site never holds the whole collection.
+pub fn geojson(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(b"{\"features\":[")?;
     for (i, r) in content.checkpoints.iter().enumerate() {
         let c = &r.data;
         let loc = c.location.as_ref();
@@ -60,12 +61,11 @@ pub fn geojson(content: &Content) -> String {
         let feature =
             json!({"type": "Feature", "id": c.id.value, "geometry": geometry, "properties": properties(c, content)});
         if i > 0 {
-            out.push(',');
+            out.write_all(b",")?;
         }
-        out.push_str(&serde_json::to_string(&feature).unwrap_or_default());
+        serde_json::to_writer(&mut *out, &feature)?;
     }
-    out.push_str("],\"type\":\"FeatureCollection\"}\n");
-    out
+    out.write_all(b"],\"type\":\"FeatureCollection\"}\n")
 }
 
 /// The JSON export's document: fields in alphabetical order, records serialised straight from
@@ -79,8 +79,9 @@ struct JsonExport<'a, T: serde::Serialize> {
     title: &'a T,
 }
 
-/// `data/checkpoints.json`: the records as in content, with licence and sources.
-pub fn json_export(content: &Content) -> String {
+/// `data/checkpoints.json`: the records as in content, with licence and sources, serialised
+/// straight into `out`.
+pub fn json_export(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
     let doc = JsonExport {
         checkpoints: content.checkpoints.iter().map(|r| &r.data).collect(),
         languages: &content.config.languages,
@@ -92,7 +93,8 @@ pub fn json_export(content: &Content) -> String {
             .collect(),
         title: &content.config.title,
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 /// The CSV columns, in order.
@@ -122,8 +124,8 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 /// `data/checkpoints.csv` (RFC 4180; cells that a spreadsheet would run as formulas are defused).
-pub fn csv(content: &Content) -> String {
-    let mut out = CSV_COLUMNS.join(",") + "\r\n";
+pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all((CSV_COLUMNS.join(",") + "\r\n").as_bytes())?;
     for r in &content.checkpoints {
         let c = &r.data;
         let loc = c.location.as_ref();
@@ -157,10 +159,10 @@ pub fn csv(content: &Content) -> String {
             c.last_verified.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
             absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
         ];
-        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        out.write_all(cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",").as_bytes())?;
+        out.write_all(b"\r\n")?;
     }
-    out
+    Ok(())
 }
 
 fn csv_cell(value: &str) -> String {

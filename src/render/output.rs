@@ -40,6 +40,27 @@ impl Staging {
 
     /// Write `bytes` to `relative` inside the staging folder.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.path_of(relative)?;
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+    }
+
+    /// Write `relative` inside the staging folder piece by piece: `fill` writes the file's bytes
+    /// (buffered) into the writer it is given.
+    pub fn write_with(
+        &self,
+        relative: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let path = self.path_of(relative)?;
+        let file = std::fs::File::create(&path).with_context(|| format!("cannot write `{}`", path.display()))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)
+            .and_then(|()| Ok(std::io::Write::flush(&mut out)?))
+            .with_context(|| format!("cannot write `{}`", path.display()))
+    }
+
+    /// Where `relative` goes in the staging folder (its folder made), refusing paths that leave it.
+    fn path_of(&self, relative: &str) -> anyhow::Result<PathBuf> {
         if relative.split('/').any(|part| part == ".." || part.is_empty()) || relative.starts_with('/') {
             bail!("refusing to write outside the output folder: `{relative}`");
         }
@@ -47,7 +68,7 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
         }
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+        Ok(path)
     }
 
     /// Put the finished site in place of the old one.

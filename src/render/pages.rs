@@ -7,7 +7,7 @@ use super::map;
 use super::rule_view::{rule_link, rule_view};
 use super::site::{Job, Language, Page};
 use super::view::*;
-use super::views::{hours_key, mode_key, status_key, traffic_key};
+use super::views::{checkpoint_view, hours_key, mode_key, status_key, traffic_key};
 use crate::content::{Border, HoursKind, Mode, StatusState, Traffic};
 
 /// Fill `ctx` for `job` and say what the page is.
@@ -30,22 +30,31 @@ fn page(path: &str, template: &'static str, title: &str, description: &str, kind
 }
 
 /// A link to a checkpoint, marked with its name's language when that is not the page's.
-fn checkpoint_link(v: &CheckpointView, lang: &str, detail: Option<String>) -> LinkView {
+fn checkpoint_link(v: &CheckpointItem, lang: &str, detail: Option<String>) -> LinkView {
     let marked = (v.name.lang != lang).then(|| v.name.lang.clone());
     LinkView { title: v.name.text.clone(), url: v.url.clone(), detail, lang: marked }
 }
 
+/// What the index template prints (as `checkpoint_rows`) where the list of checkpoints goes:
+/// the rows, rendered with `index-rows.html` a few hundred at a time, are written there
+/// straight into the file, so that the whole list is never held in memory.
+pub const INDEX_ROWS_MARK: &str = "<!--crossings:checkpoint-rows-->";
+
+/// What the index template prints (as `map.svg`) where the map goes; the map is written there.
+pub const INDEX_MAP_MARK: &str = "<!--crossings:index-map-->";
+
 fn index(l: &Language, ctx: &mut tera::Context) -> Page {
     let unplaced: Vec<LinkView> = l
-        .summaries
+        .items
         .iter()
         .filter(|v| v.lat.is_none() || v.lon.is_none())
         .map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone())))
         .collect();
-    let svg = map::index_map(l.content, "", &l.ui, &l.shared.anchors);
-    ctx.insert("checkpoints", &l.summaries);
+    ctx.insert("checkpoint_count", &l.items.len());
+    ctx.insert("checkpoint_rows", INDEX_ROWS_MARK);
     ctx.insert("facets", &facets(l));
-    ctx.insert("map", &json!({"svg": svg, "placed": l.summaries.len() - unplaced.len(), "unplaced": unplaced}));
+    let placed = l.items.len() - unplaced.len();
+    ctx.insert("map", &json!({"svg": INDEX_MAP_MARK, "placed": placed, "unplaced": unplaced}));
     ctx.insert("rules", &l.rules.iter().map(|r| rule_link(r, &l.ui)).collect::<Vec<_>>());
     let description = l.content.config.description.get(&l.ui.lang, &l.content.config.default_language);
     let title = l.content.config.title.get(&l.ui.lang, &l.content.config.default_language);
@@ -79,11 +88,9 @@ fn facets(l: &Language) -> serde_json::Value {
 
 fn list(l: &Language, ctx: &mut tera::Context, section: &'static str, title_key: &str) -> Page {
     let items: Vec<LinkView> = match section {
-        "checkpoints" => l
-            .summaries
-            .iter()
-            .map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone())))
-            .collect(),
+        "checkpoints" => {
+            l.items.iter().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
+        }
         "rules" => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
         _ => l.border_links(),
     };
@@ -94,8 +101,7 @@ fn list(l: &Language, ctx: &mut tera::Context, section: &'static str, title_key:
 fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
     let (content, ui) = (l.content, &l.ui);
     let record = &content.checkpoints[index];
-    let mut view = l.summaries[index].clone();
-    view.notes_html = l.shared.notes[index].clone();
+    let view = checkpoint_view(record, l.items[index].clone(), content, ui);
     let rules: Vec<LinkView> =
         l.rules.iter().filter(|r| rule_applies(r, &record.data)).map(|r| rule_link(r, ui)).collect();
     let (frame, outline) = &l.shared.locator;
@@ -103,14 +109,14 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
     ctx.insert("nearby", &nearby(l, &l.shared.neighbours[index]));
     ctx.insert("jsonld", &json_ld(l, &view));
     ctx.insert("locator_svg", &map::locator_map(&record.data, frame, outline, ui.get("locator_label")));
-    let name = view.name.text.as_str();
-    let description = match &view.border {
+    let name = view.item.name.text.as_str();
+    let description = match &view.item.border {
         Some(b) => ui.fill("checkpoint_description_border", &[("name", name), ("country", &b.label)]),
         None => ui.fill("checkpoint_description", &[("name", name)]),
     };
-    let title = view.name.text.clone();
+    let title = view.item.name.text.clone();
     ctx.insert("checkpoint", &view);
-    page(&view.url, "checkpoint.html", &title, &description, "checkpoint")
+    page(&view.item.url, "checkpoint.html", &title, &description, "checkpoint")
 }
 
 /// Links to a checkpoint's neighbours on its border.
@@ -119,7 +125,7 @@ fn nearby(l: &Language, neighbours: &[(usize, Option<f64>)]) -> Vec<LinkView> {
         .iter()
         .map(|(j, km)| {
             let km = km.map(|k| l.ui.fill("distance_km", &[("km", &l.ui.number(k.round()))]));
-            checkpoint_link(&l.summaries[*j], &l.ui.lang, km)
+            checkpoint_link(&l.items[*j], &l.ui.lang, km)
         })
         .collect()
 }
@@ -129,15 +135,15 @@ fn json_ld(l: &Language, v: &CheckpointView) -> String {
     let mut doc = json!({
         "@context": "https://schema.org",
         "@type": "GovernmentBuilding",
-        "name": v.name.text,
-        "alternateName": v.aliases,
-        "url": exports::absolute_url(l.content, &format!("{}{}", l.prefix, v.url)),
-        "address": {"@type": "PostalAddress", "addressCountry": "KZ", "addressRegion": v.region.as_ref().map(|r| &r.label), "addressLocality": v.settlement},
+        "name": v.item.name.text,
+        "alternateName": v.item.aliases,
+        "url": exports::absolute_url(l.content, &format!("{}{}", l.prefix, v.item.url)),
+        "address": {"@type": "PostalAddress", "addressCountry": "KZ", "addressRegion": v.item.region.as_ref().map(|r| &r.label), "addressLocality": v.settlement},
     });
-    if let (Some(lat), Some(lon)) = (v.lat, v.lon) {
+    if let (Some(lat), Some(lon)) = (v.item.lat, v.item.lon) {
         doc["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
     }
-    if v.hours.as_ref().is_some_and(|h| h.code == "24h") {
+    if v.item.hours.as_ref().is_some_and(|h| h.code == "24h") {
         doc["openingHours"] = json!("Mo-Su 00:00-23:59");
     }
     serde_json::to_string(&doc)
@@ -158,8 +164,8 @@ fn rule(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
 fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let ui = &l.ui;
     let label = border_label(border, l.content, ui);
-    let on_border = |v: &&CheckpointView| v.border.as_ref().is_some_and(|b| b.code == border.code());
-    let checkpoints: Vec<&CheckpointView> = l.summaries.iter().filter(on_border).collect();
+    let on_border = |v: &&CheckpointItem| v.border.as_ref().is_some_and(|b| b.code == border.code());
+    let checkpoints: Vec<&CheckpointItem> = l.items.iter().filter(on_border).collect();
     let rules: Vec<LinkView> = l
         .rules
         .iter()

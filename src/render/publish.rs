@@ -26,13 +26,13 @@ pub fn write_language_files(l: &Language, staging: &Staging) -> anyhow::Result<(
 
 /// The data exports, sitemap and robots.txt.
 pub fn write_exports(content: &Content, jobs: &[Job], shared: &Shared, staging: &Staging) -> anyhow::Result<()> {
-    type Export = (&'static str, fn(&Content) -> String);
+    type Export = (&'static str, fn(&Content, &mut dyn std::io::Write) -> std::io::Result<()>);
     let files: [Export; 3] = [
         ("data/checkpoints.geojson", exports::geojson),
         ("data/checkpoints.csv", exports::csv),
         ("data/checkpoints.json", exports::json_export),
     ];
-    files.par_iter().try_for_each(|(path, make)| staging.write(path, make(content).as_bytes()))?;
+    files.par_iter().try_for_each(|(path, write)| staging.write_with(path, |out| Ok(write(content, out)?)))?;
     let mut pages: Vec<(String, Option<String>)> = jobs.iter().filter_map(|j| page_of(content, *j)).collect();
     pages.sort();
     let prefixes: Vec<(&str, &str)> = shared.languages.iter().map(|(l, p, _)| (l.as_str(), p.as_str())).collect();
@@ -70,7 +70,7 @@ fn page_of(content: &Content, job: Job) -> Option<(String, Option<String>)> {
 fn feed_entries(l: &Language) -> Vec<FeedEntry> {
     let ui = &l.ui;
     let mut entries = Vec::new();
-    for (r, view) in l.content.checkpoints.iter().zip(&l.summaries) {
+    for (r, view) in l.content.checkpoints.iter().zip(&l.items) {
         let c = &r.data;
         let status_date = c.status.as_ref().and_then(|s| s.since.as_ref()).map(|d| d.value.clone());
         let date = [c.last_verified.as_ref().map(|d| d.value.clone()), status_date].into_iter().flatten().max();

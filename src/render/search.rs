@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::rule_view::{category_key, rule_for, rule_ids};
 use super::site::Language;
-use super::view::{CheckpointView, border_label, border_url};
+use super::view::{CheckpointItem, border_label, border_url};
 use crate::content::{Border, Checkpoint, Rule};
 use crate::translit::{self, fold};
 
@@ -44,7 +44,7 @@ struct FoldTables {
 /// links are the language's; every name and every language version's words are searchable.
 pub fn index_script(l: &Language) -> String {
     let mut entries: Vec<Entry> = Vec::new();
-    for (r, view) in l.content.checkpoints.iter().zip(&l.summaries) {
+    for (r, view) in l.content.checkpoints.iter().zip(&l.items) {
         entries.push(checkpoint_entry(l, &r.data, view));
     }
     for id in rule_ids(l.content) {
@@ -60,7 +60,7 @@ pub fn index_script(l: &Language) -> String {
     format!("window.crossingsSearch = {};\n", serde_json::to_string(&json).unwrap_or_default().replace("</", "<\\/"))
 }
 
-fn checkpoint_entry(l: &Language, c: &Checkpoint, view: &CheckpointView) -> Entry {
+fn checkpoint_entry(l: &Language, c: &Checkpoint, view: &CheckpointItem) -> Entry {
     let ui = &l.ui;
     let names: BTreeSet<String> = c.name.all().map(|(_, t)| fold(t)).collect();
     let mut aliases: BTreeSet<String> = c.aliases.iter().map(|a| fold(a)).collect();

@@ -17,8 +17,8 @@ use super::output::Staging;
 use super::pages;
 use super::rule_view::{self, rules_for};
 use super::templates;
-use super::view::{CheckpointView, LinkView};
-use super::views::{self, checkpoint_summary};
+use super::view::{CheckpointItem, LinkView};
+use super::views::checkpoint_item;
 use crate::content::{Border, Content, Rule};
 
 /// One page to render, in every language.
@@ -87,8 +87,6 @@ pub struct Shared {
     pub locator: (map::Frame, String),
     /// Each checkpoint's neighbours on its border.
     pub neighbours: Vec<Vec<(usize, Option<f64>)>>,
-    /// Each checkpoint's notes as HTML.
-    pub notes: Vec<Option<String>>,
     /// Each rule document's body as HTML, by its index in `content.rules`.
     pub bodies: Vec<String>,
     /// Checkpoints per border.
@@ -109,8 +107,8 @@ pub struct Language<'a> {
     pub ui: Arc<Ui>,
     /// Where its pages go: `` or `<lang>/`.
     pub prefix: String,
-    /// Every checkpoint's summary, in content order.
-    pub summaries: Vec<CheckpointView>,
+    /// Every checkpoint as lists show it, in content order.
+    pub items: Vec<CheckpointItem>,
     /// The version of each rule its pages show, in id order.
     pub rules: Vec<&'a Rule>,
     /// Where each of `rules` is in `content.rules`.
@@ -135,8 +133,11 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -
         let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang])));
         phase("pages", || {
             jobs.par_iter().try_for_each(|job| {
-                let (path, html) = render_job(*job, &language, tera)?;
-                staging.write(&path, html.as_bytes())
+                let (path, html, ctx) = render_job(*job, &language, tera)?;
+                match job {
+                    Job::Index => write_index(&path, &html, &ctx, &language, tera, staging),
+                    _ => staging.write(&path, html.as_bytes()),
+                }
             })
         })?;
         phase("lang files", || super::publish::write_language_files(&language, staging))?;
@@ -145,7 +146,6 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -
 }
 
 fn shared(content: &Content, uis: &Uis) -> Shared {
-    let notes = content.checkpoints.par_iter().map(|r| views::notes_html(&r.data)).collect();
     let bodies = content.rules.par_iter().map(rule_view::body_html).collect();
     let mut counts = HashMap::new();
     for r in &content.checkpoints {
@@ -161,8 +161,7 @@ fn shared(content: &Content, uis: &Uis) -> Shared {
         .collect();
     Shared {
         locator: map::locator_outline(content),
-        neighbours: super::nearby::neighbours(content),
-        notes,
+        neighbours: crate::timing::phase("neighbours", || super::nearby::neighbours(content)),
         bodies,
         counts,
         anchors: map::index_anchors(content),
@@ -181,7 +180,7 @@ pub fn plan(content: &Content) -> Vec<Job> {
 
 impl<'a> Language<'a> {
     fn new(content: &'a Content, shared: &'a Shared, ui: Arc<Ui>) -> Language<'a> {
-        let summaries = content.checkpoints.par_iter().map(|r| checkpoint_summary(r, content, &ui)).collect();
+        let items = content.checkpoints.par_iter().map(|r| checkpoint_item(&r.data, content, &ui)).collect();
         let rule_positions = rules_for(content, &ui.lang);
         let rules = rule_positions.iter().map(|i| &content.rules[*i]).collect();
         let cfg = &content.config;
@@ -201,7 +200,7 @@ impl<'a> Language<'a> {
                 "licence": cfg.licence.get(lang, default),
             }),
         );
-        Language { content, shared, prefix: prefix(content, lang), ui, summaries, rules, rule_positions, base }
+        Language { content, shared, prefix: prefix(content, lang), ui, items, rules, rule_positions, base }
     }
 
     /// The neighbouring borders' pages, with their checkpoint counts.
@@ -220,7 +219,58 @@ impl<'a> Language<'a> {
     }
 }
 
-fn render_job(job: Job, language: &Language, tera: &tera::Tera) -> anyhow::Result<(String, String)> {
+/// Rows of the index's list rendered by one call of `index-rows.html`.
+const ROWS_PER_RENDER: usize = 256;
+
+/// Rows rendered (in parallel) before they are written: bounds what the list holds in memory.
+const ROWS_PER_WRITE: usize = 16 * ROWS_PER_RENDER;
+
+/// Write the index page: its rendered template, with the checkpoint rows and the map written
+/// where the template printed their marks.
+fn write_index(
+    path: &str,
+    html: &str,
+    ctx: &tera::Context,
+    language: &Language,
+    tera: &tera::Tera,
+    staging: &Staging,
+) -> anyhow::Result<()> {
+    staging.write_with(path, |out| {
+        let mut rest = html;
+        loop {
+            let next = [pages::INDEX_ROWS_MARK, pages::INDEX_MAP_MARK]
+                .into_iter()
+                .filter_map(|mark| rest.find(mark).map(|at| (at, mark)))
+                .min();
+            let Some((at, mark)) = next else { break };
+            out.write_all(&rest.as_bytes()[..at])?;
+            rest = &rest[at + mark.len()..];
+            if mark == pages::INDEX_MAP_MARK {
+                let svg = map::index_map(language.content, "", &language.ui, &language.shared.anchors);
+                out.write_all(svg.as_bytes())?;
+                continue;
+            }
+            for block in language.items.chunks(ROWS_PER_WRITE) {
+                let rendered: Vec<String> = block
+                    .par_chunks(ROWS_PER_RENDER)
+                    .map(|rows| {
+                        let mut ctx = ctx.clone();
+                        ctx.insert("checkpoints", rows);
+                        templates::render(tera, "index-rows.html", &ctx)
+                    })
+                    .collect::<anyhow::Result<_>>()?;
+                for part in rendered {
+                    out.write_all(part.as_bytes())?;
+                }
+            }
+        }
+        out.write_all(rest.as_bytes())?;
+        Ok(())
+    })
+}
+
+/// Render `job` in `language`: where it goes, its HTML, and the context it was rendered with.
+fn render_job(job: Job, language: &Language, tera: &tera::Tera) -> anyhow::Result<(String, String, tera::Context)> {
     let mut ctx = language.base.clone();
     let page = pages::build(job, language, &mut ctx);
     let content = language.content;
@@ -250,7 +300,7 @@ fn render_job(job: Job, language: &Language, tera: &tera::Tera) -> anyhow::Resul
     };
     ctx.insert("page", &meta);
     let html = templates::render(tera, page.template, &ctx)?;
-    Ok((out_path, html))
+    Ok((out_path, html, ctx))
 }
 
 /// The page at `path` in every language: relative links for the switcher, absolute for search

@@ -6,8 +6,17 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 
 /// The templates every build needs.
-pub const REQUIRED: &[&str] =
-    &["base.html", "index.html", "checkpoint.html", "rule.html", "border.html", "list.html", "data.html", "404.html"];
+pub const REQUIRED: &[&str] = &[
+    "base.html",
+    "index.html",
+    "index-rows.html",
+    "checkpoint.html",
+    "rule.html",
+    "border.html",
+    "list.html",
+    "data.html",
+    "404.html",
+];
 
 /// Load every `*.html` template under `dir`.
 pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {

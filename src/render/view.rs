@@ -93,57 +93,67 @@ pub struct SourceView {
     pub note: Option<String>,
 }
 
-/// A checkpoint as its page and the lists show it.
+/// A checkpoint as lists show it (the index, border pages, nearby links, search): what is
+/// kept for every checkpoint while a language's pages are written.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct CheckpointView {
+pub struct CheckpointItem {
     /// Id.
     pub id: String,
     /// Page, relative to the site's root.
     pub url: String,
     /// Display name.
     pub name: Text,
-    /// Every given name, with its language.
-    pub names: Vec<Text>,
     /// Other spellings.
     pub aliases: Vec<String>,
     /// The border.
     pub border: Option<Labelled>,
     /// The other side's name.
     pub counterpart_name: Option<Text>,
-    /// The other side's country name.
-    pub counterpart_country: Option<String>,
     /// Modes.
     pub modes: Option<Vec<Labelled>>,
     /// Traffic.
     pub traffic: Option<Vec<Labelled>>,
+    /// Normalised hours.
+    pub hours: Option<Labelled>,
+    /// State.
+    pub status: Option<Labelled>,
+    /// Region name and code.
+    pub region: Option<Labelled>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+}
+
+/// A checkpoint as its own page shows it: its list item and everything else, made only while
+/// that page is rendered.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckpointView {
+    /// What lists show.
+    #[serde(flatten)]
+    pub item: CheckpointItem,
+    /// Every given name, with its language.
+    pub names: Vec<Text>,
+    /// The other side's country name.
+    pub counterpart_country: Option<String>,
     /// Who may cross.
     pub open_to: Option<String>,
     /// Classification label.
     pub classification: Option<String>,
     /// The source's words for the classification.
     pub classification_text: Option<String>,
-    /// Normalised hours.
-    pub hours: Option<Labelled>,
     /// Schedule line, e.g. "09:00-18:00 (Asia/Almaty), Mon-Fri".
     pub schedule: Option<String>,
     /// The source's words for the hours.
     pub hours_text: Option<String>,
-    /// State.
-    pub status: Option<Labelled>,
     /// Status details: since, until, note.
     pub status_detail: Option<String>,
-    /// Region name and code.
-    pub region: Option<Labelled>,
     /// District.
     pub district: Option<String>,
     /// Settlement.
     pub settlement: Option<String>,
     /// The source's words for the place.
     pub place_text: Option<String>,
-    /// Latitude.
-    pub lat: Option<f64>,
-    /// Longitude.
-    pub lon: Option<f64>,
     /// Coordinates as text, e.g. "44.2123, 80.4001".
     pub coordinates: Option<String>,
     /// Precision label.

@@ -4,8 +4,8 @@ use super::i18n::Ui;
 use super::markdown;
 use super::view::*;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, HoursKind, Location, Mode, OpenTo, Precision, Record,
-    StatusState, Traffic,
+    Checkpoint, Classification, Contact, ContactKind, Content, HoursKind, Mode, OpenTo, Precision, Record, StatusState,
+    Traffic,
 };
 
 /// The key of a mode's label.
@@ -95,73 +95,16 @@ pub fn rewrite_link(dest: &str, root: &str) -> String {
     }
 }
 
-/// A checkpoint's notes as sanitised HTML, for a page two folders below its language's root
-/// (the same for every language, so made once per site).
+/// A checkpoint's notes as sanitised HTML, for its page (two folders below its language's
+/// root).
 pub fn notes_html(c: &Checkpoint) -> Option<String> {
     c.notes.as_ref().map(|n| markdown::to_html(&n.value, &|d| rewrite_link(d, "../../")))
 }
 
-/// A checkpoint's view for lists and its page (its page adds the notes).
-pub fn checkpoint_summary(record: &Record<Checkpoint>, content: &Content, ui: &Ui) -> CheckpointView {
-    let c = &record.data;
+/// A checkpoint as lists show it, with labels in `ui`'s language.
+pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> CheckpointItem {
     let loc = c.location.as_ref();
-    let (lat, lon) =
-        (loc.and_then(|l| l.lat.as_ref()).map(|v| v.value), loc.and_then(|l| l.lon.as_ref()).map(|v| v.value));
-    let mut view = CheckpointView {
-        modes: c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_key(*m), ui)).collect()),
-        traffic: c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_key(*t), ui)).collect()),
-        open_to: c.open_to.map(|o| ui.get(open_to_key(o)).to_string()),
-        classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
-        classification_text: c.classification.as_ref().and_then(|k| k.source_text.clone()),
-        hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
-        schedule: schedule(c),
-        hours_text: c.hours.as_ref().and_then(|h| h.source_text.clone().or_else(|| h.season.clone())),
-        status: c.status.as_ref().map(|s| labelled(s.state, status_key(s.state), ui)),
-        status_detail: status_detail(c, ui),
-        lat,
-        lon,
-        coordinates: lat.zip(lon).map(|(a, o)| format!("{a:.5}, {o:.5}")),
-        map_links: lat.zip(lon).map(|(a, o)| map_links(a, o, &c.id.value, ui)).unwrap_or_default(),
-        contacts: c.contacts.iter().map(contact_view).collect(),
-        sources: c.sources.iter().map(|s| source_view(s, content, ui)).collect(),
-        last_verified: c.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
-        unknown: crate::validate::unknown_fields(c),
-        edit_url: edit_url(content, &record.path),
-        ..identity(c, content, ui)
-    };
-    place(&mut view, loc, content, ui);
-    view
-}
-
-/// Id, page, names and border of a checkpoint; the rest of its view empty.
-fn identity(c: &Checkpoint, content: &Content, ui: &Ui) -> CheckpointView {
-    let counterpart = c.counterpart.as_ref();
-    CheckpointView {
-        id: c.id.value.clone(),
-        url: format!("checkpoints/{}/index.html", c.id.value),
-        names: c.name.all().map(|(l, t)| Text { text: t.to_string(), lang: l.to_string() }).collect(),
-        name: text_in(&c.name, &ui.lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en".into() }),
-        aliases: c.aliases.iter().map(|a| a.value.clone()).collect(),
-        border: c
-            .border
-            .as_ref()
-            .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
-        counterpart_name: counterpart.and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, &ui.lang)),
-        counterpart_country: counterpart.and_then(|p| p.country.as_ref()).map(|code| {
-            content
-                .reference
-                .country(code)
-                .and_then(|k| text_in(&k.name, &ui.lang))
-                .map_or(code.to_string(), |t| t.text)
-        }),
-        ..CheckpointView::default()
-    }
-}
-
-/// Region, district, settlement and the source's words for the place.
-fn place(view: &mut CheckpointView, loc: Option<&Location>, content: &Content, ui: &Ui) {
-    let Some(l) = loc else { return };
-    view.region = l.region.as_ref().map(|code| Labelled {
+    let region = loc.and_then(|l| l.region.as_ref()).map(|code| Labelled {
         code: code.value.clone(),
         label: content
             .reference
@@ -169,10 +112,65 @@ fn place(view: &mut CheckpointView, loc: Option<&Location>, content: &Content, u
             .and_then(|r| text_in(&r.name, &ui.lang))
             .map_or(code.to_string(), |t| t.text),
     });
-    view.district = l.district.clone();
-    view.settlement = l.settlement.clone();
-    view.place_text = l.source_text.clone();
-    view.precision = l.precision.map(|p| labelled(p, precision_key(p), ui));
+    CheckpointItem {
+        id: c.id.value.clone(),
+        url: format!("checkpoints/{}/index.html", c.id.value),
+        name: text_in(&c.name, &ui.lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en".into() }),
+        aliases: c.aliases.iter().map(|a| a.value.clone()).collect(),
+        border: c
+            .border
+            .as_ref()
+            .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
+        counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, &ui.lang)),
+        modes: c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_key(*m), ui)).collect()),
+        traffic: c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_key(*t), ui)).collect()),
+        hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
+        status: c.status.as_ref().map(|s| labelled(s.state, status_key(s.state), ui)),
+        region,
+        lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
+        lon: loc.and_then(|l| l.lon.as_ref()).map(|v| v.value),
+    }
+}
+
+/// A checkpoint as its own page shows it: `item` (its list item) and the rest, notes included.
+pub fn checkpoint_view(
+    record: &Record<Checkpoint>,
+    item: CheckpointItem,
+    content: &Content,
+    ui: &Ui,
+) -> CheckpointView {
+    let c = &record.data;
+    let loc = c.location.as_ref();
+    let coordinates = item.lat.zip(item.lon);
+    CheckpointView {
+        names: c.name.all().map(|(l, t)| Text { text: t.to_string(), lang: l.to_string() }).collect(),
+        counterpart_country: c.counterpart.as_ref().and_then(|p| p.country.as_ref()).map(|code| {
+            content
+                .reference
+                .country(code)
+                .and_then(|k| text_in(&k.name, &ui.lang))
+                .map_or(code.to_string(), |t| t.text)
+        }),
+        open_to: c.open_to.map(|o| ui.get(open_to_key(o)).to_string()),
+        classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
+        classification_text: c.classification.as_ref().and_then(|k| k.source_text.clone()),
+        schedule: schedule(c),
+        hours_text: c.hours.as_ref().and_then(|h| h.source_text.clone().or_else(|| h.season.clone())),
+        status_detail: status_detail(c, ui),
+        district: loc.and_then(|l| l.district.clone()),
+        settlement: loc.and_then(|l| l.settlement.clone()),
+        place_text: loc.and_then(|l| l.source_text.clone()),
+        coordinates: coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
+        precision: loc.and_then(|l| l.precision).map(|p| labelled(p, precision_key(p), ui)),
+        map_links: coordinates.map(|(a, o)| map_links(a, o, &c.id.value, ui)).unwrap_or_default(),
+        contacts: c.contacts.iter().map(contact_view).collect(),
+        notes_html: notes_html(c),
+        sources: c.sources.iter().map(|s| source_view(s, content, ui)).collect(),
+        last_verified: c.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
+        unknown: crate::validate::unknown_fields(c),
+        edit_url: edit_url(content, &record.path),
+        item,
+    }
 }
 
 fn schedule(c: &Checkpoint) -> Option<String> {
