@@ -4,6 +4,7 @@
 pub mod exports;
 pub mod format;
 pub mod i18n;
+pub mod incremental;
 pub mod map;
 pub mod map_labels;
 pub mod markdown;
@@ -58,6 +59,26 @@ pub fn build_site(content: &crate::content::Content, templates_dir: &Path, out_d
     let mut tera = phase("templates", || templates::load(templates_dir))?;
     let staging = output::Staging::new(out_dir, &[&content.root, templates_dir])?;
     copy_static(templates_dir, &staging)?;
-    site::write_site(content, &mut tera, &staging)?;
+    site::write_site(content, &mut tera, &staging, &site::Pages::All)?;
     phase("swap", || staging.commit())
+}
+
+/// Rewrite, in place, what changed checkpoint files affect in the finished build `dir` of
+/// earlier content (see [`incremental`]): the pages of `change.checkpoints`, the removal of
+/// `change.removed`, and every page and file that lists checkpoints. For `serve`.
+pub fn update_site(
+    content: &crate::content::Content,
+    templates_dir: &Path,
+    dir: &Path,
+    change: &incremental::Affected,
+) -> anyhow::Result<()> {
+    let mut tera = crate::timing::phase("templates", || templates::load(templates_dir))?;
+    let staging = output::Staging::update(dir)?;
+    for id in &change.removed {
+        for lang in &content.config.languages {
+            staging.remove(&format!("{}checkpoints/{id}", site::prefix(content, lang)))?;
+        }
+    }
+    site::write_site(content, &mut tera, &staging, &site::Pages::Checkpoints(change.checkpoints.clone()))?;
+    staging.commit()
 }

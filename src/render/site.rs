@@ -121,8 +121,28 @@ pub fn prefix(content: &Content, lang: &str) -> String {
     if lang == content.config.default_language { String::new() } else { format!("{lang}/") }
 }
 
-/// Render every page of `content`, in every language, with `tera` into `staging`.
-pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -> anyhow::Result<()> {
+/// Which pages a build writes.
+#[derive(Debug, Clone, Default)]
+pub enum Pages {
+    /// Every page.
+    #[default]
+    All,
+    /// Every page but the checkpoints', and of those only these (by index in the content).
+    Checkpoints(std::collections::HashSet<usize>),
+}
+
+impl Pages {
+    fn includes(&self, job: Job) -> bool {
+        match (self, job) {
+            (Pages::Checkpoints(only), Job::Checkpoint(i)) => only.contains(&i),
+            _ => true,
+        }
+    }
+}
+
+/// Render the `pages` of `content`, in every language, with `tera` into `staging`; the files
+/// beside them (search indexes, feeds, exports, sitemap) are always written.
+pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, pages: &Pages) -> anyhow::Result<()> {
     use crate::timing::phase;
     let uis: Uis = content.config.languages.iter().map(|l| (l.clone(), Arc::new(Ui::new(content, l)))).collect();
     let uis = Arc::new(uis);
@@ -132,7 +152,7 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging) -
     for lang in &content.config.languages {
         let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang])));
         phase("pages", || {
-            jobs.par_iter().try_for_each(|job| {
+            jobs.par_iter().filter(|job| pages.includes(**job)).try_for_each(|job| {
                 let (path, html, ctx) = render_job(*job, &language, tera)?;
                 match job {
                     Job::Index => write_index(&path, &html, &ctx, &language, tera, staging),
