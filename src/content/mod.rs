@@ -185,7 +185,8 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     }
     let canonical_root =
         root.canonicalize().with_context(|| format!("cannot resolve the content folder `{}`", root.display()))?;
-    let mut loader = Loader { root: canonical_root, files: SourceFiles::default(), notices: Vec::new() };
+    let files = SourceFiles::new(&canonical_root);
+    let mut loader = Loader { root: canonical_root, files, notices: Vec::new() };
 
     let config = loader.read_yaml::<Config>(&root.join("site.yaml"), CONFIG_FIELDS).unwrap_or_default();
     for required in ["reference/countries.yaml", "reference/regions.yaml"] {
@@ -359,10 +360,11 @@ impl Loader {
     }
 
     /// The text of `path`, or `None` (with a notice) when it is missing, unsafe or unreadable.
+    /// The file is remembered, to be read again should a notice need its lines.
     fn read_text(&mut self, path: &Path) -> Option<String> {
         match read_checked(&self.root, path) {
             Ok(text) => {
-                self.files.insert(path, &text);
+                self.files.remember(path);
                 Some(text)
             }
             Err(notice) => {
@@ -374,9 +376,20 @@ impl Loader {
         }
     }
 
-    fn read_yaml<T: DeserializeOwned>(&mut self, path: &Path, fields: &[&str]) -> Option<T> {
+    /// Read `path` and `make` something of its text. When that finds problems, the text is
+    /// kept: their notices show its lines.
+    fn read_with<T>(&mut self, path: &Path, make: impl FnOnce(&mut Loader, &str) -> Option<T>) -> Option<T> {
         let text = self.read_text(path)?;
-        self.parse_yaml(path, &text, 0, fields)
+        let before = self.notices.len();
+        let made = make(self, &text);
+        if self.notices.len() > before {
+            self.files.insert(path, &text);
+        }
+        made
+    }
+
+    fn read_yaml<T: DeserializeOwned>(&mut self, path: &Path, fields: &[&str]) -> Option<T> {
+        self.read_with(path, |this, text| this.parse_yaml(path, text, 0, fields))
     }
 
     fn parse_yaml<T: DeserializeOwned>(
@@ -418,11 +431,11 @@ impl Loader {
 
     fn read_geo(&mut self, root: &Path) -> Geo {
         let path = root.join("geo/boundaries.json");
-        let boundaries = self.read_text(&path).and_then(|text| match serde_json::from_str::<geo::Boundaries>(&text) {
+        let boundaries = self.read_with(&path, |this, text| match serde_json::from_str::<geo::Boundaries>(text) {
             Ok(b) => Some(b),
             Err(e) => {
                 let pos = Pos::new(e.line() as u32, e.column() as u32);
-                self.notices.push(
+                this.notices.push(
                     Notice::error(&path, pos, "invalid_geo_data", format!("cannot read the boundaries: {e}")).hint(
                         "restore the file from the repository, or regenerate it with content/geo/make-geo-data.mjs",
                     ),
@@ -436,7 +449,10 @@ impl Loader {
     }
 
     fn read_rule(&mut self, path: &Path, default_language: &str) -> Option<Rule> {
-        let text = self.read_text(path)?;
+        self.read_with(path, |this, text| this.parse_rule(path, text, default_language))
+    }
+
+    fn parse_rule(&mut self, path: &Path, text: &str, default_language: &str) -> Option<Rule> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let base = name.strip_suffix(".md").unwrap_or(name);
         let (id, lang) = match base.rsplit_once('.') {

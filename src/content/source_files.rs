@@ -1,33 +1,123 @@
-//! The text of every file read, so diagnostics can show the offending line.
+//! The files read, so diagnostics can show the offending line.
+//!
+//! Holding the text of every file would cost as much memory as the content itself (a fifth of
+//! `validate`'s peak on 10,000 checkpoints), and most files never get a notice. So only the texts
+//! of files that problems were found in while reading them are kept (and those given with
+//! [`SourceFiles::insert`]); any other file read is read again from disk, with the same checks,
+//! when a notice points into it. A file edited in between shows its new line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-/// File texts by path.
-#[derive(Debug, Clone, Default)]
+/// The files read, by path: some with their text, the others to read again when needed.
+#[derive(Debug, Default)]
 pub struct SourceFiles {
-    texts: BTreeMap<PathBuf, String>,
+    /// The content folder, canonical: files read again must still lie in it.
+    root: PathBuf,
+    /// Texts kept.
+    kept: BTreeMap<PathBuf, Arc<str>>,
+    /// The other files read.
+    read: BTreeSet<PathBuf>,
+    /// The file last read again (notices come in file order, several to a file).
+    last: Mutex<Option<(PathBuf, Option<Arc<str>>)>>,
+}
+
+impl Clone for SourceFiles {
+    fn clone(&self) -> SourceFiles {
+        SourceFiles {
+            root: self.root.clone(),
+            kept: self.kept.clone(),
+            read: self.read.clone(),
+            last: Mutex::default(),
+        }
+    }
 }
 
 impl SourceFiles {
-    /// Remember the text of `path`.
+    /// No files yet, of the content folder `root` (canonical).
+    pub fn new(root: &Path) -> SourceFiles {
+        SourceFiles { root: root.to_path_buf(), ..SourceFiles::default() }
+    }
+
+    /// Keep the text of `path`.
     pub fn insert(&mut self, path: &Path, text: &str) {
-        self.texts.insert(path.to_path_buf(), text.to_string());
+        self.keep(path, text.into());
     }
 
-    /// Take over the texts of `other`.
+    /// Keep the text of `path`, shared.
+    pub fn keep(&mut self, path: &Path, text: Arc<str>) {
+        self.read.remove(path);
+        self.kept.insert(path.to_path_buf(), text);
+    }
+
+    /// Note that `path` was read, to read it again if a notice needs its text.
+    pub fn remember(&mut self, path: &Path) {
+        if !self.kept.contains_key(path) {
+            self.read.insert(path.to_path_buf());
+        }
+    }
+
+    /// Take over the files of `other`.
     pub fn extend(&mut self, other: SourceFiles) {
-        self.texts.extend(other.texts);
+        for path in other.read {
+            self.remember(&path);
+        }
+        for (path, text) in other.kept {
+            self.keep(&path, text);
+        }
     }
 
-    /// The text of `path`, if it was read.
-    pub fn text(&self, path: &Path) -> Option<&str> {
-        self.texts.get(path).map(String::as_str)
+    /// The text of `path`, if it was read (and, when not kept, can still be read).
+    pub fn text(&self, path: &Path) -> Option<Arc<str>> {
+        if let Some(text) = self.kept.get(path) {
+            return Some(text.clone());
+        }
+        if !self.read.contains(path) {
+            return None;
+        }
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        match &*last {
+            Some((p, text)) if p == path => text.clone(),
+            _ => {
+                let text: Option<Arc<str>> = super::read_checked(&self.root, path).ok().map(Arc::from);
+                *last = Some((path.to_path_buf(), text.clone()));
+                text
+            }
+        }
     }
 
     /// Line `line` (1-based) of `path`, if it was read and has that line.
-    pub fn line(&self, path: &Path, line: u32) -> Option<&str> {
+    pub fn line(&self, path: &Path, line: u32) -> Option<String> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        self.text(path)?.lines().nth(index)
+        self.text(path)?.lines().nth(index).map(str::to_string)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_again_only_files_that_were_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let [a, b, c, d] = ["a", "b", "c", "d"].map(|name| root.join(format!("{name}.yaml")));
+        for path in [&a, &b, &c, &d] {
+            std::fs::write(path, "one\ntwo\n").unwrap();
+        }
+        let mut files = SourceFiles::new(&root);
+        files.remember(&a);
+        files.insert(&b, "kept\n");
+        files.remember(&c);
+        assert_eq!(files.line(&a, 2).as_deref(), Some("two"));
+        assert_eq!(files.line(&a, 3), None);
+        assert_eq!(files.line(&b, 1).as_deref(), Some("kept"));
+        assert_eq!(files.line(&d, 1), None, "never read");
+        assert_eq!(files.line(&c, 1).as_deref(), Some("one"));
+        std::fs::write(&a, "uno\n").unwrap();
+        assert_eq!(files.line(&a, 1).as_deref(), Some("uno"), "read again");
+        std::fs::remove_file(&a).unwrap();
+        assert_eq!(files.clone().line(&a, 1), None);
     }
 }

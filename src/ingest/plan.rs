@@ -80,7 +80,7 @@ fn checkpoint(plan: &mut Plan, content: &Content, base: &Provenance, id: &str, t
     let text = match &merged.value {
         Some(m) if ours.as_ref() != Some(m) => {
             let typed: Checkpoint = from_node(m).map_err(|e| invalid(&file, &e.message))?;
-            if content.files.text(&file).is_some_and(has_comments) {
+            if content.files.text(&file).is_some_and(|text| has_comments(&text)) {
                 plan.comments_dropped.push(file.clone());
             }
             Some(checkpoint_text(&to_node(&typed)?))

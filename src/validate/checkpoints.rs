@@ -115,8 +115,8 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
         check_contact(path, &format!("contacts[{i}]"), contact.kind, &contact.value, out);
     }
     if let Some(notes) = &c.notes {
-        let origin = TextOrigin { pos: notes.pos, file_text: content.files.text(path) };
-        common::check_markdown_links(path, "notes", &notes.value, &origin, content, out);
+        let origin = || TextOrigin { pos: notes.pos, file_text: content.files.text(path) };
+        common::check_markdown_links(path, "notes", &notes.value, origin, content, out);
     }
     common::check_sources(path, &c.sources, content, settings, out);
     if c.sources.is_empty() {

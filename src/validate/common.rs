@@ -1,6 +1,8 @@
 //! Checks shared by checkpoints and rules: ids, dates, URLs, sources, Markdown links.
 
+use std::cell::LazyCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::Settings;
 use super::notice::{Notice, did_you_mean};
@@ -206,20 +208,20 @@ pub fn check_last_verified(
 
 /// Where a Markdown text starts: its first line and column, and whether it is a block
 /// scalar (`|`/`>`) whose text begins on the following lines.
-pub struct TextOrigin<'a> {
+pub struct TextOrigin {
     /// Position of the text's first character, or of its block indicator.
     pub pos: Pos,
     /// The file's text, to find the indentation of block-scalar lines.
-    pub file_text: Option<&'a str>,
+    pub file_text: Option<Arc<str>>,
 }
 
-impl TextOrigin<'_> {
+impl TextOrigin {
     /// The file position of byte `offset` within the text.
     pub fn locate(&self, text: &str, offset: usize) -> Pos {
         let before = &text[..offset.min(text.len())];
         let line_in_text = before.matches('\n').count() as u32;
         let col_in_line = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
-        let file_line = |n: u32| self.file_text.and_then(|t| t.lines().nth(n.saturating_sub(1) as usize));
+        let file_line = |n: u32| self.file_text.as_deref()?.lines().nth(n.saturating_sub(1) as usize);
         let at_indicator = file_line(self.pos.line).is_some_and(|l| {
             let rest: String = l.chars().skip(self.pos.column.saturating_sub(1) as usize).collect();
             rest.starts_with('|') || rest.starts_with('>')
@@ -234,21 +236,22 @@ impl TextOrigin<'_> {
 }
 
 /// Check the links of Markdown `text`: safe schemes, and internal links to existing content.
+/// `origin` is made only when a link has a problem (it may read the file again).
 pub fn check_markdown_links(
     path: &Path,
     field: &str,
     text: &str,
-    origin: &TextOrigin,
+    origin: impl FnOnce() -> TextOrigin,
     content: &Content,
     out: &mut Vec<Notice>,
 ) {
+    let origin = LazyCell::new(origin);
     for link in markdown::links(text) {
-        let pos = origin.locate(text, link.offset);
         if !markdown::is_safe_link(&link.dest) {
             out.push(
                 Notice::error(
                     path,
-                    pos,
+                    origin.locate(text, link.offset),
                     "unsafe_link",
                     format!("link `{}` uses a scheme pages never publish", link.dest),
                 )
@@ -258,7 +261,7 @@ pub fn check_markdown_links(
             continue;
         }
         if let Some(problem) = internal_link_problem(&link.dest, content) {
-            out.push(Notice::error(path, pos, "broken_link", problem).field(field).hint(
+            out.push(Notice::error(path, origin.locate(text, link.offset), "broken_link", problem).field(field).hint(
                 "internal links look like /checkpoints/<id>/, /rules/<id>/ or /borders/<code>/ and must name existing content",
             ));
         }
@@ -306,7 +309,7 @@ mod tests {
     #[test]
     fn locates_offsets_in_block_scalars() {
         let file = "id: x\nnotes: |\n  First line\n  see [a](/b/)\n";
-        let origin = TextOrigin { pos: Pos::new(2, 8), file_text: Some(file) };
+        let origin = TextOrigin { pos: Pos::new(2, 8), file_text: Some(file.into()) };
         let text = "First line\nsee [a](/b/)\n";
         assert_eq!(origin.locate(text, text.find('[').unwrap()), Pos::new(4, 7));
     }
@@ -314,7 +317,7 @@ mod tests {
     #[test]
     fn locates_offsets_when_the_position_is_the_text_start() {
         let file = "id: x\nnotes: |\n  First line\n  see [a](/b/)\n";
-        let origin = TextOrigin { pos: Pos::new(3, 3), file_text: Some(file) };
+        let origin = TextOrigin { pos: Pos::new(3, 3), file_text: Some(file.into()) };
         let text = "First line\nsee [a](/b/)\n";
         assert_eq!(origin.locate(text, text.find('[').unwrap()), Pos::new(4, 7));
         assert_eq!(origin.locate(text, 6), Pos::new(3, 9));
@@ -322,7 +325,7 @@ mod tests {
 
     #[test]
     fn locates_offsets_in_plain_scalars() {
-        let origin = TextOrigin { pos: Pos::new(3, 8), file_text: Some("a\nb\nnotes: see [a](/b/)\n") };
+        let origin = TextOrigin { pos: Pos::new(3, 8), file_text: Some("a\nb\nnotes: see [a](/b/)\n".into()) };
         assert_eq!(origin.locate("see [a](/b/)", 4), Pos::new(3, 12));
     }
 }

@@ -127,6 +127,6 @@ fn check_one(rule: &Rule, content: &Content, settings: Settings, out: &mut Vec<N
     if let Some(date) = &meta.last_verified {
         common::check_last_verified(path, date, content, settings, out);
     }
-    let origin = TextOrigin { pos: Pos::new(rule.body_line, 1), file_text: None };
-    common::check_markdown_links(path, "body", &rule.body, &origin, content, out);
+    let origin = || TextOrigin { pos: Pos::new(rule.body_line, 1), file_text: None };
+    common::check_markdown_links(path, "body", &rule.body, origin, content, out);
 }
