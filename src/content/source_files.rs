@@ -80,7 +80,7 @@ impl SourceFiles {
         match &*last {
             Some((p, text)) if p == path => text.clone(),
             _ => {
-                let text: Option<Arc<str>> = super::read_checked(&self.root, path).ok().map(Arc::from);
+                let text: Option<Arc<str>> = super::loader::read_checked(&self.root, path).ok().map(Arc::from);
                 *last = Some((path.to_path_buf(), text.clone()));
                 text
             }

@@ -1,0 +1,301 @@
+//! Reading files into the model: each file's text with the checks every content file gets,
+//! parsed into its type, and every problem met on the way as a notice.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::de::DeserializeOwned;
+
+use super::{Geo, RULE_FIELDS, Rule, RuleMeta, SourceFiles, geo};
+use crate::validate::notice::{Notice, did_you_mean};
+use crate::yaml::{self, MAX_FILE_BYTES, Pos};
+
+/// The first tab character at or after `from` (parsers report the token before it).
+fn first_tab_from(text: &str, from: Pos) -> Option<Pos> {
+    text.lines()
+        .enumerate()
+        .skip(from.line.saturating_sub(1) as usize)
+        .find_map(|(i, line)| line.chars().position(|c| c == '\t').map(|col| Pos::new(i as u32 + 1, col as u32 + 1)))
+}
+
+pub(super) fn file_stem(path: &Path) -> String {
+    path.file_name().and_then(|n| n.to_str()).and_then(|n| n.split('.').next()).unwrap_or("").to_string()
+}
+
+/// Reads files of one content folder, collecting their notices and which files were read.
+pub(super) struct Loader {
+    pub(super) root: PathBuf,
+    pub(super) files: SourceFiles,
+    pub(super) notices: Vec<Notice>,
+}
+
+impl Loader {
+    /// An empty loader for the same folder, for reading files in parallel.
+    pub(super) fn fork(&self) -> Loader {
+        Loader { root: self.root.clone(), files: SourceFiles::default(), notices: Vec::new() }
+    }
+
+    /// Take over what a forked loader read.
+    pub(super) fn absorb(&mut self, other: Loader) {
+        self.files.extend(other.files);
+        self.notices.extend(other.notices);
+    }
+
+    /// The files in `dir` ending in `.ext`, sorted; other entries become notices.
+    pub(super) fn list(&mut self, dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
+        if !dir.exists() {
+            return Ok(Vec::new());
+        }
+        let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
+        let mut paths = Vec::new();
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.extension().and_then(|e| e.to_str()) == Some(ext) {
+                paths.push(path);
+            } else {
+                self.notices.push(
+                    Notice::warning(
+                        &path,
+                        Pos::new(1, 1),
+                        "ignored_file",
+                        format!("`{name}` is not a `.{ext}` file and is ignored"),
+                    )
+                    .hint(format!(
+                        "rename it to end in `.{ext}` if it is content, or move it out of `{}`",
+                        dir.display()
+                    )),
+                );
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// The text of `path`, or `None` (with a notice) when it is missing, unsafe or unreadable.
+    /// The file is remembered, to be read again should a notice need its lines.
+    pub(super) fn read_text(&mut self, path: &Path) -> Option<String> {
+        match read_checked(&self.root, path) {
+            Ok(text) => {
+                self.files.remember(path);
+                Some(text)
+            }
+            Err(notice) => {
+                if let Some(n) = notice {
+                    self.notices.push(*n);
+                }
+                None
+            }
+        }
+    }
+
+    /// Read `path` and `make` something of its text. When that finds problems, the text is
+    /// kept: their notices show its lines.
+    fn read_with<T>(&mut self, path: &Path, make: impl FnOnce(&mut Loader, &str) -> Option<T>) -> Option<T> {
+        let text = self.read_text(path)?;
+        let before = self.notices.len();
+        let made = make(self, &text);
+        if self.notices.len() > before {
+            self.files.insert(path, &text);
+        }
+        made
+    }
+
+    pub(super) fn read_yaml<T: DeserializeOwned>(&mut self, path: &Path, fields: &[&str]) -> Option<T> {
+        self.read_with(path, |this, text| this.parse_yaml(path, text, 0, fields))
+    }
+
+    fn parse_yaml<T: DeserializeOwned>(
+        &mut self,
+        path: &Path,
+        text: &str,
+        line_offset: u32,
+        fields: &[&str],
+    ) -> Option<T> {
+        match yaml::from_str::<T>(text) {
+            Ok(value) => Some(value),
+            Err(mut e) => {
+                if e.message.contains("tab") {
+                    e.pos = first_tab_from(text, e.pos).unwrap_or(e.pos);
+                }
+                let mut notice = Notice::error(path, e.pos.below(line_offset), e.code, e.message.clone());
+                if e.code == "unknown_field" {
+                    let subject = e.subject.clone().unwrap_or_default();
+                    notice = notice.field(subject.clone());
+                    notice = match did_you_mean(&subject, fields.iter().copied()) {
+                        Some(h) => notice.hint(h),
+                        None => notice.hint("remove the field; `crossings schema` lists the fields"),
+                    };
+                } else if e.code == "invalid_value" {
+                    let expected = e.message.split_once("expected one of ").map_or("", |(_, list)| list);
+                    let choices = expected.split(", ").map(|c| c.trim_matches('`'));
+                    let hint = e.subject.as_deref().and_then(|s| did_you_mean(s, choices));
+                    notice = notice.hint(hint.unwrap_or_else(|| format!("use one of: {expected}")));
+                } else if e.code == "yaml_limit" {
+                    notice = notice.hint("the file is too big, too deep or uses too many aliases for a content file");
+                } else if e.code == "yaml_syntax" {
+                    notice = notice.hint("check indentation (spaces, not tabs), quotes and colons near this line");
+                }
+                self.notices.push(notice);
+                None
+            }
+        }
+    }
+
+    pub(super) fn read_geo(&mut self, root: &Path) -> Geo {
+        let path = root.join("geo/boundaries.json");
+        let boundaries = self.read_with(&path, |this, text| match serde_json::from_str::<geo::Boundaries>(text) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                let pos = Pos::new(e.line() as u32, e.column() as u32);
+                this.notices.push(
+                    Notice::error(&path, pos, "invalid_geo_data", format!("cannot read the boundaries: {e}")).hint(
+                        "restore the file from the repository, or regenerate it with content/geo/make-geo-data.mjs",
+                    ),
+                );
+                None
+            }
+        });
+        let path = root.join("geo/gazetteer-kz.tsv");
+        let gazetteer = self.read_text(&path).map(|text| geo::parse_gazetteer(&text).0).unwrap_or_default();
+        Geo { boundaries, gazetteer }
+    }
+
+    pub(super) fn read_rule(&mut self, path: &Path, default_language: &str) -> Option<Rule> {
+        self.read_with(path, |this, text| this.parse_rule(path, text, default_language))
+    }
+
+    fn parse_rule(&mut self, path: &Path, text: &str, default_language: &str) -> Option<Rule> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let base = name.strip_suffix(".md").unwrap_or(name);
+        let (id, lang) = match base.rsplit_once('.') {
+            Some((id, lang)) => (id.to_string(), lang.to_string()),
+            None => (base.to_string(), default_language.to_string()),
+        };
+        let Some(rest) = text.strip_prefix("---\n") else {
+            self.notices.push(
+                Notice::error(
+                    path,
+                    Pos::new(1, 1),
+                    "missing_front_matter",
+                    "a rule document must start with YAML front matter",
+                )
+                .hint("begin the file with a line `---`, the fields (title, category, ...), and another `---` line"),
+            );
+            return None;
+        };
+        let (front, body) = match rest.find("\n---\n") {
+            Some(i) => (&rest[..=i], &rest[i + 5..]),
+            None if rest.ends_with("\n---") => (&rest[..rest.len() - 3], ""),
+            None => {
+                self.notices.push(
+                    Notice::error(path, Pos::new(1, 1), "missing_front_matter", "the front matter is not closed")
+                        .hint("add a line `---` after the front matter's last field"),
+                );
+                return None;
+            }
+        };
+        let body_line = 3 + front.lines().count() as u32;
+        let meta = self.parse_yaml::<RuleMeta>(path, front, 1, RULE_FIELDS)?;
+        let meta = shift_rule_positions(meta, 1);
+        Some(Rule { path: path.to_path_buf(), id, lang, meta, body: body.to_string(), body_line })
+    }
+}
+
+/// Front matter starts on line 2 of a rule file: move its positions there.
+fn shift_rule_positions(mut meta: RuleMeta, lines: u32) -> RuleMeta {
+    let shift = |s: &mut yaml::Spanned<String>| s.pos = s.pos.below(lines);
+    shift(&mut meta.title);
+    if let Some(d) = meta.last_verified.as_mut() {
+        shift(d)
+    }
+    if let Some(a) = meta.applies_to.as_mut() {
+        a.borders.iter_mut().for_each(|b| b.pos = b.pos.below(lines));
+        a.checkpoints.iter_mut().for_each(shift);
+        a.nationalities.iter_mut().for_each(shift);
+    }
+    for allowance in &mut meta.allowances {
+        if let Some(a) = allowance.amount.as_mut() {
+            a.pos = a.pos.below(lines);
+        }
+        if let Some(c) = allowance.currency.as_mut() {
+            shift(c);
+        }
+    }
+    for s in &mut meta.sources {
+        for f in [&mut s.source, &mut s.url, &mut s.retrieved].into_iter().flatten() {
+            shift(f);
+        }
+        s.supports.iter_mut().for_each(shift);
+    }
+    meta
+}
+
+/// Read `path` as UTF-8 text, refusing what no content file should be.
+/// `Err(None)` means the file is simply absent.
+pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Box<Notice>>> {
+    let start = Pos::new(1, 1);
+    let fail =
+        |code, message: String, hint: &str| Err(Some(Box::new(Notice::error(path, start, code, message).hint(hint))));
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
+        Err(e) => return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions"),
+    };
+    if meta.file_type().is_symlink() {
+        match path.canonicalize() {
+            Ok(target) if target.starts_with(root) => {}
+            Ok(target) => {
+                return fail(
+                    "symlink_outside_content",
+                    format!("this symbolic link points outside the content folder, to `{}`", target.display()),
+                    "content must live inside `content/`: copy the file in instead of linking to it",
+                );
+            }
+            Err(e) => {
+                return fail(
+                    "unreadable_file",
+                    format!("broken symbolic link: {e}"),
+                    "remove the link or fix its target",
+                );
+            }
+        }
+    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if !std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false) {
+        return fail("unreadable_file", "not a regular file".to_string(), "content files must be plain files");
+    }
+    if size > MAX_FILE_BYTES {
+        return fail(
+            "file_too_large",
+            format!("the file is {size} bytes; content files may be at most {MAX_FILE_BYTES}"),
+            "split the content or remove what does not belong in it",
+        );
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions"),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or("");
+            let line = valid.matches('\n').count() as u32 + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            return Err(Some(Box::new(
+                Notice::error(path, Pos::new(line, column), "not_utf8", "the file is not valid UTF-8 text")
+                    .hint("save the file as UTF-8 (without changing its characters by hand)"),
+            )));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return fail("empty_file", "the file is empty".to_string(), "fill in the record's fields, or delete the file");
+    }
+    Ok(text)
+}
