@@ -86,7 +86,23 @@ enum Command {
     },
 }
 
+/// Have mimalloc give freed memory back to the system at once rather than after a second: a
+/// build holds at its peak what it needs, not what it needed a moment ago (10,000 checkpoints:
+/// 115 -> 93 MiB), in the same time.
+#[cfg(not(feature = "system-alloc"))]
+#[allow(unsafe_code)]
+fn tune_allocator() {
+    // `mi_option_purge_delay` in mimalloc.h of mimalloc v3, which libmimalloc-sys 0.1.49 builds
+    // (its Rust constants follow v2's numbering).
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: an integer option, set first thing in `main`, before any other thread exists
+    // (mimalloc's option setters are not thread-safe).
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+}
+
 fn main() -> ExitCode {
+    #[cfg(not(feature = "system-alloc"))]
+    tune_allocator();
     let args = Cli::parse();
     let result = match args.command {
         Command::Validate { format, deny_warnings } => {

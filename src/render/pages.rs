@@ -35,10 +35,11 @@ fn checkpoint_link(v: &CheckpointItem, lang: &str, detail: Option<String>) -> Li
     LinkView { title: v.name.text.clone(), url: v.url.clone(), detail, lang: marked }
 }
 
-/// What the index template prints (as `checkpoint_rows`) where the list of checkpoints goes:
-/// the rows, rendered with `index-rows.html` a few hundred at a time, are written there
-/// straight into the file, so that the whole list is never held in memory.
-pub const INDEX_ROWS_MARK: &str = "<!--crossings:checkpoint-rows-->";
+/// What a page that lists checkpoints (the index, a border's page) is given as
+/// `checkpoint_rows` to print where the rows go: the rows, rendered a few hundred at a time by the
+/// page's rows template (`index-rows.html`, `border-rows.html`), are written there straight into
+/// the file, so that a long list is never held in memory whole.
+pub const ROWS_MARK: &str = "<!--crossings:checkpoint-rows-->";
 
 /// What the index template prints (as `map.svg`) where the map goes; the map is written there.
 pub const INDEX_MAP_MARK: &str = "<!--crossings:index-map-->";
@@ -51,7 +52,7 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
         .map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone())))
         .collect();
     ctx.insert("checkpoint_count", &l.items.len());
-    ctx.insert("checkpoint_rows", INDEX_ROWS_MARK);
+    ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("facets", &facets(l));
     let placed = l.items.len() - unplaced.len();
     ctx.insert("map", &json!({"svg": INDEX_MAP_MARK, "placed": placed, "unplaced": unplaced}));
@@ -164,8 +165,7 @@ fn rule(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
 fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let ui = &l.ui;
     let label = border_label(border, l.content, ui);
-    let on_border = |v: &&CheckpointItem| v.border.as_ref().is_some_and(|b| b.code == border.code());
-    let checkpoints: Vec<&CheckpointItem> = l.items.iter().filter(on_border).collect();
+    let count = l.on_border(border).count();
     let rules: Vec<LinkView> = l
         .rules
         .iter()
@@ -177,13 +177,14 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
         .map(|r| rule_link(r, ui))
         .collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
-    ctx.insert("checkpoints", &checkpoints);
+    ctx.insert("checkpoint_count", &count);
+    ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("rules", &rules);
     let title = match border {
         Border::None => ui.get("border_title_none").to_string(),
         _ => ui.fill("border_title", &[("country", &label)]),
     };
-    let description = ui.count("border_description", checkpoints.len() as u64);
+    let description = ui.count("border_description", count as u64);
     page(&border_url(border), "border.html", &title, &description, "border")
 }
 

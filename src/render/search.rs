@@ -33,6 +33,14 @@ struct Entry {
     x: String,
 }
 
+/// A language's index: serialised as it is (a tree of JSON values of a large site's index would
+/// be many times its size).
+#[derive(Serialize)]
+struct Index {
+    entries: Vec<Entry>,
+    fold: FoldTables,
+}
+
 /// The folding tables, so the browser folds queries exactly as the build folded names.
 #[derive(Debug, Serialize)]
 struct FoldTables {
@@ -56,8 +64,8 @@ pub fn index_script(l: &Language) -> String {
         entries.push(border_entry(l, border));
     }
     let tables = FoldTables { cyrillic: translit::CYRILLIC.to_vec(), latin: translit::LATIN.to_vec() };
-    let json = serde_json::json!({"fold": tables, "entries": entries});
-    format!("window.crossingsSearch = {};\n", serde_json::to_string(&json).unwrap_or_default().replace("</", "<\\/"))
+    let json = serde_json::to_string(&Index { entries, fold: tables }).unwrap_or_default();
+    format!("window.crossingsSearch = {};\n", json.replace("</", "<\\/"))
 }
 
 fn checkpoint_entry(l: &Language, c: &Checkpoint, view: &CheckpointItem) -> Entry {

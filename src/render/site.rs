@@ -154,10 +154,12 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, p
         phase("pages", || {
             jobs.par_iter().filter(|job| pages.includes(**job)).try_for_each(|job| {
                 let (path, html, ctx) = render_job(*job, &language, tera)?;
-                match job {
-                    Job::Index => write_index(&path, &html, &ctx, &language, tera, staging),
-                    _ => staging.write(&path, html.as_bytes()),
-                }
+                let (rows, template): (Vec<&CheckpointItem>, _) = match job {
+                    Job::Index => (language.items.iter().collect(), "index-rows.html"),
+                    Job::Border(b) => (language.on_border(*b).collect(), "border-rows.html"),
+                    _ => return staging.write(&path, html.as_bytes()),
+                };
+                write_listing(&path, &html, &ctx, &rows, template, &language, tera, staging)
             })
         })?;
         phase("lang files", || super::publish::write_language_files(&language, staging))?;
@@ -223,6 +225,11 @@ impl<'a> Language<'a> {
         Language { content, shared, prefix: prefix(content, lang), ui, items, rules, rule_positions, base }
     }
 
+    /// The checkpoints on `border`, in content order.
+    pub fn on_border(&self, border: Border) -> impl Iterator<Item = &CheckpointItem> {
+        self.items.iter().filter(move |v| v.border.as_ref().is_some_and(|b| b.code == border.code()))
+    }
+
     /// The neighbouring borders' pages, with their checkpoint counts.
     pub fn border_links(&self) -> Vec<LinkView> {
         Border::ALL
@@ -239,18 +246,22 @@ impl<'a> Language<'a> {
     }
 }
 
-/// Rows of the index's list rendered by one call of `index-rows.html`.
+/// Checkpoint rows rendered by one call of a rows template.
 const ROWS_PER_RENDER: usize = 256;
 
-/// Rows rendered (in parallel) before they are written: bounds what the list holds in memory.
-const ROWS_PER_WRITE: usize = 16 * ROWS_PER_RENDER;
+/// Rows rendered (in parallel) before they are written: bounds what a long list holds in memory.
+const ROWS_PER_WRITE: usize = 4 * ROWS_PER_RENDER;
 
-/// Write the index page: its rendered template, with the checkpoint rows and the map written
-/// where the template printed their marks.
-fn write_index(
+/// Write a page that lists checkpoints (the index, a border's page): its rendered template, with
+/// the rows (rendered a batch at a time by `rows_template`) and the index's map written where the
+/// template printed their marks.
+#[allow(clippy::too_many_arguments)]
+fn write_listing(
     path: &str,
     html: &str,
     ctx: &tera::Context,
+    rows: &[&CheckpointItem],
+    rows_template: &str,
     language: &Language,
     tera: &tera::Tera,
     staging: &Staging,
@@ -258,7 +269,7 @@ fn write_index(
     staging.write_with(path, |out| {
         let mut rest = html;
         loop {
-            let next = [pages::INDEX_ROWS_MARK, pages::INDEX_MAP_MARK]
+            let next = [pages::ROWS_MARK, pages::INDEX_MAP_MARK]
                 .into_iter()
                 .filter_map(|mark| rest.find(mark).map(|at| (at, mark)))
                 .min();
@@ -270,13 +281,13 @@ fn write_index(
                 out.write_all(svg.as_bytes())?;
                 continue;
             }
-            for block in language.items.chunks(ROWS_PER_WRITE) {
+            for block in rows.chunks(ROWS_PER_WRITE) {
                 let rendered: Vec<String> = block
                     .par_chunks(ROWS_PER_RENDER)
-                    .map(|rows| {
+                    .map(|batch| {
                         let mut ctx = ctx.clone();
-                        ctx.insert("checkpoints", rows);
-                        templates::render(tera, "index-rows.html", &ctx)
+                        ctx.insert("checkpoints", batch);
+                        templates::render(tera, rows_template, &ctx)
                     })
                     .collect::<anyhow::Result<_>>()?;
                 for part in rendered {

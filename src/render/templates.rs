@@ -13,6 +13,7 @@ pub const REQUIRED: &[&str] = &[
     "checkpoint.html",
     "rule.html",
     "border.html",
+    "border-rows.html",
     "list.html",
     "data.html",
     "404.html",
