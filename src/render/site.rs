@@ -149,22 +149,43 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, p
     i18n::register(tera, Arc::clone(&uis));
     let shared = phase("shared", || shared(content, &uis));
     let jobs = plan(content);
-    for lang in &content.config.languages {
-        let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang])));
-        phase("pages", || {
-            jobs.par_iter().filter(|job| pages.includes(**job)).try_for_each(|job| {
-                let (path, html, ctx) = render_job(*job, &language, tera)?;
-                let (rows, template): (Vec<&CheckpointItem>, _) = match job {
-                    Job::Index => (language.items.iter().collect(), "index-rows.html"),
-                    Job::Border(b) => (language.on_border(*b).collect(), "border-rows.html"),
-                    _ => return staging.write(&path, html.as_bytes()),
-                };
-                write_listing(&path, &html, &ctx, &rows, template, &language, tera, staging)
-            })
-        })?;
-        phase("lang files", || super::publish::write_language_files(&language, staging))?;
-    }
-    phase("exports", || super::publish::write_exports(content, &jobs, &shared, staging))
+    let tera = &*tera;
+    // What is written once per language (search index, feed) and once per site (exports,
+    // sitemap) is mostly one thread's work: it runs beside the pages, on the cores they leave.
+    let (languages, exports) = rayon::join(
+        || -> anyhow::Result<()> {
+            for lang in &content.config.languages {
+                let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang])));
+                let (written, files) = rayon::join(
+                    || phase("pages", || write_pages(&jobs, pages, &language, tera, staging)),
+                    || phase("lang files", || super::publish::write_language_files(&language, staging)),
+                );
+                written.and(files)?;
+            }
+            Ok(())
+        },
+        || phase("exports", || super::publish::write_exports(content, &jobs, &shared, staging)),
+    );
+    languages.and(exports)
+}
+
+/// Render and write the `jobs` that `pages` includes, in `language`.
+fn write_pages(
+    jobs: &[Job],
+    pages: &Pages,
+    language: &Language,
+    tera: &tera::Tera,
+    staging: &Staging,
+) -> anyhow::Result<()> {
+    jobs.par_iter().filter(|job| pages.includes(**job)).try_for_each(|job| {
+        let (path, html, ctx) = render_job(*job, language, tera)?;
+        let (rows, template): (Vec<&CheckpointItem>, _) = match job {
+            Job::Index => (language.items.iter().collect(), "index-rows.html"),
+            Job::Border(b) => (language.on_border(*b).collect(), "border-rows.html"),
+            _ => return staging.write(&path, html.as_bytes()),
+        };
+        write_listing(&path, &html, &ctx, &rows, template, language, tera, staging)
+    })
 }
 
 fn shared(content: &Content, uis: &Uis) -> Shared {
