@@ -103,10 +103,14 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
     let (content, ui) = (l.content, &l.ui);
     let record = &content.checkpoints[index];
     let view = checkpoint_view(record, l.items[index].clone(), content, ui);
-    let rules: Vec<LinkView> =
-        l.rules.iter().filter(|r| rule_applies(r, &record.data)).map(|r| rule_link(r, ui)).collect();
+    if l.named_by_rules.contains(record.data.id.value.as_str()) {
+        let rules: Vec<LinkView> =
+            l.rules.iter().filter(|r| rule_applies(r, &record.data)).map(|r| rule_link(r, ui)).collect();
+        ctx.insert("rules", &rules);
+    } else {
+        ctx.insert_value("rules", l.border_rules[&record.data.border.as_ref().map(|b| b.value)].clone());
+    }
     let (frame, outline) = &l.shared.locator;
-    ctx.insert("rules", &rules);
     ctx.insert("nearby", &nearby(l, &l.shared.neighbours[index]));
     ctx.insert("jsonld", &json_ld(l, &view));
     ctx.insert("locator_svg", &map::locator_map(&record.data, frame, outline, ui.get("locator_label")));

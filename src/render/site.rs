@@ -113,6 +113,11 @@ pub struct Language<'a> {
     pub rules: Vec<&'a Rule>,
     /// Where each of `rules` is in `content.rules`.
     pub rule_positions: Vec<usize>,
+    /// Links to the rules that apply on each border (and with no border), for the pages of
+    /// checkpoints no rule names: made once, not once per page.
+    pub border_rules: HashMap<Option<Border>, tera::Value>,
+    /// Checkpoints some rule names: their pages list the rules that apply to them one by one.
+    pub named_by_rules: std::collections::HashSet<&'a str>,
     base: tera::Context,
 }
 
@@ -225,7 +230,22 @@ impl<'a> Language<'a> {
     fn new(content: &'a Content, shared: &'a Shared, ui: Arc<Ui>) -> Language<'a> {
         let items = content.checkpoints.par_iter().map(|r| checkpoint_item(&r.data, content, &ui)).collect();
         let rule_positions = rules_for(content, &ui.lang);
-        let rules = rule_positions.iter().map(|i| &content.rules[*i]).collect();
+        let rules: Vec<&Rule> = rule_positions.iter().map(|i| &content.rules[*i]).collect();
+        let named_by_rules = rules
+            .iter()
+            .flat_map(|r| r.meta.applies_to.iter().flat_map(|a| a.checkpoints.iter().map(|id| id.value.as_str())))
+            .collect();
+        let border_rules = std::iter::once(None)
+            .chain(Border::ALL.into_iter().map(Some))
+            .map(|border| {
+                let links: Vec<LinkView> = rules
+                    .iter()
+                    .filter(|r| super::view::applies_on_border(r, border))
+                    .map(|r| rule_view::rule_link(r, &ui))
+                    .collect();
+                (border, tera::Value::from_serializable(&links))
+            })
+            .collect();
         let cfg = &content.config;
         let (lang, default) = (ui.lang.as_str(), cfg.default_language.as_str());
         let mut base = tera::Context::new();
@@ -243,7 +263,7 @@ impl<'a> Language<'a> {
                 "licence": cfg.licence.get(lang, default),
             }),
         );
-        Language { content, shared, prefix: prefix(content, lang), ui, items, rules, rule_positions, base }
+        Language { content, shared, prefix: prefix(content, lang), ui, items, rules, rule_positions, border_rules, named_by_rules, base }
     }
 
     /// The checkpoints on `border`, in content order.

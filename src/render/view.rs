@@ -250,12 +250,14 @@ pub fn border_url(border: Border) -> String {
 
 /// Whether `rule` applies at checkpoint `c` (a rule limited to nothing applies everywhere).
 pub fn rule_applies(rule: &Rule, c: &Checkpoint) -> bool {
+    applies_on_border(rule, c.border.as_ref().map(|b| b.value))
+        || rule.meta.applies_to.as_ref().is_some_and(|a| a.checkpoints.iter().any(|id| id.value == c.id.value))
+}
+
+/// Whether `rule` applies at every checkpoint on `border` (`None`: where no border is given).
+pub fn applies_on_border(rule: &Rule, border: Option<Border>) -> bool {
     let Some(a) = &rule.meta.applies_to else { return true };
-    if a.borders.is_empty() && a.checkpoints.is_empty() {
-        return true;
-    }
-    a.checkpoints.iter().any(|id| id.value == c.id.value)
-        || c.border.as_ref().is_some_and(|b| a.borders.iter().any(|x| x.value == b.value))
+    a.borders.is_empty() && a.checkpoints.is_empty() || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
 }
 
 /// A source reference as pages show it, with the facts it supports in the page's language.
