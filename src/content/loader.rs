@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::de::DeserializeOwned;
 
-use super::{Geo, RULE_FIELDS, Rule, RuleMeta, SourceFiles, geo};
+use super::source_files::FileText;
+use super::{CHECKPOINT_FIELDS, Checkpoint, Geo, RULE_FIELDS, Record, Rule, RuleMeta, SourceFiles, geo};
 use crate::validate::notice::{Notice, did_you_mean};
 use crate::yaml::{self, MAX_FILE_BYTES, Pos};
 
@@ -22,23 +23,55 @@ pub(super) fn file_stem(path: &Path) -> String {
     path.file_name().and_then(|n| n.to_str()).and_then(|n| n.split('.').next()).unwrap_or("").to_string()
 }
 
+/// What reading one checkpoint file gave.
+#[derive(Debug, Clone)]
+pub(super) struct CheckpointFile {
+    /// The record, unless the file could not be read or parsed.
+    pub(super) record: Option<Record<Checkpoint>>,
+    /// The problems met.
+    pub(super) notices: Vec<Notice>,
+    /// Whether the file was read, and its text if kept.
+    pub(super) text: FileText,
+}
+
 /// Reads files of one content folder, collecting their notices and which files were read.
 pub(super) struct Loader {
+    /// The content folder, canonical.
     pub(super) root: PathBuf,
     pub(super) files: SourceFiles,
     pub(super) notices: Vec<Notice>,
 }
 
 impl Loader {
+    /// A loader of the content folder `root` (canonical).
+    pub(super) fn new(root: PathBuf) -> Loader {
+        let files = SourceFiles::new(&root);
+        Loader { root, files, notices: Vec::new() }
+    }
+
     /// An empty loader for the same folder, for reading files in parallel.
     pub(super) fn fork(&self) -> Loader {
         Loader { root: self.root.clone(), files: SourceFiles::default(), notices: Vec::new() }
     }
 
-    /// Take over what a forked loader read.
-    pub(super) fn absorb(&mut self, other: Loader) {
-        self.files.extend(other.files);
-        self.notices.extend(other.notices);
+    /// Read checkpoint file `path` (in a loader of its own, so that files can be read in parallel).
+    pub(super) fn read_checkpoint(&self, path: &Path) -> CheckpointFile {
+        let mut one = self.fork();
+        let text = one.read_text(path);
+        one.checkpoint_from(path, text.as_deref())
+    }
+
+    /// What checkpoint file `path` gives, as read by this (forked) loader: its `text`, or `None`
+    /// when it could not be read (as a notice says).
+    pub(super) fn checkpoint_from(mut self, path: &Path, text: Option<&str>) -> CheckpointFile {
+        let data = text.and_then(|text| {
+            self.make_from(path, text, |this, text| this.parse_yaml(path, text, 0, CHECKPOINT_FIELDS))
+        });
+        let record = data.map(|mut data: Checkpoint| {
+            data.shrink_to_fit();
+            Record { stem: file_stem(path), path: path.to_path_buf(), data }
+        });
+        CheckpointFile { record, notices: self.notices, text: self.files.take(path) }
     }
 
     /// The files in `dir` ending in `.ext`, sorted; other entries become notices.
@@ -97,10 +130,20 @@ impl Loader {
     /// kept: their notices show its lines.
     fn read_with<T>(&mut self, path: &Path, make: impl FnOnce(&mut Loader, &str) -> Option<T>) -> Option<T> {
         let text = self.read_text(path)?;
+        self.make_from(path, &text, make)
+    }
+
+    /// `make` something of `path`'s `text`, keeping the text if that finds problems.
+    fn make_from<T>(
+        &mut self,
+        path: &Path,
+        text: &str,
+        make: impl FnOnce(&mut Loader, &str) -> Option<T>,
+    ) -> Option<T> {
         let before = self.notices.len();
-        let made = make(self, &text);
+        let made = make(self, text);
         if self.notices.len() > before {
-            self.files.insert(path, &text);
+            self.files.insert(path, text);
         }
         made
     }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
-use self::loader::{Loader, file_stem};
+use self::loader::Loader;
 pub use self::model::*;
 pub use self::reference::Reference;
 pub use self::source_files::SourceFiles;
@@ -186,8 +186,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     }
     let canonical_root =
         root.canonicalize().with_context(|| format!("cannot resolve the content folder `{}`", root.display()))?;
-    let files = SourceFiles::new(&canonical_root);
-    let mut loader = Loader { root: canonical_root, files, notices: Vec::new() };
+    let mut loader = Loader::new(canonical_root);
 
     let config = loader.read_yaml::<Config>(&root.join("site.yaml"), CONFIG_FIELDS).unwrap_or_default();
     for required in ["reference/countries.yaml", "reference/regions.yaml"] {
@@ -217,24 +216,22 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     let translations = i18n::load(&mut loader, root, &config);
 
     let paths = loader.list(&root.join("checkpoints"), "yaml")?;
-    let parsed: Vec<(Loader, Option<Record<Checkpoint>>)> = paths
-        .into_par_iter()
+    // Records go straight into one vector (a second one would hold them twice for a moment).
+    let (records, texts): (Vec<_>, Vec<_>) = paths
+        .par_iter()
         .map(|path| {
-            let mut one = loader.fork();
-            let record = one.read_yaml::<Checkpoint>(&path, CHECKPOINT_FIELDS).map(|data| Record {
-                stem: file_stem(&path),
-                path,
-                data,
-            });
-            (one, record)
+            let file = loader.read_checkpoint(path);
+            (file.record, (file.text, file.notices))
         })
         .collect();
-    let mut checkpoints = Vec::with_capacity(parsed.len());
-    for (one, record) in parsed {
-        loader.absorb(one);
-        checkpoints.extend(record);
+    for (path, (text, notices)) in paths.iter().zip(texts) {
+        loader.files.add(path, &text);
+        loader.notices.extend(notices);
     }
-    checkpoints.sort_by(|a, b| (&a.data.id.value, &a.path).cmp(&(&b.data.id.value, &b.path)));
+    #[expect(clippy::filter_map_identity, reason = "unlike `flatten`, `filter_map` collects in place")]
+    let mut checkpoints: Vec<Record<Checkpoint>> = records.into_iter().filter_map(|record| record).collect();
+    // Unstable: no two records share a path, and a stable sort would take a buffer of them.
+    checkpoints.sort_unstable_by(|a, b| (&a.data.id.value, &a.path).cmp(&(&b.data.id.value, &b.path)));
 
     let mut rules = Vec::new();
     for path in loader.list(&root.join("rules"), "md")? {

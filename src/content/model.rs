@@ -107,6 +107,28 @@ pub struct Checkpoint {
     pub last_verified: Option<Spanned<String>>,
 }
 
+impl Checkpoint {
+    /// Give back the room parsing reserved beyond the lists' lengths (a list grows to four
+    /// entries at its first): at 10,000 checkpoints, megabytes.
+    pub fn shrink_to_fit(&mut self) {
+        self.aliases.shrink_to_fit();
+        if let Some(modes) = &mut self.modes {
+            modes.shrink_to_fit();
+        }
+        if let Some(traffic) = &mut self.traffic {
+            traffic.shrink_to_fit();
+        }
+        if let Some(counterpart) = &mut self.counterpart {
+            counterpart.aliases.shrink_to_fit();
+        }
+        self.contacts.shrink_to_fit();
+        self.sources.shrink_to_fit();
+        for source in &mut self.sources {
+            source.supports.shrink_to_fit();
+        }
+    }
+}
+
 /// Which border a checkpoint is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 pub enum Border {

@@ -23,6 +23,17 @@ pub struct SourceFiles {
     last: Mutex<Option<(PathBuf, Option<Arc<str>>)>>,
 }
 
+/// What is known of one file's text.
+#[derive(Debug, Clone)]
+pub(super) enum FileText {
+    /// The file was not read (it is missing, unsafe or unreadable).
+    Unread,
+    /// The file was read; its text is not kept.
+    Read,
+    /// The file was read and its text kept.
+    Kept(Arc<str>),
+}
+
 impl Clone for SourceFiles {
     fn clone(&self) -> SourceFiles {
         SourceFiles {
@@ -58,13 +69,21 @@ impl SourceFiles {
         }
     }
 
-    /// Take over the files of `other`.
-    pub fn extend(&mut self, other: SourceFiles) {
-        for path in other.read {
-            self.remember(&path);
+    /// What is known of `path`, taken out.
+    pub(super) fn take(&mut self, path: &Path) -> FileText {
+        match self.kept.remove(path) {
+            Some(text) => FileText::Kept(text),
+            None if self.read.remove(path) => FileText::Read,
+            None => FileText::Unread,
         }
-        for (path, text) in other.kept {
-            self.keep(&path, text);
+    }
+
+    /// Take `text` as what is known of `path`.
+    pub(super) fn add(&mut self, path: &Path, text: &FileText) {
+        match text {
+            FileText::Unread => {}
+            FileText::Read => self.remember(path),
+            FileText::Kept(text) => self.keep(path, text.clone()),
         }
     }
 
