@@ -6,7 +6,7 @@
 //! [`SourceFiles::insert`]); any other file read is read again from disk, with the same checks,
 //! when a notice points into it. A file edited in between shows its new line.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -18,7 +18,7 @@ pub struct SourceFiles {
     /// Texts kept.
     kept: BTreeMap<PathBuf, Arc<str>>,
     /// The other files read.
-    read: BTreeSet<PathBuf>,
+    read: HashSet<PathBuf>,
     /// The file last read again (notices come in file order, several to a file).
     last: Mutex<Option<(PathBuf, Option<Arc<str>>)>>,
 }
