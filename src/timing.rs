@@ -12,3 +12,10 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     eprintln!("timing: {name:<12} {:>8.1} ms", start.elapsed().as_secs_f64() * 1000.0);
     value
 }
+
+/// Print `what` beside the timings, when timings are on.
+pub fn note(what: impl FnOnce() -> String) {
+    if std::env::var_os("CROSSINGS_TIMINGS").is_some() {
+        eprintln!("timing: {}", what());
+    }
+}

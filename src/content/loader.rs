@@ -1,6 +1,7 @@
 //! Reading files into the model: each file's text with the checks every content file gets,
 //! parsed into its type, and every problem met on the way as a notice.
 
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -40,18 +41,26 @@ pub(super) struct Loader {
     pub(super) root: PathBuf,
     pub(super) files: SourceFiles,
     pub(super) notices: Vec<Notice>,
+    /// When on, a digest of what each read gave (path, and text or failure), to tell whether
+    /// anything read differs from the previous load.
+    pub(super) digest: Option<DefaultHasher>,
 }
 
 impl Loader {
-    /// A loader of the content folder `root` (canonical).
-    pub(super) fn new(root: PathBuf) -> Loader {
+    /// A loader of the content folder `root` (canonical), with a digest of what it reads or not.
+    pub(super) fn new(root: PathBuf, digest: bool) -> Loader {
         let files = SourceFiles::new(&root);
-        Loader { root, files, notices: Vec::new() }
+        Loader { root, files, notices: Vec::new(), digest: digest.then(DefaultHasher::new) }
+    }
+
+    /// The digest of what this loader read, if it kept one (then no longer kept).
+    pub(super) fn take_digest(&mut self) -> Option<u64> {
+        self.digest.take().map(|d| d.finish())
     }
 
     /// An empty loader for the same folder, for reading files in parallel.
     pub(super) fn fork(&self) -> Loader {
-        Loader { root: self.root.clone(), files: SourceFiles::default(), notices: Vec::new() }
+        Loader { root: self.root.clone(), files: SourceFiles::default(), notices: Vec::new(), digest: None }
     }
 
     /// Read checkpoint file `path` (in a loader of its own, so that files can be read in parallel).
@@ -91,6 +100,9 @@ impl Loader {
             if path.extension().and_then(|e| e.to_str()) == Some(ext) {
                 paths.push(path);
             } else {
+                if let Some(digest) = &mut self.digest {
+                    path.hash(digest);
+                }
                 self.notices.push(
                     Notice::warning(
                         &path,
@@ -113,7 +125,16 @@ impl Loader {
     /// The text of `path`, or `None` (with a notice) when it is missing, unsafe or unreadable.
     /// The file is remembered, to be read again should a notice need its lines.
     pub(super) fn read_text(&mut self, path: &Path) -> Option<String> {
-        match read_checked(&self.root, path) {
+        let read = read_checked(&self.root, path);
+        if let Some(digest) = &mut self.digest {
+            path.hash(digest);
+            match &read {
+                Ok(text) => (0u8, text).hash(digest),
+                Err(None) => 1u8.hash(digest),
+                Err(Some(notice)) => (2u8, &notice.message).hash(digest),
+            }
+        }
+        match read {
             Ok(text) => {
                 self.files.remember(path);
                 Some(text)

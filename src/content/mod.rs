@@ -3,6 +3,7 @@
 //! Loading never stops at a bad file: each unreadable or malformed file becomes a notice and
 //! the rest is still read, so that one run reports every problem.
 
+pub mod cache;
 pub mod date;
 pub mod geo;
 pub mod i18n;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
+pub use self::cache::{Changes, LoadCache};
 use self::loader::Loader;
 pub use self::model::*;
 pub use self::reference::Reference;
@@ -181,12 +183,24 @@ pub const RULE_FIELDS: &[&str] = &[
 
 /// Read everything under `root`. Fails only when `root` itself cannot be read.
 pub fn load(root: &Path) -> anyhow::Result<Loaded> {
+    load_with(root, None)
+}
+
+/// [`load`], but reading again only the checkpoint files that changed since the previous load
+/// through `cache` (see [`cache`]); [`LoadCache::changes`] then tells what changed. A load that
+/// fails leaves the cache as it was.
+pub fn load_cached(root: &Path, cache: &mut LoadCache) -> anyhow::Result<Loaded> {
+    load_with(root, Some(cache))
+}
+
+fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> anyhow::Result<Loaded> {
+    let started = std::time::SystemTime::now();
     if !root.is_dir() {
         bail!("content folder `{}` not found: run from the project's root or pass --content DIR", root.display());
     }
     let canonical_root =
         root.canonicalize().with_context(|| format!("cannot resolve the content folder `{}`", root.display()))?;
-    let mut loader = Loader::new(canonical_root);
+    let mut loader = Loader::new(canonical_root, cache.is_some());
 
     let config = loader.read_yaml::<Config>(&root.join("site.yaml"), CONFIG_FIELDS).unwrap_or_default();
     for required in ["reference/countries.yaml", "reference/regions.yaml"] {
@@ -217,13 +231,27 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
 
     let paths = loader.list(&root.join("checkpoints"), "yaml")?;
     // Records go straight into one vector (a second one would hold them twice for a moment).
-    let (records, texts): (Vec<_>, Vec<_>) = paths
-        .par_iter()
-        .map(|path| {
-            let file = loader.read_checkpoint(path);
-            (file.record, (file.text, file.notices))
-        })
-        .collect();
+    let mut outcomes = Vec::new();
+    let (records, texts): (Vec<_>, Vec<_>) = match cache.as_deref() {
+        Some(cache) => {
+            let (records, (texts, read)): (Vec<_>, (Vec<_>, _)) = paths
+                .par_iter()
+                .map(|path| {
+                    let (file, outcome) = cache.read(&loader, path, started);
+                    (file.record, ((file.text, file.notices), outcome))
+                })
+                .collect();
+            outcomes = read;
+            (records, texts)
+        }
+        None => paths
+            .par_iter()
+            .map(|path| {
+                let file = loader.read_checkpoint(path);
+                (file.record, (file.text, file.notices))
+            })
+            .collect(),
+    };
     for (path, (text, notices)) in paths.iter().zip(texts) {
         loader.files.add(path, &text);
         loader.notices.extend(notices);
@@ -240,6 +268,9 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         }
     }
     rules.sort_by(|a, b| (&a.id, &a.lang, &a.path).cmp(&(&b.id, &b.lang, &b.path)));
+    if let Some(cache) = cache {
+        cache.commit(&paths, outcomes, loader.take_digest().unwrap_or_default());
+    }
 
     let content = Content {
         root: root.to_path_buf(),

@@ -13,7 +13,7 @@ use std::path::Path;
 
 pub use self::common::{SUPPORTABLE_FIELDS, suggest_id};
 pub use self::report::{Format, Report};
-use crate::content::{Content, Loaded, date::Date};
+use crate::content::{Changes, Content, LoadCache, Loaded, date::Date};
 
 /// What the checks compare against.
 #[derive(Debug, Clone, Copy)]
@@ -30,10 +30,8 @@ impl Default for Settings {
 
 /// Load `content_dir` and check it. Fails only when the folder cannot be read at all.
 pub fn validate_dir(content_dir: &Path, settings: Settings) -> anyhow::Result<(Content, Report)> {
-    let Loaded { content, mut notices } = crate::timing::phase("load", || crate::content::load(content_dir))?;
-    notices.extend(crate::timing::phase("check", || check(&content, settings)));
-    let report = Report::new(notices, content.checkpoints.len(), content.rules.len());
-    Ok((content, report))
+    let loaded = crate::timing::phase("load", || crate::content::load(content_dir))?;
+    Ok(check_loaded(loaded, settings))
 }
 
 /// [`validate_dir`], and the interface strings the templates in `templates_dir` use checked
@@ -43,7 +41,32 @@ pub fn validate_site(
     templates_dir: &Path,
     settings: Settings,
 ) -> anyhow::Result<(Content, Report)> {
-    let (mut content, report) = validate_dir(content_dir, settings)?;
+    let loaded = crate::timing::phase("load", || crate::content::load(content_dir))?;
+    check_site(loaded, templates_dir, settings)
+}
+
+/// [`validate_site`], loading through `cache`: only the checkpoint files that changed since the
+/// previous call with the same cache are read again. Also returns what changed since then.
+pub fn validate_site_cached(
+    content_dir: &Path,
+    templates_dir: &Path,
+    settings: Settings,
+    cache: &mut LoadCache,
+) -> anyhow::Result<(Content, Report, Changes)> {
+    let loaded = crate::timing::phase("load", || crate::content::load_cached(content_dir, cache))?;
+    crate::timing::note(|| format!("load read {} checkpoint files, reused {}", cache.files_read(), cache.files_reused()));
+    let (content, report) = check_site(loaded, templates_dir, settings)?;
+    Ok((content, report, cache.changes().clone()))
+}
+
+fn check_loaded(Loaded { content, mut notices }: Loaded, settings: Settings) -> (Content, Report) {
+    notices.extend(crate::timing::phase("check", || check(&content, settings)));
+    let report = Report::new(notices, content.checkpoints.len(), content.rules.len());
+    (content, report)
+}
+
+fn check_site(loaded: Loaded, templates_dir: &Path, settings: Settings) -> anyhow::Result<(Content, Report)> {
+    let (mut content, report) = check_loaded(loaded, settings);
     if !templates_dir.is_dir() {
         return Ok((content, report));
     }

@@ -7,6 +7,7 @@ mod hostile;
 mod http_server;
 mod i18n;
 mod ingest;
+mod load_cache;
 mod map;
 mod properties;
 mod serve;
