@@ -14,6 +14,7 @@ use anyhow::Context as _;
 use serde_json::json;
 
 use super::reload::Hub;
+use crate::content::{Changes, LoadCache};
 use crate::render;
 use crate::validate::{self, Format, Report, Settings, notice::Severity};
 
@@ -36,6 +37,10 @@ struct Builds {
     count: u64,
     previous: Option<PathBuf>,
     stopped: bool,
+    /// What the previous load read, so that the next reads only the files that changed.
+    cache: LoadCache,
+    /// What the latest attempt found changed; used to rebuild only what changed.
+    last_changes: Option<Changes>,
 }
 
 /// How one attempt ended.
@@ -102,7 +107,7 @@ impl Preview {
         builds.count += 1;
         let started = Instant::now();
         let dir = self.root.join(format!("site-{}", builds.count));
-        match self.attempt(&dir) {
+        match self.attempt(&dir, &mut builds) {
             Ok(Attempt::Built { prefix, summary }) => {
                 let build = format!("{}-{}", self.session, builds.count);
                 self.publish(&dir, prefix, &build, &mut builds);
@@ -121,9 +126,14 @@ impl Preview {
         }
     }
 
-    fn attempt(&self, dir: &Path) -> anyhow::Result<Attempt> {
-        let (mut content, report) =
-            validate::validate_site(&self.content_dir, &self.templates_dir, Settings::default())?;
+    fn attempt(&self, dir: &Path, builds: &mut Builds) -> anyhow::Result<Attempt> {
+        let (mut content, report, changes) = validate::validate_site_cached(
+            &self.content_dir,
+            &self.templates_dir,
+            Settings::default(),
+            &mut builds.cache,
+        )?;
+        builds.last_changes = Some(changes);
         let prefix = site_prefix(&content.config.base_url);
         if report.fails(false) {
             let text = report.render(Format::Human, &content.files);
