@@ -1,9 +1,14 @@
 //! The previewed site: validating and building content into folders the server owns, and what
 //! requests are answered from (the last good build, and the problems of the latest attempt).
 //!
-//! Each build goes into a new folder `site-N` inside a temporary folder (through
+//! The first build, and every build after a change of templates or of content other than
+//! checkpoint files, goes into a new folder `site-N` inside a temporary folder (through
 //! [`render::build_site`], so each is written whole before it is served); requests switch to it
-//! at once, the previous one is kept for requests still reading it, older ones are removed. The
+//! at once, the previous one is kept for requests still reading it, older ones are removed. When
+//! only checkpoint files changed since the last good build, that build is updated in place
+//! ([`render::update_site`]: the affected checkpoint pages and everything that lists
+//! checkpoints, each file replaced whole), and only the files that changed are read again
+//! ([`LoadCache`]): on a large site an edit shows in a fraction of a whole build's time. The
 //! user's `output/` is never touched, so previewing never clobbers a publish build.
 
 use std::path::{Path, PathBuf};
@@ -39,13 +44,25 @@ struct Builds {
     stopped: bool,
     /// What the previous load read, so that the next reads only the files that changed.
     cache: LoadCache,
-    /// What the latest attempt found changed; used to rebuild only what changed.
-    last_changes: Option<Changes>,
+    /// The last good build, which a change of checkpoint files only can update.
+    good: Option<Good>,
+    /// What changed since the last good build (over attempts refused since).
+    pending: Changes,
+}
+
+/// A good build and what it was built from.
+struct Good {
+    /// The content, as built (with the preview's `base_url`).
+    content: crate::content::Content,
+    /// [`fingerprint`] of the templates folder.
+    templates: u64,
+    /// The folder.
+    dir: PathBuf,
 }
 
 /// How one attempt ended.
 enum Attempt {
-    Built { prefix: String, summary: String },
+    Built { prefix: String, summary: String, dir: PathBuf, how: String },
     Refused { prefix: String, text: String, problems: serde_json::Value },
 }
 
@@ -108,10 +125,10 @@ impl Preview {
         let started = Instant::now();
         let dir = self.root.join(format!("site-{}", builds.count));
         match self.attempt(&dir, &mut builds) {
-            Ok(Attempt::Built { prefix, summary }) => {
+            Ok(Attempt::Built { prefix, summary, dir, how }) => {
                 let build = format!("{}-{}", self.session, builds.count);
                 self.publish(&dir, prefix, &build, &mut builds);
-                eprintln!("serve: built in {} ms ({summary})", started.elapsed().as_millis());
+                eprintln!("serve: {how} in {} ms ({summary})", started.elapsed().as_millis());
             }
             Ok(Attempt::Refused { prefix, text, problems }) => {
                 eprint!("{text}");
@@ -127,13 +144,16 @@ impl Preview {
     }
 
     fn attempt(&self, dir: &Path, builds: &mut Builds) -> anyhow::Result<Attempt> {
-        let (mut content, report, changes) = validate::validate_site_cached(
+        let loaded = validate::validate_site_cached(
             &self.content_dir,
             &self.templates_dir,
             Settings::default(),
             &mut builds.cache,
-        )?;
-        builds.last_changes = Some(changes);
+        );
+        let (mut content, report, changes) = loaded.inspect_err(|_| builds.good = None)?;
+        builds.pending.first |= changes.first;
+        builds.pending.others |= changes.others;
+        builds.pending.checkpoints.extend(changes.checkpoints);
         let prefix = site_prefix(&content.config.base_url);
         if report.fails(false) {
             let text = report.render(Format::Human, &content.files);
@@ -142,15 +162,35 @@ impl Preview {
         // Pages link relatively; what names the site absolutely (canonical links, the 404 page's
         // links, sitemap, feed) points at the preview instead of the published address.
         content.config.base_url = prefix.clone();
-        render::build_site(&content, &self.templates_dir, dir)?;
-        Ok(Attempt::Built { prefix, summary: report.summary() })
+        let templates = fingerprint(&self.templates_dir);
+        let pending = std::mem::take(&mut builds.pending);
+        let (dir, how) = match builds.good.take() {
+            Some(good) if !pending.first && !pending.others && good.templates == templates => {
+                let change = render::incremental::affected(&good.content, &content, &pending.checkpoints);
+                // A failure midway leaves `good` dropped: the next attempt builds whole.
+                render::update_site(&content, &self.templates_dir, &good.dir, &change)?;
+                let how = format!("updated {} checkpoint pages and the lists", change.checkpoints.len());
+                (good.dir, how)
+            }
+            _ => {
+                render::build_site(&content, &self.templates_dir, dir)?;
+                let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+                (dir, "built".to_string())
+            }
+        };
+        let summary = report.summary();
+        builds.good = Some(Good { content, templates, dir: dir.clone() });
+        Ok(Attempt::Built { prefix, summary, dir, how })
     }
 
     fn publish(&self, dir: &Path, prefix: String, build: &str, builds: &mut Builds) {
-        let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let replaced = self.snapshot().dir.clone();
-        self.set_snapshot(Snapshot { dir: Some(dir), prefix, build: build.to_string(), problems: None });
+        let updated = replaced.as_deref() == Some(dir);
+        self.set_snapshot(Snapshot { dir: Some(dir.to_path_buf()), prefix, build: build.to_string(), problems: None });
         self.hub.broadcast("reload", &json!({ "build": build }).to_string());
+        if updated {
+            return;
+        }
         // The build just replaced stays for requests still reading it; the one before goes (after
         // the pages were told, so that they need not wait for it).
         if let Some(older) = std::mem::replace(&mut builds.previous, replaced) {
@@ -186,6 +226,27 @@ impl Preview {
             None => Ok(()),
         }
     }
+}
+
+/// A digest of every file under `dir` (names and bytes), to tell whether templates changed.
+fn fingerprint(dir: &Path) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    fn walk(dir: &Path, hasher: &mut std::hash::DefaultHasher) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            path.hash(hasher);
+            if path.is_dir() {
+                walk(&path, hasher);
+            } else {
+                std::fs::read(&path).ok().hash(hasher);
+            }
+        }
+    }
+    let mut hasher = std::hash::DefaultHasher::new();
+    walk(dir, &mut hasher);
+    hasher.finish()
 }
 
 /// The path part of `base_url`, with a leading and a trailing `/`: where `build`'s output is

@@ -273,6 +273,36 @@ fn a_saved_edit_reloads_open_pages_with_the_change() {
 }
 
 #[test]
+fn checkpoint_edits_update_the_build_in_place_and_template_edits_rebuild_it() {
+    let project = Project::from_repo();
+    let mut server = Server::start(&project);
+    let mut events = server.events();
+    events.next("hello");
+    let folder = |server: &Server| server.get("/crossings/checkpoints/dostyk/").body.len();
+    let before = folder(&server);
+
+    edit(&project, "content/checkpoints/khorgos.yaml", "  en: Khorgos", "  en: Khorgos Eastgate");
+    events.next("reload");
+    server.wait_for_output("serve: updated ");
+    assert!(server.get("/crossings/checkpoints/khorgos/").body.contains("Khorgos Eastgate"));
+    assert!(server.get("/crossings/").body.contains("Khorgos Eastgate"), "the index lists the new name");
+    assert!(server.get("/crossings/borders/cn/").body.contains("Khorgos Eastgate"), "so do border pages");
+    assert_eq!(folder(&server), before, "a page the edit does not reach is the same");
+
+    let removed = project.path().join("content/checkpoints/kegen.yaml");
+    std::fs::remove_file(&removed).unwrap();
+    events.next("reload");
+    assert_eq!(server.get("/crossings/checkpoints/kegen/").status, 404, "a removed checkpoint's page is gone");
+    assert_eq!(server.get("/crossings/kk/checkpoints/kegen/").status, 404, "in every language");
+    assert!(!server.get("/crossings/").body.contains("checkpoints/kegen/"), "and no longer listed");
+
+    edit(&project, "templates/checkpoint.html", "{% block main %}", "{% block main %}<p>Template edited</p>");
+    events.next("reload");
+    assert!(server.get("/crossings/checkpoints/dostyk/").body.contains("Template edited"), "templates rebuild all");
+    assert_eq!(server.output().matches("serve: built in").count(), 2, "{}", server.output());
+}
+
+#[test]
 fn invalid_content_keeps_the_last_good_site_and_a_fix_clears_it() {
     let project = Project::from_repo();
     let mut server = Server::start(&project);
