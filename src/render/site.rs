@@ -263,7 +263,18 @@ impl<'a> Language<'a> {
                 "licence": cfg.licence.get(lang, default),
             }),
         );
-        Language { content, shared, prefix: prefix(content, lang), ui, items, rules, rule_positions, border_rules, named_by_rules, base }
+        Language {
+            content,
+            shared,
+            prefix: prefix(content, lang),
+            ui,
+            items,
+            rules,
+            rule_positions,
+            border_rules,
+            named_by_rules,
+            base,
+        }
     }
 
     /// The checkpoints on `border`, in content order.

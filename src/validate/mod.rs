@@ -54,7 +54,9 @@ pub fn validate_site_cached(
     cache: &mut LoadCache,
 ) -> anyhow::Result<(Content, Report, Changes)> {
     let loaded = crate::timing::phase("load", || crate::content::load_cached(content_dir, cache))?;
-    crate::timing::note(|| format!("load read {} checkpoint files, reused {}", cache.files_read(), cache.files_reused()));
+    crate::timing::note(|| {
+        format!("load read {} checkpoint files, reused {}", cache.files_read(), cache.files_reused())
+    });
     let (content, report) = check_site(loaded, templates_dir, settings)?;
     Ok((content, report, cache.changes().clone()))
 }
