@@ -4,15 +4,15 @@
 //! A checkpoint's page shows its own record, the rules that apply to it (rule documents are not
 //! checkpoint files: a change to them rebuilds everything) and its nearest neighbours' names and
 //! distances. So when only checkpoint files changed, a checkpoint page changes only if its own
-//! file did, or its list of neighbours did, or a neighbour's file did. Everything else that lists
-//! checkpoints (index, lists, border pages, search indexes, feeds, exports, sitemap) is always
-//! rewritten.
+//! file did, or its list of neighbours did, or a neighbour's file did. A border's page changes
+//! only if one of its checkpoints' files did. Everything else that lists checkpoints (index,
+//! lists, search indexes, feeds, exports, sitemap) is always rewritten.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::nearby;
-use crate::content::Content;
+use crate::content::{Border, Content};
 
 /// The checkpoint pages a change affects.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,16 +21,26 @@ pub struct Affected {
     pub checkpoints: HashSet<usize>,
     /// Ids whose pages are gone.
     pub removed: Vec<String>,
+    /// Borders whose pages may differ: those of the changed checkpoints, before and after.
+    pub borders: HashSet<Border>,
 }
 
 /// The checkpoint pages of `new` that may differ from those built from `old`, when nothing but
 /// the checkpoint files `changed` (changed, added or removed; paths as the content lists them)
 /// differs between the two.
 pub fn affected(old: &Content, new: &Content, changed: &BTreeSet<PathBuf>) -> Affected {
-    let in_changed_file = |content: &Content| -> Vec<String> {
-        content.checkpoints.iter().filter(|r| changed.contains(&r.path)).map(|r| r.data.id.value.clone()).collect()
+    let in_changed_file = |content: &Content| -> Vec<(String, Option<Border>)> {
+        content
+            .checkpoints
+            .iter()
+            .filter(|r| changed.contains(&r.path))
+            .map(|r| (r.data.id.value.clone(), r.data.border.as_ref().map(|b| b.value)))
+            .collect()
     };
-    let changed_ids: HashSet<String> = in_changed_file(old).into_iter().chain(in_changed_file(new)).collect();
+    let before_and_after: Vec<(String, Option<Border>)> =
+        in_changed_file(old).into_iter().chain(in_changed_file(new)).collect();
+    let borders = before_and_after.iter().filter_map(|(_, b)| *b).collect();
+    let changed_ids: HashSet<String> = before_and_after.into_iter().map(|(id, _)| id).collect();
     let old_index: HashMap<&str, usize> =
         old.checkpoints.iter().enumerate().map(|(i, r)| (r.data.id.value.as_str(), i)).collect();
     let id = |content: &Content, i: usize| content.checkpoints[i].data.id.value.clone();
@@ -50,7 +60,7 @@ pub fn affected(old: &Content, new: &Content, changed: &BTreeSet<PathBuf>) -> Af
     let now: HashSet<&str> = new.checkpoints.iter().map(|r| r.data.id.value.as_str()).collect();
     let mut removed: Vec<String> = old_index.keys().filter(|id| !now.contains(*id)).map(|id| id.to_string()).collect();
     removed.sort();
-    Affected { checkpoints, removed }
+    Affected { checkpoints, removed, borders }
 }
 
 #[cfg(test)]

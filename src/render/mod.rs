@@ -64,8 +64,9 @@ pub fn build_site(content: &crate::content::Content, templates_dir: &Path, out_d
 }
 
 /// Rewrite, in place, what changed checkpoint files affect in the finished build `dir` of
-/// earlier content (see [`incremental`]): the pages of `change.checkpoints`, the removal of
-/// `change.removed`, and every page and file that lists checkpoints. For `serve`.
+/// earlier content (see [`incremental`]): the pages of `change.checkpoints` and
+/// `change.borders`, the removal of `change.removed`, and every other page and file that lists
+/// checkpoints. For `serve`.
 pub fn update_site(
     content: &crate::content::Content,
     templates_dir: &Path,
@@ -79,6 +80,7 @@ pub fn update_site(
             staging.remove(&format!("{}checkpoints/{id}", site::prefix(content, lang)))?;
         }
     }
-    site::write_site(content, &mut tera, &staging, &site::Pages::Checkpoints(change.checkpoints.clone()))?;
+    let pages = site::Pages::Some { checkpoints: change.checkpoints.clone(), borders: change.borders.clone() };
+    site::write_site(content, &mut tera, &staging, &pages)?;
     staging.commit()
 }

@@ -132,14 +132,20 @@ pub enum Pages {
     /// Every page.
     #[default]
     All,
-    /// Every page but the checkpoints', and of those only these (by index in the content).
-    Checkpoints(std::collections::HashSet<usize>),
+    /// Every page but the checkpoints' and the borders', and of those only these.
+    Some {
+        /// Checkpoints, by index in the content.
+        checkpoints: std::collections::HashSet<usize>,
+        /// Borders.
+        borders: std::collections::HashSet<Border>,
+    },
 }
 
 impl Pages {
     fn includes(&self, job: Job) -> bool {
         match (self, job) {
-            (Pages::Checkpoints(only), Job::Checkpoint(i)) => only.contains(&i),
+            (Pages::Some { checkpoints, .. }, Job::Checkpoint(i)) => checkpoints.contains(&i),
+            (Pages::Some { borders, .. }, Job::Border(b)) => borders.contains(&b),
             _ => true,
         }
     }
