@@ -11,18 +11,18 @@ use super::views::{checkpoint_view, hours_key, mode_key, status_key, traffic_key
 use crate::content::{Border, HoursKind, Mode, StatusState, Traffic};
 
 /// Fill `ctx` for `job` and say what the page is.
-pub fn build(job: Job, l: &Language, ctx: &mut tera::Context) -> Page {
-    match job {
+pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
+    Ok(match job {
         Job::Index => index(l, ctx),
         Job::CheckpointList => list(l, ctx, "checkpoints", "title_checkpoints"),
         Job::RuleList => list(l, ctx, "rules", "title_rules"),
         Job::BorderList => list(l, ctx, "borders", "title_borders"),
-        Job::Checkpoint(i) => checkpoint(l, ctx, i),
+        Job::Checkpoint(i) => checkpoint(l, ctx, i, tera)?,
         Job::Rule(i) => rule(l, ctx, i),
         Job::Border(b) => border(l, ctx, b),
         Job::Data => data(l, ctx),
         Job::NotFound => page("404.html", "404.html", l.ui.get("title_not_found"), "", "404"),
-    }
+    })
 }
 
 fn page(path: &str, template: &'static str, title: &str, description: &str, kind: &'static str) -> Page {
@@ -99,16 +99,16 @@ fn list(l: &Language, ctx: &mut tera::Context, section: &'static str, title_key:
     page(&format!("{section}/index.html"), "list.html", l.ui.get(title_key), "", section)
 }
 
-fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
+fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::Tera) -> anyhow::Result<Page> {
     let (content, ui) = (l.content, &l.ui);
     let record = &content.checkpoints[index];
     let view = checkpoint_view(record, l.items[index].clone(), content, ui);
     if l.named_by_rules.contains(record.data.id.value.as_str()) {
         let rules: Vec<LinkView> =
             l.rules.iter().filter(|r| rule_applies(r, &record.data)).map(|r| rule_link(r, ui)).collect();
-        ctx.insert("rules", &rules);
+        ctx.insert("rules_html", &l.rules_html(&rules, tera)?);
     } else {
-        ctx.insert_value("rules", l.border_rules[&record.data.border.as_ref().map(|b| b.value)].clone());
+        ctx.insert("rules_html", &l.border_rules[&record.data.border.as_ref().map(|b| b.value)]);
     }
     let (frame, outline) = &l.shared.locator;
     ctx.insert("nearby", &nearby(l, &l.shared.neighbours[index]));
@@ -121,7 +121,7 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
     };
     let title = view.item.name.text.clone();
     ctx.insert("checkpoint", &view);
-    page(&view.item.url, "checkpoint.html", &title, &description, "checkpoint")
+    Ok(page(&view.item.url, "checkpoint.html", &title, &description, "checkpoint"))
 }
 
 /// Links to a checkpoint's neighbours on its border.

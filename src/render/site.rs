@@ -113,9 +113,10 @@ pub struct Language<'a> {
     pub rules: Vec<&'a Rule>,
     /// Where each of `rules` is in `content.rules`.
     pub rule_positions: Vec<usize>,
-    /// Links to the rules that apply on each border (and with no border), for the pages of
-    /// checkpoints no rule names: made once, not once per page.
-    pub border_rules: HashMap<Option<Border>, tera::Value>,
+    /// The list of rules that apply on each border (and with no border) as checkpoint pages show
+    /// it (`checkpoint-rules.html`), for the pages of checkpoints no rule names: rendered once,
+    /// not once per page.
+    pub border_rules: HashMap<Option<Border>, String>,
     /// Checkpoints some rule names: their pages list the rules that apply to them one by one.
     pub named_by_rules: std::collections::HashSet<&'a str>,
     base: tera::Context,
@@ -166,7 +167,7 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, p
     let (languages, exports) = rayon::join(
         || -> anyhow::Result<()> {
             for lang in &content.config.languages {
-                let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang])));
+                let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang]), tera))?;
                 let (written, files) = rayon::join(
                     || phase("pages", || write_pages(&jobs, pages, &language, tera, staging)),
                     || phase("lang files", || super::publish::write_language_files(&language, staging)),
@@ -233,24 +234,13 @@ pub fn plan(content: &Content) -> Vec<Job> {
 }
 
 impl<'a> Language<'a> {
-    fn new(content: &'a Content, shared: &'a Shared, ui: Arc<Ui>) -> Language<'a> {
+    fn new(content: &'a Content, shared: &'a Shared, ui: Arc<Ui>, tera: &tera::Tera) -> anyhow::Result<Language<'a>> {
         let items = content.checkpoints.par_iter().map(|r| checkpoint_item(&r.data, content, &ui)).collect();
         let rule_positions = rules_for(content, &ui.lang);
         let rules: Vec<&Rule> = rule_positions.iter().map(|i| &content.rules[*i]).collect();
         let named_by_rules = rules
             .iter()
             .flat_map(|r| r.meta.applies_to.iter().flat_map(|a| a.checkpoints.iter().map(|id| id.value.as_str())))
-            .collect();
-        let border_rules = std::iter::once(None)
-            .chain(Border::ALL.into_iter().map(Some))
-            .map(|border| {
-                let links: Vec<LinkView> = rules
-                    .iter()
-                    .filter(|r| super::view::applies_on_border(r, border))
-                    .map(|r| rule_view::rule_link(r, &ui))
-                    .collect();
-                (border, tera::Value::from_serializable(&links))
-            })
             .collect();
         let cfg = &content.config;
         let (lang, default) = (ui.lang.as_str(), cfg.default_language.as_str());
@@ -269,7 +259,7 @@ impl<'a> Language<'a> {
                 "licence": cfg.licence.get(lang, default),
             }),
         );
-        Language {
+        let mut language = Language {
             content,
             shared,
             prefix: prefix(content, lang),
@@ -277,10 +267,29 @@ impl<'a> Language<'a> {
             items,
             rules,
             rule_positions,
-            border_rules,
+            border_rules: HashMap::new(),
             named_by_rules,
             base,
+        };
+        for border in std::iter::once(None).chain(Border::ALL.into_iter().map(Some)) {
+            let links: Vec<LinkView> = language
+                .rules
+                .iter()
+                .filter(|r| super::view::applies_on_border(r, border))
+                .map(|r| rule_view::rule_link(r, &language.ui))
+                .collect();
+            let html = language.rules_html(&links, tera)?;
+            language.border_rules.insert(border, html);
         }
+        Ok(language)
+    }
+
+    /// `links` (to rules) as a checkpoint page lists them, from `checkpoint-rules.html`.
+    pub fn rules_html(&self, links: &[LinkView], tera: &tera::Tera) -> anyhow::Result<String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("root", "../../");
+        ctx.insert("rules", links);
+        templates::render(tera, "checkpoint-rules.html", &ctx)
     }
 
     /// The checkpoints on `border`, in content order.
@@ -361,7 +370,7 @@ fn write_listing(
 /// Render `job` in `language`: where it goes, its HTML, and the context it was rendered with.
 fn render_job(job: Job, language: &Language, tera: &tera::Tera) -> anyhow::Result<(String, String, tera::Context)> {
     let mut ctx = language.base.clone();
-    let page = pages::build(job, language, &mut ctx);
+    let page = pages::build(job, language, &mut ctx, tera)?;
     let content = language.content;
     let out_path = format!("{}{}", language.prefix, page.path);
     let site_root = if matches!(job, Job::NotFound) {

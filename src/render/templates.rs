@@ -11,6 +11,7 @@ pub const REQUIRED: &[&str] = &[
     "index.html",
     "index-rows.html",
     "checkpoint.html",
+    "checkpoint-rules.html",
     "rule.html",
     "border.html",
     "border-rows.html",
