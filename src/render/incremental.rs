@@ -43,24 +43,30 @@ pub fn affected(old: &Content, new: &Content, changed: &BTreeSet<PathBuf>) -> Af
     let changed_ids: HashSet<String> = before_and_after.into_iter().map(|(id, _)| id).collect();
     let old_index: HashMap<&str, usize> =
         old.checkpoints.iter().enumerate().map(|(i, r)| (r.data.id.value.as_str(), i)).collect();
-    let id = |content: &Content, i: usize| content.checkpoints[i].data.id.value.clone();
     let (old_near, new_near) = rayon::join(|| nearby::neighbours(old), || nearby::neighbours(new));
-    let named = |content: &Content, list: &[(usize, Option<f64>)]| -> Vec<(String, Option<u64>)> {
-        list.iter().map(|(j, km)| (id(content, *j), km.map(f64::to_bits))).collect()
+    // The same neighbours at the same distances, by id (indexes shift as files come and go).
+    let same_neighbours = |now: &[(usize, Option<f64>)], before: &[(usize, Option<f64>)]| {
+        now.len() == before.len()
+            && now.iter().zip(before).all(|((j, km), (k, was))| id(new, *j) == id(old, *k) && km == was)
     };
     let checkpoints = (0..new.checkpoints.len())
         .filter(|&i| {
             let me = id(new, i);
-            let Some(&before) = old_index.get(me.as_str()) else { return true };
-            changed_ids.contains(&me)
-                || named(new, &new_near[i]) != named(old, &old_near[before])
-                || new_near[i].iter().any(|(j, _)| changed_ids.contains(&id(new, *j)))
+            let Some(&before) = old_index.get(me) else { return true };
+            changed_ids.contains(me)
+                || !same_neighbours(&new_near[i], &old_near[before])
+                || new_near[i].iter().any(|(j, _)| changed_ids.contains(id(new, *j)))
         })
         .collect();
     let now: HashSet<&str> = new.checkpoints.iter().map(|r| r.data.id.value.as_str()).collect();
     let mut removed: Vec<String> = old_index.keys().filter(|id| !now.contains(*id)).map(|id| id.to_string()).collect();
     removed.sort();
     Affected { checkpoints, removed, borders }
+}
+
+/// The id of checkpoint `i` of `content`.
+fn id(content: &Content, i: usize) -> &str {
+    &content.checkpoints[i].data.id.value
 }
 
 #[cfg(test)]

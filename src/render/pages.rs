@@ -170,16 +170,8 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let ui = &l.ui;
     let label = border_label(border, l.content, ui);
     let count = l.on_border(border).count();
-    let rules: Vec<LinkView> = l
-        .rules
-        .iter()
-        .filter(|r| {
-            r.meta.applies_to.as_ref().is_none_or(|a| {
-                a.borders.is_empty() && a.checkpoints.is_empty() || a.borders.iter().any(|b| b.value == border)
-            })
-        })
-        .map(|r| rule_link(r, ui))
-        .collect();
+    let rules: Vec<LinkView> =
+        l.rules.iter().filter(|r| applies_on_border(r, Some(border))).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
     ctx.insert("checkpoint_count", &count);
     ctx.insert("checkpoint_rows", ROWS_MARK);
