@@ -2,6 +2,7 @@
 //! parsed into its type, and every problem met on the way as a notice.
 
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -311,7 +312,7 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
         Err(e) => return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions"),
     };
-    if meta.file_type().is_symlink() {
+    let meta = if meta.file_type().is_symlink() {
         match path.canonicalize() {
             Ok(target) if target.starts_with(root) => {}
             Ok(target) => {
@@ -329,22 +330,37 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
                 );
             }
         }
-    }
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if !std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false) {
+        match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions");
+            }
+        }
+    } else {
+        meta
+    };
+    if !meta.is_file() {
         return fail("unreadable_file", "not a regular file".to_string(), "content files must be plain files");
     }
-    if size > MAX_FILE_BYTES {
-        return fail(
+    let too_large = |size: u64| {
+        fail(
             "file_too_large",
             format!("the file is {size} bytes; content files may be at most {MAX_FILE_BYTES}"),
             "split the content or remove what does not belong in it",
-        );
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions"),
+        )
     };
+    if meta.len() > MAX_FILE_BYTES {
+        return too_large(meta.len());
+    }
+    // Read at most one byte past the limit: a file that grew since `meta` is still refused.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    let read = std::fs::File::open(path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions");
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return too_large(bytes.len() as u64);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -358,7 +374,13 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
             )));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
     if text.trim().is_empty() {
         return fail("empty_file", "the file is empty".to_string(), "fill in the record's fields, or delete the file");
     }
