@@ -73,9 +73,12 @@ pub const LATIN: &[(&str, &str)] = &[
 pub fn fold(text: &str) -> String {
     let mut latin = String::with_capacity(text.len());
     for ch in text.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii() {
+            latin.push(ch);
+            continue;
+        }
         match CYRILLIC.iter().find(|(c, _)| *c == ch) {
             Some((_, l)) => latin.push_str(l),
-            None if ch.is_ascii() => latin.push(ch),
             None => latin.push_str(&any_ascii::any_ascii_char(ch).to_lowercase()),
         }
     }

@@ -49,16 +49,17 @@ impl CountryShape {
     /// Distance in km from (lon, lat) to the nearest point of the outline, skipping edges made
     /// by clipping to the map's region (they are not borders).
     pub fn distance_km(&self, lon: f64, lat: f64) -> f64 {
+        let scale = lat.to_radians().cos();
         let mut best = f64::INFINITY;
         for ring in self.polygons.iter().flatten() {
             for pair in ring.windows(2) {
                 if self.clipped && is_clip_edge(pair[0], pair[1]) {
                     continue;
                 }
-                best = best.min(segment_distance_km([lon, lat], pair[0], pair[1]));
+                best = best.min(segment_distance_squared([lon, lat], scale, pair[0], pair[1]));
             }
         }
-        best
+        best.sqrt()
     }
 }
 
@@ -78,17 +79,17 @@ fn is_clip_edge(a: [f64; 2], b: [f64; 2]) -> bool {
     [40.0, 95.0].iter().any(|x| a[0] == *x && b[0] == *x) || [35.0, 60.0].iter().any(|y| a[1] == *y && b[1] == *y)
 }
 
-/// Distance in km from point `p` to segment `a`-`b` (all `[lon, lat]`), on a local flat projection.
-pub fn segment_distance_km(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
-    let k = p[1].to_radians().cos();
-    let to_km = |q: [f64; 2]| ((q[0] - p[0]) * k * 111.32, (q[1] - p[1]) * 110.57);
+/// The square of the distance in km from point `p` to segment `a`-`b` (all `[lon, lat]`), on a
+/// local flat projection; `scale` is the cosine of `p`'s latitude.
+fn segment_distance_squared(p: [f64; 2], scale: f64, a: [f64; 2], b: [f64; 2]) -> f64 {
+    let to_km = |q: [f64; 2]| ((q[0] - p[0]) * scale * 111.32, (q[1] - p[1]) * 110.57);
     let (ax, ay) = to_km(a);
     let (bx, by) = to_km(b);
     let (dx, dy) = (bx - ax, by - ay);
     let len2 = dx * dx + dy * dy;
     let t = if len2 == 0.0 { 0.0 } else { (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0) };
     let (x, y) = (ax + t * dx, ay + t * dy);
-    (x * x + y * y).sqrt()
+    x * x + y * y
 }
 
 /// Great-circle distance in kilometres between two (lat, lon) points.

@@ -46,26 +46,24 @@ pub fn is_safe_link(dest: &str) -> bool {
 /// holds raw HTML or images, which is rare and costly to parse.
 pub fn to_html(text: &str, rewrite: &dyn Fn(&str) -> String) -> String {
     let mut needs_sanitising = false;
-    let events: Vec<Event> = Parser::new_ext(text, options())
-        .map(|event| match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest = safe_dest(&dest_url, rewrite);
-                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                needs_sanitising = true;
-                let dest = safe_dest(&dest_url, rewrite);
-                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                needs_sanitising = true;
-                event
-            }
-            other => other,
-        })
-        .collect();
+    let events = Parser::new_ext(text, options()).map(|event| match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let dest = safe_dest(&dest_url, rewrite);
+            Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            needs_sanitising = true;
+            let dest = safe_dest(&dest_url, rewrite);
+            Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+        }
+        Event::Html(_) | Event::InlineHtml(_) => {
+            needs_sanitising = true;
+            event
+        }
+        other => other,
+    });
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, events);
     if needs_sanitising { sanitizer().clean(&html).to_string() } else { html }
 }
 
