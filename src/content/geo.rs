@@ -31,6 +31,36 @@ pub struct CountryShape {
     pub clipped: bool,
     /// Polygons: `[outer, hole, ...]`.
     pub polygons: Vec<Vec<Ring>>,
+    /// Each ring's edges in runs with their bounding boxes, made on first use.
+    #[serde(skip)]
+    runs: std::sync::OnceLock<Vec<Vec<Run>>>,
+}
+
+/// Consecutive edges of a ring (points `start..=end`) and the box around them: a point far
+/// from the box is far from all of them.
+#[derive(Debug, Clone)]
+struct Run {
+    start: usize,
+    end: usize,
+    min: [f64; 2],
+    max: [f64; 2],
+}
+
+/// Edges per [`Run`].
+const RUN_EDGES: usize = 16;
+
+fn runs_of(ring: &Ring) -> Vec<Run> {
+    let edges = ring.len().saturating_sub(1);
+    (0..edges)
+        .step_by(RUN_EDGES)
+        .map(|start| {
+            let end = (start + RUN_EDGES).min(edges);
+            let points = &ring[start..=end];
+            let min = points.iter().fold([f64::INFINITY; 2], |m, p| [m[0].min(p[0]), m[1].min(p[1])]);
+            let max = points.iter().fold([f64::NEG_INFINITY; 2], |m, p| [m[0].max(p[0]), m[1].max(p[1])]);
+            Run { start, end, min, max }
+        })
+        .collect()
 }
 
 impl Boundaries {
@@ -41,9 +71,23 @@ impl Boundaries {
 }
 
 impl CountryShape {
+    /// A country's outline from its parts.
+    pub fn new(code: String, name: String, clipped: bool, polygons: Vec<Vec<Ring>>) -> CountryShape {
+        CountryShape { code, name, clipped, polygons, runs: Default::default() }
+    }
+
+    /// Each ring's runs of edges, rings in the order of `polygons` flattened.
+    fn runs(&self) -> &[Vec<Run>] {
+        self.runs.get_or_init(|| self.polygons.iter().flatten().map(runs_of).collect())
+    }
+
     /// Whether (lon, lat) lies inside (even-odd rule over every ring).
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
-        self.polygons.iter().any(|polygon| polygon.iter().filter(|ring| ring_crosses(ring, lon, lat)).count() % 2 == 1)
+        let mut runs = self.runs().iter();
+        self.polygons.iter().any(|polygon| {
+            let crossed = polygon.iter().zip(runs.by_ref()).filter(|(ring, runs)| ring_crosses(ring, runs, lon, lat));
+            crossed.count() % 2 == 1
+        })
     }
 
     /// Distance in km from (lon, lat) to the nearest point of the outline, skipping edges made
@@ -51,24 +95,35 @@ impl CountryShape {
     pub fn distance_km(&self, lon: f64, lat: f64) -> f64 {
         let scale = lat.to_radians().cos();
         let mut best = f64::INFINITY;
-        for ring in self.polygons.iter().flatten() {
-            for pair in ring.windows(2) {
-                if self.clipped && is_clip_edge(pair[0], pair[1]) {
+        for (ring, runs) in self.polygons.iter().flatten().zip(self.runs()) {
+            for run in runs {
+                // The box's distance is at most any edge's in it (same projection).
+                let dx = (run.min[0] - lon).max(lon - run.max[0]).max(0.0) * scale * 111.32;
+                let dy = (run.min[1] - lat).max(lat - run.max[1]).max(0.0) * 110.57;
+                if dx * dx + dy * dy > best * (1.0 + 1e-9) {
                     continue;
                 }
-                best = best.min(segment_distance_squared([lon, lat], scale, pair[0], pair[1]));
+                for pair in ring[run.start..=run.end].windows(2) {
+                    if self.clipped && is_clip_edge(pair[0], pair[1]) {
+                        continue;
+                    }
+                    best = best.min(segment_distance_squared([lon, lat], scale, pair[0], pair[1]));
+                }
             }
         }
         best.sqrt()
     }
 }
 
-fn ring_crosses(ring: &Ring, lon: f64, lat: f64) -> bool {
+fn ring_crosses(ring: &Ring, runs: &[Run], lon: f64, lat: f64) -> bool {
     let mut inside = false;
-    for pair in ring.windows(2) {
-        let ([x1, y1], [x2, y2]) = (pair[0], pair[1]);
-        if (y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1 {
-            inside = !inside;
+    // An edge is crossed only if `lat` is within its latitudes and `lon` west of its east end.
+    for run in runs.iter().filter(|r| r.min[1] <= lat && lat < r.max[1] && lon < r.max[0] + 1e-9) {
+        for pair in ring[run.start..=run.end].windows(2) {
+            let ([x1, y1], [x2, y2]) = (pair[0], pair[1]);
+            if (y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1 {
+                inside = !inside;
+            }
         }
     }
     inside
@@ -149,7 +204,7 @@ mod tests {
     fn square() -> CountryShape {
         let ring = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]];
         let hole = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0], [4.0, 4.0]];
-        CountryShape { code: "XX".into(), name: "X".into(), clipped: false, polygons: vec![vec![ring, hole]] }
+        CountryShape::new("XX".into(), "X".into(), false, vec![vec![ring, hole]])
     }
 
     #[test]
@@ -170,6 +225,53 @@ mod tests {
     fn distance_to_the_outline() {
         let d = square().distance_km(-1.0, 5.0);
         assert!((d - 111.0).abs() < 2.0, "{d}");
+    }
+
+    /// The runs of edges change no answer: the real outlines, checked edge by edge.
+    #[test]
+    fn runs_agree_with_every_edge() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/geo/boundaries.json");
+        let boundaries: Boundaries = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let every_edge_contains = |shape: &CountryShape, lon: f64, lat: f64| {
+            let crosses = |ring: &Ring| {
+                ring.windows(2)
+                    .filter(|p| {
+                        let ([x1, y1], [x2, y2]) = (p[0], p[1]);
+                        (y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1
+                    })
+                    .count()
+                    % 2
+                    == 1
+            };
+            shape.polygons.iter().any(|polygon| polygon.iter().filter(|r| crosses(r)).count() % 2 == 1)
+        };
+        let every_edge_distance = |shape: &CountryShape, lon: f64, lat: f64| {
+            let scale = lat.to_radians().cos();
+            let edges = shape.polygons.iter().flatten().flat_map(|r| r.windows(2));
+            let edges = edges.filter(|p| !(shape.clipped && is_clip_edge(p[0], p[1])));
+            edges.map(|p| segment_distance_squared([lon, lat], scale, p[0], p[1])).fold(f64::INFINITY, f64::min).sqrt()
+        };
+        let mut inside = 0;
+        for shape in &boundaries.countries {
+            for i in 0..400 {
+                // A grid over the region, off the outline's own coordinates.
+                let (lon, lat) = (45.0 + (i % 20) as f64 * 2.37 + 0.013, 38.0 + (i / 20) as f64 * 0.97 + 0.007);
+                assert_eq!(
+                    shape.contains(lon, lat),
+                    every_edge_contains(shape, lon, lat),
+                    "{} {lon} {lat}",
+                    shape.code
+                );
+                assert_eq!(
+                    shape.distance_km(lon, lat),
+                    every_edge_distance(shape, lon, lat),
+                    "{} {lon} {lat}",
+                    shape.code
+                );
+                inside += usize::from(shape.contains(lon, lat));
+            }
+        }
+        assert!(inside > 100, "the grid reaches inside the countries ({inside} points)");
     }
 
     #[test]
