@@ -77,10 +77,9 @@ fn checkpoint_entry(l: &Language, c: &Checkpoint, view: &CheckpointItem) -> Entr
         aliases.extend(p.aliases.iter().map(|a| fold(a)));
     }
     aliases.insert(fold(&c.id.value));
-    let modes = view.modes.as_ref().map(|m| m.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join(", "));
     let facts = [
         view.border.as_ref().map(|b| b.label.clone()),
-        modes,
+        view.modes_label.clone(),
         view.hours.as_ref().map(|h| h.label.clone()),
         Some(view.status.as_ref().map_or_else(|| ui.get("status_unknown").to_string(), |s| s.label.clone())),
     ];

@@ -113,6 +113,14 @@ pub struct CheckpointItem {
     pub modes: Option<Vec<Labelled>>,
     /// Traffic.
     pub traffic: Option<Vec<Labelled>>,
+    /// The modes' labels, joined for reading ("Road, On foot"; `None` with `modes`).
+    pub modes_label: Option<String>,
+    /// The modes' codes, space-separated (the index's filters read them).
+    pub mode_codes: Option<String>,
+    /// The traffic's labels, joined for reading.
+    pub traffic_label: Option<String>,
+    /// The traffic's codes, space-separated.
+    pub traffic_codes: Option<String>,
     /// Normalised hours.
     pub hours: Option<Labelled>,
     /// State.

@@ -112,7 +112,21 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .and_then(|r| text_in(&r.name, &ui.lang))
             .map_or(code.to_string(), |t| t.text),
     });
+    let modes: Option<Vec<Labelled>> =
+        c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_key(*m), ui)).collect());
+    let traffic: Option<Vec<Labelled>> =
+        c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_key(*t), ui)).collect());
+    // Joined here once, not by every template that shows them.
+    let joined = |list: &Option<Vec<Labelled>>, part: fn(&Labelled) -> &str, sep: &str| {
+        list.as_ref().map(|l| l.iter().map(part).collect::<Vec<_>>().join(sep))
+    };
     CheckpointItem {
+        modes_label: joined(&modes, |m| &m.label, ", "),
+        mode_codes: joined(&modes, |m| &m.code, " "),
+        traffic_label: joined(&traffic, |t| &t.label, ", "),
+        traffic_codes: joined(&traffic, |t| &t.code, " "),
+        modes,
+        traffic,
         id: c.id.value.clone(),
         url: format!("checkpoints/{}/index.html", c.id.value),
         name: text_in(&c.name, &ui.lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en".into() }),
@@ -122,8 +136,6 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .as_ref()
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, &ui.lang)),
-        modes: c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_key(*m), ui)).collect()),
-        traffic: c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_key(*t), ui)).collect()),
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
         status: c.status.as_ref().map(|s| labelled(s.state, status_key(s.state), ui)),
         region,
