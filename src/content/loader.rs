@@ -307,10 +307,13 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
     let start = Pos::new(1, 1);
     let fail =
         |code, message: String, hint: &str| Err(Some(Box::new(Notice::error(path, start, code, message).hint(hint))));
+    let unreadable = |e: std::io::Error| {
+        fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions")
+    };
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
-        Err(e) => return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions"),
+        Err(e) => return unreadable(e),
     };
     let meta = if meta.file_type().is_symlink() {
         match path.canonicalize() {
@@ -332,9 +335,7 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
         }
         match std::fs::metadata(path) {
             Ok(m) => m,
-            Err(e) => {
-                return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions");
-            }
+            Err(e) => return unreadable(e),
         }
     } else {
         meta
@@ -356,7 +357,7 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     let read = std::fs::File::open(path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions");
+        return unreadable(e);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return too_large(bytes.len() as u64);
