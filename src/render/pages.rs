@@ -169,7 +169,7 @@ fn rule(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
 fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let ui = &l.ui;
     let label = border_label(border, l.content, ui);
-    let count = l.on_border(border).count();
+    let count = l.shared.count(border);
     let rules: Vec<LinkView> =
         l.rules.iter().filter(|r| applies_on_border(r, Some(border))).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });

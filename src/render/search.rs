@@ -132,7 +132,7 @@ fn border_entry(l: &Language, border: Border) -> Entry {
     }
     let key = fold(&label);
     aliases.remove(&key);
-    let count = l.shared.counts.get(&border).copied().unwrap_or(0) as u64;
+    let count = l.shared.count(border) as u64;
     Entry {
         t: "b",
         u: format!("{}{}", l.prefix, border_url(border)),

@@ -89,12 +89,19 @@ pub struct Shared {
     pub neighbours: Vec<Vec<(usize, Option<f64>)>>,
     /// Each rule document's body as HTML, by its index in `content.rules`.
     pub bodies: Vec<String>,
-    /// Checkpoints per border.
-    pub counts: HashMap<Border, usize>,
+    /// Checkpoints per border (see [`Shared::count`]).
+    counts: HashMap<Border, usize>,
     /// Where the index map's country labels go.
     pub anchors: Vec<map::CountryAnchor>,
     /// The languages: code, output prefix, and name in itself.
     pub languages: Vec<(String, String, String)>,
+}
+
+impl Shared {
+    /// How many checkpoints are on `border`.
+    pub fn count(&self, border: Border) -> usize {
+        self.counts.get(&border).copied().unwrap_or(0)
+    }
 }
 
 /// One language's version of the site: its strings and what its pages share.
@@ -302,7 +309,7 @@ impl<'a> Language<'a> {
         Border::ALL
             .into_iter()
             .map(|b| {
-                let count = self.shared.counts.get(&b).copied().unwrap_or(0) as u64;
+                let count = self.shared.count(b) as u64;
                 LinkView::new(
                     super::view::border_label(b, self.content, &self.ui),
                     super::view::border_url(b),
