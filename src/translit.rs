@@ -3,6 +3,55 @@
 //! "Korgas" all land within one letter of each other). Used for matching sources, geocoding and
 //! search; the search script applies the same tables, which the build exports.
 
+/// A name in Latin letters, by one romanisation (`any_ascii`: Майкапчагай → Maykapchagay,
+/// Жезкент → Zhezkent): the spelling ingest adds as an alias and the English site shows where
+/// no English name is sourced.
+pub fn romanise(text: &str) -> String {
+    any_ascii::any_ascii(text).replace(['\'', '"', '`'], "")
+}
+
+/// Russian and Kazakh alphabets in their own order, lowercase.
+const RUSSIAN: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+const KAZAKH: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+/// A key that sorts names in `lang`'s alphabetical order: Russian and Kazakh letters in their
+/// alphabet's order (Kazakh's ә after а, қ after к...), Latin after Cyrillic on their pages and
+/// before it elsewhere; case and punctuation apart from letters and digits ignored.
+pub fn collation_key(text: &str, lang: &str) -> Vec<u32> {
+    let alphabet = match lang {
+        "kk" => KAZAKH,
+        "ru" => RUSSIAN,
+        _ => "",
+    };
+    let cyrillic_first = !alphabet.is_empty();
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| {
+            let in_alphabet = alphabet.chars().position(|a| a == c).map(|i| 0x1000 + i as u32);
+            let cyrillic = KAZAKH.chars().position(|a| a == c).map(|i| 0x1000 + i as u32);
+            let rank = in_alphabet.or(if cyrillic_first { None } else { cyrillic });
+            match (rank, c.is_ascii()) {
+                (Some(r), _) => {
+                    if cyrillic_first {
+                        r
+                    } else {
+                        r + 0x10000
+                    }
+                }
+                (None, true) => {
+                    if cyrillic_first {
+                        0x10000 + c as u32
+                    } else {
+                        c as u32
+                    }
+                }
+                (None, false) => 0x20000 + c as u32,
+            }
+        })
+        .collect()
+}
+
 /// Cyrillic letters (Russian and Kazakh) and their Latin spelling in the key space.
 pub const CYRILLIC: &[(char, &str)] = &[
     ('а', "a"),
@@ -116,6 +165,20 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorts_by_each_language_s_alphabet() {
+        let mut kk = vec!["Қорғас", "Кеген", "Әлімбет", "Ауыл", "Бахты"];
+        kk.sort_by_key(|n| collation_key(n, "kk"));
+        assert_eq!(kk, ["Ауыл", "Әлімбет", "Бахты", "Кеген", "Қорғас"]);
+        let mut ru = vec!["Ёлкино", "Жана Жол", "Елизаветинка", "Zeta"];
+        ru.sort_by_key(|n| collation_key(n, "ru"));
+        assert_eq!(ru, ["Елизаветинка", "Ёлкино", "Жана Жол", "Zeta"]);
+        let mut en = vec!["Zhezkent", "Ayat", "Кордай", "b-konysbaeva"];
+        en.sort_by_key(|n| collation_key(n, "en"));
+        assert_eq!(en, ["Ayat", "b-konysbaeva", "Zhezkent", "Кордай"]);
+        assert_eq!(romanise("Нур Жолы"), "Nur Zholy");
+    }
 
     #[test]
     fn spellings_of_khorgos_meet() {

@@ -28,6 +28,30 @@ impl Date {
         ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
     }
 
+    /// The last day of the period an `as_of` names: a year (`2021`), a month (`2021-03`) or a
+    /// day (`2021-03-05`).
+    pub fn end_of_period(text: &str) -> Option<Date> {
+        let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten();
+        match text.len() {
+            4 => Some(Date { year: digits(text)? as i32, month: 12, day: 31 }),
+            7 if text.as_bytes()[4] == b'-' => {
+                let (year, month) = (digits(&text[..4])? as i32, digits(&text[5..])?);
+                (1..=12).contains(&month).then(|| Date { year, month, day: days_in_month(year, month) })
+            }
+            _ => Date::parse(text),
+        }
+    }
+
+    /// Whether `text` is a valid `as_of`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn is_period(text: &str) -> bool {
+        Date::end_of_period(text).is_some()
+    }
+
+    /// Days from `earlier` to this date.
+    pub fn days_since(self, earlier: Date) -> Option<i64> {
+        Some(self.days() - earlier.days())
+    }
+
     /// Today's date in UTC, from the system clock.
     pub fn today() -> Date {
         let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
@@ -80,6 +104,16 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_periods_of_a_year_month_or_day() {
+        assert_eq!(Date::end_of_period("2021"), Some(Date { year: 2021, month: 12, day: 31 }));
+        assert_eq!(Date::end_of_period("2024-02"), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(Date::end_of_period("2023-08-17"), Some(Date { year: 2023, month: 8, day: 17 }));
+        for bad in ["21", "2021-13", "2021-1", "2021-02-30", "abcd", ""] {
+            assert!(!Date::is_period(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn parses_real_dates_only() {

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::de::DeserializeOwned;
 
+use super::fields::{checkpoint_keys, rule_keys};
 use super::source_files::FileText;
-use super::{CHECKPOINT_FIELDS, Checkpoint, Geo, RULE_FIELDS, Record, Rule, RuleMeta, SourceFiles, geo};
+use super::{Checkpoint, Geo, Record, Rule, RuleMeta, SourceFiles, geo};
 use crate::validate::notice::{Notice, did_you_mean};
 use crate::yaml::{self, MAX_FILE_BYTES, Pos};
 
@@ -75,7 +76,7 @@ impl Loader {
     /// when it could not be read (as a notice says).
     pub(super) fn checkpoint_from(mut self, path: &Path, text: Option<&str>) -> CheckpointFile {
         let data = text.and_then(|text| {
-            self.make_from(path, text, |this, text| this.parse_yaml(path, text, 0, CHECKPOINT_FIELDS))
+            self.make_from(path, text, |this, text| this.parse_yaml(path, text, 0, checkpoint_keys()))
         });
         let record = data.map(|mut data: Checkpoint| {
             data.shrink_to_fit();
@@ -180,7 +181,7 @@ impl Loader {
         path: &Path,
         text: &str,
         line_offset: u32,
-        fields: &[&str],
+        fields: &[impl AsRef<str>],
     ) -> Option<T> {
         match yaml::from_str::<T>(text) {
             Ok(value) => Some(value),
@@ -192,7 +193,7 @@ impl Loader {
                 if e.code == "unknown_field" {
                     let subject = e.subject.clone().unwrap_or_default();
                     notice = notice.field(subject.clone());
-                    notice = match did_you_mean(&subject, fields.iter().copied()) {
+                    notice = match did_you_mean(&subject, fields.iter().map(AsRef::as_ref)) {
                         Some(h) => notice.hint(h),
                         None => notice.hint("remove the field; `crossings schema` lists the fields"),
                     };
@@ -266,7 +267,7 @@ impl Loader {
             }
         };
         let body_line = 3 + front.lines().count() as u32;
-        let meta = self.parse_yaml::<RuleMeta>(path, front, 1, RULE_FIELDS)?;
+        let meta = self.parse_yaml::<RuleMeta>(path, front, 1, rule_keys())?;
         let meta = shift_rule_positions(meta, 1);
         Some(Rule { path: path.to_path_buf(), id, lang, meta, body: body.to_string(), body_line })
     }

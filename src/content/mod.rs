@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod date;
+pub mod fields;
 pub mod geo;
 pub mod i18n;
 mod loader;
@@ -18,6 +19,7 @@ use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
 pub use self::cache::{Changes, LoadCache};
+pub use self::fields::supportable_fields;
 use self::loader::Loader;
 pub use self::model::*;
 pub use self::reference::Reference;
@@ -80,6 +82,19 @@ pub struct Content {
 }
 
 impl Content {
+    /// The listed source a reference names, if any.
+    pub fn listed_source(&self, reference: &SourceRef) -> Option<&SourceInfo> {
+        let id = reference.source.as_ref()?;
+        self.sources.iter().find(|s| s.id == id.value)
+    }
+
+    /// The date a source reference's statements describe: its own `as_of`, else its listed
+    /// source's.
+    pub fn as_of(&self, reference: &SourceRef) -> Option<String> {
+        let own = reference.as_of.as_ref().map(|d| d.value.clone());
+        own.or_else(|| self.listed_source(reference).and_then(|l| l.as_of.clone()))
+    }
+
     /// Whether a checkpoint with `id` exists.
     pub fn has_checkpoint(&self, id: &str) -> bool {
         self.ids.get_or_init(|| self.checkpoints.iter().map(|c| c.data.id.value.clone()).collect()).contains(id)
@@ -104,83 +119,6 @@ pub struct Loaded {
     pub notices: Vec<Notice>,
 }
 
-/// The fields of a checkpoint file, for "did you mean" hints.
-pub const CHECKPOINT_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "border",
-    "counterpart",
-    "modes",
-    "traffic",
-    "open_to",
-    "classification",
-    "hours",
-    "status",
-    "location",
-    "contacts",
-    "notes",
-    "sources",
-    "last_verified",
-    "country",
-    "kind",
-    "schedule",
-    "season",
-    "source_text",
-    "open",
-    "close",
-    "time_zone",
-    "days",
-    "state",
-    "since",
-    "until",
-    "note",
-    "region",
-    "district",
-    "settlement",
-    "lat",
-    "lon",
-    "precision",
-    "value",
-    "label",
-    "source",
-    "url",
-    "title",
-    "retrieved",
-    "supports",
-    "en",
-    "ru",
-    "kk",
-];
-
-/// The fields of a rule's front matter, for "did you mean" hints.
-pub const RULE_FIELDS: &[&str] = &[
-    "title",
-    "category",
-    "summary",
-    "applies_to",
-    "allowances",
-    "lists",
-    "sources",
-    "last_verified",
-    "borders",
-    "checkpoints",
-    "nationalities",
-    "item",
-    "direction",
-    "amount",
-    "unit",
-    "currency",
-    "condition",
-    "source_text",
-    "kind",
-    "items",
-    "source",
-    "url",
-    "retrieved",
-    "supports",
-];
-
 /// Read everything under `root`. Fails only when `root` itself cannot be read.
 pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     load_with(root, None)
@@ -202,7 +140,8 @@ fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> anyhow::Result<Loade
         root.canonicalize().with_context(|| format!("cannot resolve the content folder `{}`", root.display()))?;
     let mut loader = Loader::new(canonical_root, cache.is_some());
 
-    let config = loader.read_yaml::<Config>(&root.join("site.yaml"), CONFIG_FIELDS).unwrap_or_default();
+    let config =
+        loader.read_yaml::<Config>(&root.join("site.yaml"), fields::struct_fields::<Config>()).unwrap_or_default();
     for required in ["reference/countries.yaml", "reference/regions.yaml"] {
         if !root.join(required).exists() {
             loader.notices.push(
@@ -287,19 +226,6 @@ fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> anyhow::Result<Loade
     Ok(Loaded { content, notices: loader.notices })
 }
 
-const CONFIG_FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "base_url",
-    "repository_url",
-    "edit_url",
-    "languages",
-    "default_language",
-    "stale_after_days",
-    "licence",
-    "border_distance_km",
-];
-
 /// `sources.yaml` as the site sees it; ingest reads the full format.
 #[derive(serde::Deserialize)]
 struct SourceList {
@@ -318,6 +244,15 @@ pub struct SourceInfo {
     /// The address, when the material has one.
     #[serde(default)]
     pub url: Option<String>,
+    /// Where material read from a kept file was published.
+    #[serde(default)]
+    pub published_url: Option<String>,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[serde(default)]
+    pub as_of: Option<String>,
     /// Provenance.
     #[serde(default)]
     pub note: Option<String>,

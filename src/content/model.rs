@@ -3,6 +3,8 @@
 //! Values that validation must point at keep their source position (`Spanned`).
 //! A field that is absent (or `null`) is unknown; nothing here invents a default.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -72,12 +74,13 @@ pub struct Checkpoint {
     /// The checkpoint on the other side of the border.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterpart: Option<Counterpart>,
-    /// Kinds of transport that may cross here.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modes: Option<Vec<Mode>>,
-    /// Who or what may cross: passengers, cargo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub traffic: Option<Vec<Traffic>>,
+    /// Kinds of transport that may cross here: `yes`, `no` or `unknown` per kind, as the
+    /// sources state it; a kind not written is unknown.
+    #[serde(default, skip_serializing_if = "Facts::is_empty")]
+    pub modes: Facts<Mode>,
+    /// Who or what may cross (passengers, cargo): `yes`, `no` or `unknown` per kind.
+    #[serde(default, skip_serializing_if = "Facts::is_empty")]
+    pub traffic: Facts<Traffic>,
     /// Who may cross, by nationality, where a source says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_to: Option<OpenTo>,
@@ -99,12 +102,19 @@ pub struct Checkpoint {
     /// Free notes in Markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Spanned<String>>,
+    /// Other checkpoints at the same place (a road and a rail checkpoint of one town), by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_place: Vec<Spanned<String>>,
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
-    /// The date (YYYY-MM-DD) an editor last checked this record against its sources.
+    /// The date (YYYY-MM-DD) an editor checked this record against `verified_against`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_verified: Option<Spanned<String>>,
+    /// The source (an id of `sources.yaml`, or an address) an editor checked the record against
+    /// on `last_verified`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_against: Option<Spanned<String>>,
 }
 
 impl Checkpoint {
@@ -112,12 +122,7 @@ impl Checkpoint {
     /// entries at its first): at 10,000 checkpoints, megabytes.
     pub fn shrink_to_fit(&mut self) {
         self.aliases.shrink_to_fit();
-        if let Some(modes) = &mut self.modes {
-            modes.shrink_to_fit();
-        }
-        if let Some(traffic) = &mut self.traffic {
-            traffic.shrink_to_fit();
-        }
+        self.same_place.shrink_to_fit();
         if let Some(counterpart) = &mut self.counterpart {
             counterpart.aliases.shrink_to_fit();
         }
@@ -179,6 +184,97 @@ pub struct Counterpart {
     pub aliases: Vec<String>,
 }
 
+/// What the sources state of one value: it is so, it is not, or no source says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// A source states it.
+    Yes,
+    /// A source states the opposite.
+    No,
+    /// No source says.
+    #[default]
+    Unknown,
+}
+
+impl Fact {
+    /// Every value.
+    pub const ALL: [Fact; 3] = [Fact::Yes, Fact::No, Fact::Unknown];
+
+    /// The value as written in YAML and the exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            Fact::Yes => "yes",
+            Fact::No => "no",
+            Fact::Unknown => "unknown",
+        }
+    }
+}
+
+/// A closed list of values, each named once here (modes, traffic).
+pub trait Vocabulary: Copy + Ord + 'static {
+    /// Every value, in the order pages list them.
+    const ALL: &'static [Self];
+    /// The value as written in YAML.
+    fn code(self) -> &'static str;
+}
+
+/// Yes, no or unknown for each value of a vocabulary; a value not written is unknown. Written
+/// as a map (`{road: yes, rail: no}`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Facts<K: Ord>(pub BTreeMap<K, Fact>);
+
+/// Equal when they state the same: a value written `unknown` is the same as one not written.
+impl<K: Ord> PartialEq for Facts<K> {
+    fn eq(&self, other: &Self) -> bool {
+        fn stated<K: Ord>(f: &Facts<K>) -> impl Iterator<Item = (&K, &Fact)> {
+            f.0.iter().filter(|(_, fact)| **fact != Fact::Unknown)
+        }
+        stated(self).eq(stated(other))
+    }
+}
+
+impl<K: Ord> Eq for Facts<K> {}
+
+impl<K: Ord> Default for Facts<K> {
+    fn default() -> Self {
+        Facts(BTreeMap::new())
+    }
+}
+
+impl<K: Vocabulary> Facts<K> {
+    /// Facts from `(value, fact)` pairs.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (K, Fact)>) -> Facts<K> {
+        Facts(pairs.into_iter().collect())
+    }
+
+    /// What is stated of `value`.
+    pub fn get(&self, value: K) -> Fact {
+        self.0.get(&value).copied().unwrap_or_default()
+    }
+
+    /// Every value of the vocabulary with its fact, unknown ones included, in order.
+    pub fn all(&self) -> impl Iterator<Item = (K, Fact)> + '_ {
+        K::ALL.iter().map(|k| (*k, self.get(*k)))
+    }
+
+    /// The values stated to be so.
+    pub fn yes(&self) -> impl Iterator<Item = K> + '_ {
+        self.all().filter(|(_, f)| *f == Fact::Yes).map(|(k, _)| k)
+    }
+
+    /// Whether nothing is stated (every value unknown).
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|f| *f == Fact::Unknown)
+    }
+
+    /// Whether some value is neither yes nor no.
+    pub fn has_unknown(&self) -> bool {
+        self.all().any(|(_, f)| f == Fact::Unknown)
+    }
+}
+
 /// A kind of transport.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -197,6 +293,21 @@ pub enum Mode {
     Pedestrian,
 }
 
+impl Vocabulary for Mode {
+    const ALL: &'static [Mode] = &[Mode::Road, Mode::Rail, Mode::Air, Mode::Sea, Mode::River, Mode::Pedestrian];
+
+    fn code(self) -> &'static str {
+        match self {
+            Mode::Road => "road",
+            Mode::Rail => "rail",
+            Mode::Air => "air",
+            Mode::Sea => "sea",
+            Mode::River => "river",
+            Mode::Pedestrian => "pedestrian",
+        }
+    }
+}
+
 /// What may cross.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -205,6 +316,17 @@ pub enum Traffic {
     Passenger,
     /// Goods.
     Cargo,
+}
+
+impl Vocabulary for Traffic {
+    const ALL: &'static [Traffic] = &[Traffic::Passenger, Traffic::Cargo];
+
+    fn code(self) -> &'static str {
+        match self {
+            Traffic::Passenger => "passenger",
+            Traffic::Cargo => "cargo",
+        }
+    }
 }
 
 /// Nationalities allowed to cross.
@@ -409,6 +531,13 @@ pub struct SourceRef {
     /// The page's title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Who published the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its publication or
+    /// "as of" date. For a listed source, `sources.yaml` gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Spanned<String>>,
     /// Date (YYYY-MM-DD) the material was retrieved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retrieved: Option<Spanned<String>>,
@@ -440,9 +569,12 @@ pub struct RuleMeta {
     /// Where the text comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
-    /// The date (YYYY-MM-DD) an editor last checked this document against its sources.
+    /// The date (YYYY-MM-DD) an editor checked this document against `verified_against`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_verified: Option<Spanned<String>>,
+    /// The source an editor checked the document against on `last_verified`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_against: Option<Spanned<String>>,
 }
 
 /// Category of a regulation.
@@ -516,6 +648,10 @@ pub struct Allowance {
     /// The source's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_text: Option<String>,
+    /// The source that gives this figure: an id of `sources.yaml` or an address among the
+    /// document's `sources`. Two entries for one item from different sources are shown together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Spanned<String>>,
 }
 
 /// Direction of goods across the border.

@@ -1,6 +1,6 @@
 //! A candidate: what one row of one source says about one checkpoint, before matching.
 
-use crate::content::{Border, Classified, Contact, Hours, Location, Mode, Traffic};
+use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Traffic, Vocabulary};
 
 use super::names;
 use super::node::{Node, to_node};
@@ -25,10 +25,10 @@ pub struct Candidate {
     pub counterpart_aliases: Vec<String>,
     /// What the source adds to tell same-named places apart ("Altai Territory").
     pub qualifier: Option<String>,
-    /// Modes of transport.
-    pub modes: Vec<Mode>,
-    /// Traffic.
-    pub traffic: Vec<Traffic>,
+    /// Modes of transport the source states (yes or no).
+    pub modes: Facts<Mode>,
+    /// Traffic the source states (yes or no).
+    pub traffic: Facts<Traffic>,
     /// Classification.
     pub classification: Option<Classified>,
     /// Hours.
@@ -93,21 +93,29 @@ impl Candidate {
         self.counterpart_aliases.extend(extra);
     }
 
-    /// The field paths this candidate gives a value for.
-    pub fn supports(&self) -> Vec<&'static str> {
+    /// The field paths this candidate gives a value for; `modes` and `traffic` per value
+    /// (`traffic.cargo`), since a source may state one and say nothing of the other.
+    pub fn supports(&self) -> Vec<String> {
         let given = [
             ("name", self.has_name()),
             ("aliases", !self.aliases.is_empty()),
             ("border", self.border.is_some()),
             ("counterpart", !self.counterpart.is_empty()),
-            ("modes", !self.modes.is_empty()),
-            ("traffic", !self.traffic.is_empty()),
+        ];
+        let later = [
             ("classification", self.classification.is_some()),
             ("hours", self.hours.is_some()),
             ("location", self.location.is_some()),
             ("contacts", !self.contacts.is_empty()),
         ];
-        given.into_iter().filter(|(_, g)| *g).map(|(f, _)| f).collect()
+        let stated = |field: &str, facts: Vec<(&'static str, bool)>| {
+            facts.into_iter().filter(|(_, known)| *known).map(|(code, _)| format!("{field}.{code}")).collect::<Vec<_>>()
+        };
+        let modes = stated("modes", self.modes.all().map(|(m, f)| (m.code(), f != Default::default())).collect());
+        let traffic = stated("traffic", self.traffic.all().map(|(t, f)| (t.code(), f != Default::default())).collect());
+        let named =
+            |list: &[(&str, bool)]| list.iter().filter(|(_, g)| *g).map(|(f, _)| f.to_string()).collect::<Vec<_>>();
+        [named(&given), modes, traffic, named(&later)].concat()
     }
 
     /// The candidate's facts as a partial checkpoint record (no id, no sources).

@@ -202,8 +202,8 @@ mod tests {
     fn tsv_recipe() -> TsvRecipe {
         crate::yaml::from_str(
             "group_column: border_group\nname_column: name\nseparators: [' – ', ' - ']\nlanguage: ru\n\
-             groups:\n  Kazakhstan - Russia: {border: RU}\n  Kazakhstan: {border: none, modes: [sea]}\n\
-             modes: [road]\ntraffic: [cargo]\n",
+             groups:\n  Kazakhstan - Russia: {border: RU}\n  Kazakhstan: {border: none, modes: {sea: yes}}\n\
+             modes: {road: yes}\ntraffic: {cargo: yes}\n",
         )
         .unwrap()
     }
@@ -217,8 +217,9 @@ mod tests {
         assert_eq!((c[0].name[0].1.as_str(), c[0].counterpart[0].1.as_str()), ("Таскала", "Озинки"));
         assert_eq!((c[1].name[0].1.as_str(), c[1].counterpart[0].1.as_str()), ("Темир-Баба", "Карабугаз"));
         assert_eq!((c[2].border, c[2].counterpart.len()), (Some(Border::None), 0));
-        assert_eq!(c[2].modes, vec![crate::content::Mode::Sea]);
-        assert_eq!(c[0].traffic, vec![crate::content::Traffic::Cargo]);
+        assert_eq!(c[2].modes.yes().collect::<Vec<_>>(), vec![crate::content::Mode::Sea]);
+        assert_eq!(c[0].traffic.yes().collect::<Vec<_>>(), vec![crate::content::Traffic::Cargo]);
+        assert_eq!(c[0].traffic.get(crate::content::Traffic::Passenger), crate::content::Fact::Unknown);
     }
 
     #[test]

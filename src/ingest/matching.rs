@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::{Border, Checkpoint, Record};
+use crate::content::{Border, Checkpoint, Fact, Mode, Record};
 
 use super::candidate::Candidate;
 use super::names;
@@ -23,6 +23,8 @@ pub struct Entry {
     pub counterparts: Vec<String>,
     /// Languages it has a name in.
     pub langs: Vec<&'static str>,
+    /// Modes a source or editor states it has.
+    pub modes: Vec<Mode>,
     /// How to show it in reports: "kurmangazy (Курмангазы – Караузек)".
     pub label: String,
     /// True when an editor deleted its file after an earlier ingest made it.
@@ -84,6 +86,7 @@ fn entry_of_checkpoint(c: &Checkpoint) -> Entry {
         border: c.border.as_ref().map(|b| b.value),
         names: names_given.iter().flat_map(|n| names::keys(n)).collect(),
         langs: c.name.all().map(|(l, _)| l).collect(),
+        modes: c.modes.yes().collect(),
         counterparts: cp_names.iter().chain(&cp_aliases).flat_map(|n| names::keys(n)).collect(),
         label,
         deleted: false,
@@ -127,12 +130,28 @@ pub fn assign(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
 /// The one entry `c` matches, `None` for a new checkpoint, or why it cannot be decided.
 fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unresolved>> {
     let (by_name, by_cp) = hits(c, pool);
+    let by_name = if by_name.len() > 1 { best_supported(c, pool, by_name) } else { by_name };
     match (c.has_name(), by_name.len(), by_cp.len()) {
         (true, 1, _) => Ok(Some(by_name[0])),
         (false, _, 1) => Ok(Some(by_cp[0])),
         (true, 0, 0) => Ok(None),
         _ => Err(Box::new(unresolved(c, pool, &by_name, &by_cp))),
     }
+}
+
+/// Of several records one name matches (a road and a rail checkpoint of one town), those the
+/// candidate's evidence supports: the ones sharing a mode it states, then the ones matching
+/// most of its names and aliases. Still several: all of them (reported as ambiguous).
+fn best_supported(c: &Candidate, pool: &[Entry], hits: Vec<usize>) -> Vec<usize> {
+    let stated: Vec<Mode> = c.modes.all().filter(|(_, f)| *f == Fact::Yes).map(|(m, _)| m).collect();
+    let sharing: Vec<usize> =
+        hits.iter().copied().filter(|&i| pool[i].modes.iter().any(|m| stated.contains(m))).collect();
+    let hits = if sharing.is_empty() { hits } else { sharing };
+    let keys = c.name_keys();
+    let score = |i: usize| keys.iter().filter(|k| pool[i].names.contains(k)).count();
+    let best = hits.iter().map(|&i| score(i)).max().unwrap_or(0);
+    let top: Vec<usize> = hits.iter().copied().filter(|&i| score(i) == best).collect();
+    if top.len() == 1 { top } else { hits }
 }
 
 /// Entries matching `c` by name, and by counterpart.
@@ -219,6 +238,11 @@ fn learn(entry: &mut Entry, c: &Candidate) {
         }
     }
     entry.border = entry.border.or(c.border);
+    for mode in c.modes.yes() {
+        if !entry.modes.contains(&mode) {
+            entry.modes.push(mode);
+        }
+    }
     for (lang, _) in &c.name {
         if !entry.langs.contains(&lang.code()) {
             entry.langs.push(lang.code());
@@ -248,6 +272,7 @@ fn new_entry(c: &Candidate, pool: &[Entry]) -> Result<Entry, Box<Unresolved>> {
         names: Vec::new(),
         counterparts: Vec::new(),
         langs: Vec::new(),
+        modes: Vec::new(),
         label: format!("{id} ({name} – {counterpart})"),
         deleted: false,
     };

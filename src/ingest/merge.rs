@@ -108,7 +108,9 @@ fn merge_map(
             entries.push((key, v));
         }
     }
-    (!entries.is_empty() || o.is_some()).then_some(Node::Map(entries))
+    // A map the merge empties goes; one the editor wrote empty stays.
+    let written_empty = matches!(o, Some(Node::Map(e)) if e.is_empty());
+    (!entries.is_empty() || written_empty).then_some(Node::Map(entries))
 }
 
 fn merge_set(
@@ -192,6 +194,15 @@ mod tests {
         let (v, d) = run("{hours: daytime}", "{hours: schedule}", "{hours: 24h}");
         assert_eq!(v, "{hours: schedule}");
         assert!(d[0].conflict && d[0].path == "hours");
+    }
+
+    #[test]
+    fn a_map_whose_every_field_the_source_dropped_goes() {
+        let (v, d) = run("{hours: {kind: daytime}, id: x}", "{hours: {kind: daytime}, id: x}", "{id: x}");
+        assert_eq!(v, "{id: x}", "no empty `hours: {{}}` is left behind");
+        assert_eq!(d.len(), 1);
+        let (v, _) = run("{id: x}", "{hours: {}, id: x}", "{id: x}");
+        assert_eq!(v, "{hours: {}, id: x}", "an editor's own empty map stays");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 /// The documented romanisation of `text` (Latin text is returned as it is).
 pub fn romanise(text: &str) -> String {
-    any_ascii::any_ascii(text).replace(['\'', '"', '`'], "")
+    crate::translit::romanise(text)
 }
 
 /// Whether `text` has Cyrillic letters.

@@ -6,7 +6,7 @@
 
 use crate::content::reference::Region;
 use crate::content::{
-    Classification, Classified, Contact, ContactKind, Hours, HoursKind, Location, Reference, Traffic,
+    Classification, Classified, Contact, ContactKind, Fact, Facts, Hours, HoursKind, Location, Reference, Traffic,
 };
 use crate::yaml::Spanned;
 
@@ -34,10 +34,10 @@ pub fn hours(text: &str) -> Option<Hours> {
 }
 
 /// "Multilateral (international), cargo-passenger" → `multilateral` and [passenger, cargo].
-pub fn classification(text: &str) -> (Option<Classified>, Vec<Traffic>) {
+pub fn classification(text: &str) -> (Option<Classified>, Facts<Traffic>) {
     let text = collapse(text);
     if text.is_empty() {
-        return (None, Vec::new());
+        return (None, Facts::default());
     }
     let lower = text.to_lowercase();
     let kind = if lower.starts_with("multilateral") || lower.starts_with("многосторон") {
@@ -52,16 +52,13 @@ pub fn classification(text: &str) -> (Option<Classified>, Vec<Traffic>) {
     (Some(Classified { kind, source_text: Some(text) }), traffic(&lower))
 }
 
-/// Passenger and cargo traffic named in `lower`.
-pub fn traffic(lower: &str) -> Vec<Traffic> {
-    let mut out = Vec::new();
-    if lower.contains("passenger") || lower.contains("пассажир") {
-        out.push(Traffic::Passenger);
-    }
-    if lower.contains("cargo") || lower.contains("freight") || lower.contains("груз") {
-        out.push(Traffic::Cargo);
-    }
-    out
+/// Passenger and cargo traffic named in `lower`: each named one is stated; the other stays
+/// unknown (a list of cargo crossings says nothing of passengers).
+pub fn traffic(lower: &str) -> Facts<Traffic> {
+    let passenger = lower.contains("passenger") || lower.contains("пассажир");
+    let cargo = lower.contains("cargo") || lower.contains("freight") || lower.contains("груз");
+    let named = [(Traffic::Passenger, passenger), (Traffic::Cargo, cargo)];
+    Facts::from_pairs(named.into_iter().filter(|(_, n)| *n).map(|(t, _)| (t, Fact::Yes)))
 }
 
 /// A place with contacts, "Almaty region, Panfilov district, village. Khorgos. Tel.: ...",
@@ -171,10 +168,11 @@ mod tests {
     fn reads_classification_and_traffic() {
         let (c, t) = classification("Multilateral (international), cargo-passenger");
         assert_eq!(c.unwrap().kind, Some(Classification::Multilateral));
-        assert_eq!(t, vec![Traffic::Passenger, Traffic::Cargo]);
+        assert_eq!(t, Facts::from_pairs([(Traffic::Passenger, Fact::Yes), (Traffic::Cargo, Fact::Yes)]));
         let (c, t) = classification("International, cargo");
         assert_eq!(c.unwrap().kind, Some(Classification::International));
-        assert_eq!(t, vec![Traffic::Cargo]);
+        assert_eq!(t.get(Traffic::Cargo), Fact::Yes);
+        assert_eq!(t.get(Traffic::Passenger), Fact::Unknown, "a cargo crossing says nothing of passengers");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::content::{Border, Direction, ListKind, Mode, RuleCategory, Traffic};
+use crate::content::{Border, Direction, Facts, ListKind, Mode, RuleCategory, Traffic};
 
 /// A language a source writes names in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -202,12 +202,13 @@ pub struct TsvRecipe {
     pub language: Lang,
     /// What each group means; a row of another group is an error.
     pub groups: BTreeMap<String, Group>,
-    /// Transport modes the source supports for every row (unless its group says otherwise).
+    /// Transport modes the source states for every row, `{road: yes}` (unless its group says
+    /// otherwise); modes not named stay unknown.
     #[serde(default)]
-    pub modes: Vec<Mode>,
-    /// Traffic the source supports for every row (unless its group says otherwise).
+    pub modes: Facts<Mode>,
+    /// Traffic the source states for every row, `{cargo: yes}` (unless its group says otherwise).
     #[serde(default)]
-    pub traffic: Vec<Traffic>,
+    pub traffic: Facts<Traffic>,
 }
 
 /// A group of rows in a TSV source.
@@ -218,8 +219,8 @@ pub struct Group {
     pub border: Border,
     /// Modes of this group, instead of the recipe's.
     #[serde(default)]
-    pub modes: Option<Vec<Mode>>,
+    pub modes: Option<Facts<Mode>>,
     /// Traffic of this group, instead of the recipe's.
     #[serde(default)]
-    pub traffic: Option<Vec<Traffic>>,
+    pub traffic: Option<Facts<Traffic>>,
 }

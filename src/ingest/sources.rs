@@ -37,9 +37,19 @@ pub struct Source {
     /// Where the material is published (http or https).
     #[serde(default)]
     pub url: Option<Spanned<String>>,
-    /// A file inside the content folder, for material with no address.
+    /// A file inside the content folder, for material ingest does not fetch.
     #[serde(default)]
     pub path: Option<Spanned<String>>,
+    /// Where material read from `path` was published, for readers (never fetched).
+    #[serde(default)]
+    pub published_url: Option<Spanned<String>>,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its publication
+    /// or "as of" date, as the material itself gives it.
+    #[serde(default)]
+    pub as_of: Option<Spanned<String>>,
     /// What the source gives: `checkpoints`, `rules` or both (checked against the recipe).
     #[serde(default)]
     pub yields: Vec<Yield>,

@@ -7,10 +7,7 @@ use super::names;
 use super::node::Node;
 
 /// Paths whose values are sets: the sources' values are joined.
-const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "modes", "traffic", "contacts"];
-
-/// The order `modes` and `traffic` values are written in.
-const ENUM_ORDER: &[&str] = &["road", "rail", "air", "sea", "river", "pedestrian", "passenger", "cargo"];
+const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "contacts"];
 
 /// Two sources giving different values for one field.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,13 +35,6 @@ pub fn combine(
         join(&mut acc, part, "", &c.source, id, &mut disagreements);
     }
     tidy_aliases(&mut acc);
-    for path in ["modes", "traffic"] {
-        if let Some(Node::Seq(items)) = acc.get(path) {
-            let mut items = items.clone();
-            items.sort_by_key(|n| ENUM_ORDER.iter().position(|o| Some(*o) == n.as_str()));
-            acc.set(path, Node::Seq(items));
-        }
-    }
     let sources = source_entries(&acc, candidates, retrieved);
     acc.set("sources", Node::Seq(sources));
     Ok((acc, disagreements))
@@ -54,11 +44,8 @@ pub fn combine(
 fn source_entries(record: &Node, candidates: &[&Candidate], retrieved: &dyn Fn(&str) -> Option<String>) -> Vec<Node> {
     let mut sources: Vec<Node> = Vec::new();
     for c in candidates {
-        let supports = c
-            .supports()
-            .into_iter()
-            .filter(|f| *f != "aliases" || c.aliases.iter().any(|a| kept_alias(record, a)))
-            .map(str::to_string);
+        let supports =
+            c.supports().into_iter().filter(|f| f != "aliases" || c.aliases.iter().any(|a| kept_alias(record, a)));
         match sources.iter_mut().find(|s| s.get("source").and_then(Node::as_str) == Some(c.source.as_str())) {
             Some(entry) => {
                 let mut all: Vec<String> = entry.get("supports").map(strings).unwrap_or_default();
@@ -159,21 +146,10 @@ pub fn strings(node: &Node) -> Vec<String> {
     }
 }
 
-/// Field names in the model's order, without repeats.
+/// Field paths in the model's order, without repeats.
 fn canonical(mut fields: Vec<String>) -> Vec<String> {
-    const ORDER: &[&str] = &[
-        "name",
-        "aliases",
-        "border",
-        "counterpart",
-        "modes",
-        "traffic",
-        "classification",
-        "hours",
-        "location",
-        "contacts",
-    ];
-    fields.sort_by_key(|f| ORDER.iter().position(|o| o == f).unwrap_or(ORDER.len()));
+    let order = crate::content::supportable_fields();
+    fields.sort_by_key(|f| order.iter().position(|o| o == f).unwrap_or(order.len()));
     fields.dedup();
     fields
 }
@@ -181,7 +157,7 @@ fn canonical(mut fields: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Border, Mode, Traffic};
+    use crate::content::{Border, Fact, Facts, Mode, Traffic};
     use crate::ingest::recipe::Lang;
 
     #[test]
@@ -191,7 +167,7 @@ mod tests {
             name: vec![(Lang::En, "Maykapchagay".into())],
             border: Some(Border::CN),
             counterpart: vec![(Lang::En, "Zimunai".into())],
-            traffic: vec![Traffic::Passenger, Traffic::Cargo],
+            traffic: Facts::from_pairs([(Traffic::Passenger, Fact::Yes), (Traffic::Cargo, Fact::Yes)]),
             ..Candidate::default()
         };
         let mut queue = Candidate {
@@ -199,8 +175,8 @@ mod tests {
             name: vec![(Lang::Ru, "Майкапчагай".into())],
             border: Some(Border::CN),
             counterpart: vec![(Lang::Ru, "Зимунай".into())],
-            modes: vec![Mode::Road],
-            traffic: vec![Traffic::Cargo],
+            modes: Facts::from_pairs([(Mode::Road, Fact::Yes)]),
+            traffic: Facts::from_pairs([(Traffic::Cargo, Fact::Yes)]),
             ..Candidate::default()
         };
         queue.add_romanised_aliases();
@@ -209,11 +185,11 @@ mod tests {
         assert_eq!(node.at("name").unwrap().to_string(), "{en: Maykapchagay, ru: Майкапчагай}");
         assert_eq!(node.get("aliases"), None, "the romanisation repeats the English name");
         assert_eq!(node.at("counterpart.aliases").unwrap().to_string(), "[Zimunay]");
-        assert_eq!(node.get("traffic").unwrap().to_string(), "[passenger, cargo]");
+        assert_eq!(node.get("traffic").unwrap().to_string(), r#"{passenger: "yes", cargo: "yes"}"#);
         let sources = node.get("sources").unwrap().to_string();
         assert!(
             sources.contains(
-                "{source: queue, retrieved: 2026-01-01, supports: [name, border, counterpart, modes, traffic]}"
+                "{source: queue, retrieved: 2026-01-01, supports: [name, border, counterpart, modes.road, traffic.cargo]}"
             ),
             "{sources}"
         );

@@ -7,7 +7,7 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::site::Language;
-use crate::content::{Checkpoint, Content};
+use crate::content::{Checkpoint, Content, Facts, Mode, Traffic, Vocabulary};
 
 /// The public address of a page whose output path is `path` (`index.html` dropped).
 pub fn absolute_url(content: &Content, path: &str) -> String {
@@ -23,8 +23,8 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "aliases": c.aliases,
         "border": c.border.as_ref().map(|b| b.value.code()),
         "counterpart": c.counterpart,
-        "modes": c.modes,
-        "traffic": c.traffic,
+        "modes": every_fact(&c.modes),
+        "traffic": every_fact(&c.traffic),
         "classification": c.classification.as_ref().and_then(|k| k.kind),
         "hours": c.hours.as_ref().and_then(|h| h.kind),
         "status": c.status.as_ref().map(|s| s.state),
@@ -32,9 +32,35 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "settlement": loc.and_then(|l| l.settlement.as_ref()),
         "precision": loc.and_then(|l| l.precision),
         "last_verified": c.last_verified,
+        "verified_against": c.verified_against,
         "url": absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
         "urls": page_urls(content, &format!("checkpoints/{}/", c.id.value)),
     })
+}
+
+/// Every value of a vocabulary with what is stated of it: `{"road": "yes", "rail": "unknown"}`.
+fn every_fact<K: Vocabulary>(facts: &Facts<K>) -> serde_json::Map<String, Value> {
+    facts.all().map(|(k, f)| (k.code().to_string(), json!(f.code()))).collect()
+}
+
+/// A record as the JSON export gives it: as in its file, with `modes` and `traffic` naming
+/// every value (unknown ones too) and each source's `as_of` (its own or its listed source's)
+/// and `retrieved` (`null` where not known).
+fn export_record(c: &Checkpoint, content: &Content) -> Value {
+    let mut record = serde_json::to_value(c).unwrap_or(Value::Null);
+    let Value::Object(fields) = &mut record else { return record };
+    fields.insert("modes".into(), Value::Object(every_fact(&c.modes)));
+    fields.insert("traffic".into(), Value::Object(every_fact(&c.traffic)));
+    let sources = c.sources.iter().map(|s| {
+        let mut entry = serde_json::to_value(s).unwrap_or(Value::Null);
+        if let Value::Object(e) = &mut entry {
+            e.insert("as_of".into(), json!(content.as_of(s)));
+            e.entry("retrieved").or_insert(Value::Null);
+        }
+        entry
+    });
+    fields.insert("sources".into(), Value::Array(sources.collect()));
+    record
 }
 
 /// The address of the page at `path` in each of the site's languages.
@@ -72,7 +98,8 @@ pub fn geojson(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
 /// the content (no intermediate tree).
 #[derive(serde::Serialize)]
 struct JsonExport<'a, T: serde::Serialize> {
-    checkpoints: Vec<&'a Checkpoint>,
+    #[serde(serialize_with = "records")]
+    checkpoints: (&'a Content, Vec<&'a Checkpoint>),
     languages: &'a [String],
     licence: &'a T,
     sources: Vec<Value>,
@@ -84,13 +111,15 @@ struct JsonExport<'a, T: serde::Serialize> {
 /// download; browsers' JSON viewers indent it for reading).
 pub fn json_export(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
     let doc = JsonExport {
-        checkpoints: content.checkpoints.iter().map(|r| &r.data).collect(),
+        checkpoints: (content, content.checkpoints.iter().map(|r| &r.data).collect()),
         languages: &content.config.languages,
         licence: &content.config.licence,
         sources: content
             .sources
             .iter()
-            .map(|s| json!({"id": s.id, "title": s.title, "url": s.url, "note": s.note}))
+            .map(|s| {
+                json!({"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url.as_ref().or(s.published_url.as_ref()), "as_of": s.as_of, "note": s.note})
+            })
             .collect(),
         title: &content.config.title,
     };
@@ -98,35 +127,38 @@ pub fn json_export(content: &Content, out: &mut dyn Write) -> std::io::Result<()
     out.write_all(b"\n")
 }
 
-/// The CSV columns, in order.
-pub const CSV_COLUMNS: &[&str] = &[
-    "id",
-    "name_en",
-    "name_ru",
-    "name_kk",
-    "border",
-    "counterpart_country",
-    "counterpart_name_en",
-    "counterpart_name_ru",
-    "counterpart_name_kk",
-    "modes",
-    "traffic",
-    "classification",
-    "hours",
-    "status",
-    "region",
-    "district",
-    "settlement",
-    "lat",
-    "lon",
-    "precision",
-    "last_verified",
-    "url",
-];
+/// Serialise the records one by one (see [`export_record`]), without a tree of them all.
+fn records<S: serde::Serializer>(value: &(&Content, Vec<&Checkpoint>), s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let (content, list) = value;
+    let mut seq = s.serialize_seq(Some(list.len()))?;
+    for c in list {
+        seq.serialize_element(&export_record(c, content))?;
+    }
+    seq.end()
+}
+
+/// The CSV columns, in order: one per mode and kind of traffic (`mode_road`,
+/// `traffic_passenger`: yes, no or unknown).
+pub fn csv_columns() -> Vec<String> {
+    let head = ["id", "name_en", "name_ru", "name_kk", "border", "counterpart_country"];
+    let names = ["counterpart_name_en", "counterpart_name_ru", "counterpart_name_kk"];
+    let modes = Mode::ALL.iter().map(|m| format!("mode_{}", m.code()));
+    let traffic = Traffic::ALL.iter().map(|t| format!("traffic_{}", t.code()));
+    let tail = ["classification", "hours", "status", "region", "district", "settlement", "lat", "lon", "precision"];
+    let end = ["last_verified", "verified_against", "url"];
+    head.iter()
+        .chain(&names)
+        .map(|c| c.to_string())
+        .chain(modes)
+        .chain(traffic)
+        .chain(tail.iter().chain(&end).map(|c| c.to_string()))
+        .collect()
+}
 
 /// `data/checkpoints.csv` (RFC 4180; cells that a spreadsheet would run as formulas are defused).
 pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all((CSV_COLUMNS.join(",") + "\r\n").as_bytes())?;
+    out.write_all((csv_columns().join(",") + "\r\n").as_bytes())?;
     for r in &content.checkpoints {
         let c = &r.data;
         let loc = c.location.as_ref();
@@ -136,7 +168,9 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
             _ => String::new(),
         };
         let name = c.counterpart.as_ref().and_then(|p| p.name.as_ref());
-        let cells = [
+        let facts =
+            c.modes.all().map(|(_, f)| f.code().to_string()).chain(c.traffic.all().map(|(_, f)| f.code().to_string()));
+        let cells: Vec<String> = [
             c.id.value.clone(),
             c.name.en.clone().unwrap_or_default(),
             c.name.ru.clone().unwrap_or_default(),
@@ -146,8 +180,10 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
             name.and_then(|n| n.en.clone()).unwrap_or_default(),
             name.and_then(|n| n.ru.clone()).unwrap_or_default(),
             name.and_then(|n| n.kk.clone()).unwrap_or_default(),
-            code(json!(c.modes)),
-            code(json!(c.traffic)),
+        ]
+        .into_iter()
+        .chain(facts)
+        .chain([
             code(json!(c.classification.as_ref().and_then(|k| k.kind))),
             code(json!(c.hours.as_ref().and_then(|h| h.kind))),
             code(json!(c.status.as_ref().map(|s| s.state))),
@@ -158,8 +194,10 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
             loc.and_then(|l| l.lon.as_ref()).map(|x| x.value.to_string()).unwrap_or_default(),
             code(json!(loc.and_then(|l| l.precision))),
             c.last_verified.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
+            c.verified_against.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
             absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
-        ];
+        ])
+        .collect();
         out.write_all(cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",").as_bytes())?;
         out.write_all(b"\r\n")?;
     }

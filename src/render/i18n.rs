@@ -35,6 +35,11 @@ pub const RUST_KEYS: &[&str] = &[
     "mode_pedestrian",
     "traffic_passenger",
     "traffic_cargo",
+    "fact_yes",
+    "fact_no",
+    "fact_unknown",
+    "as_of",
+    "filter_confirmed",
     "hours_24h",
     "hours_daytime",
     "hours_schedule",
@@ -137,10 +142,18 @@ impl Ui {
         for code in order.iter().rev() {
             let Some(catalog) = content.i18n.catalog(code) else { continue };
             for (key, entry) in &catalog.entries {
+                // A language nearer the page's wins whole: its plain text over another
+                // language's plural forms, and the other way round.
                 match &entry.message {
-                    Message::Text(text) => texts.insert(key.clone(), text.clone()).map(drop),
-                    Message::Plural(forms) => plurals.insert(key.clone(), (code.to_string(), forms.clone())).map(drop),
-                };
+                    Message::Text(text) => {
+                        plurals.remove(key);
+                        texts.insert(key.clone(), text.clone());
+                    }
+                    Message::Plural(forms) => {
+                        texts.remove(key);
+                        plurals.insert(key.clone(), (code.to_string(), forms.clone()));
+                    }
+                }
             }
         }
         let mut ui = Ui { lang: lang.to_string(), texts, plurals, conventions: placeholder_conventions() };
@@ -185,6 +198,38 @@ impl Ui {
     /// A `YYYY-MM-DD` date as this language writes it.
     pub fn date(&self, iso: &str) -> String {
         self.conventions.date(iso)
+    }
+
+    /// An `as_of` date (a year, `YYYY-MM` or `YYYY-MM-DD`) as this language writes it: a year
+    /// as it is, a month as `MM.YYYY`, a day in words.
+    pub fn partial_date(&self, as_of: &str) -> String {
+        match as_of.split('-').collect::<Vec<_>>()[..] {
+            [year] => year.to_string(),
+            [year, month] => format!("{month}.{year}"),
+            _ => self.date(as_of),
+        }
+    }
+
+    /// Labels joined into a list as this language writes one: in Russian and Kazakh only the
+    /// first keeps its capital ("Грузовые, пассажирские"), in English each keeps its own.
+    pub fn join_labels<'a>(&self, labels: impl IntoIterator<Item = &'a str>) -> String {
+        let lower_after_first = matches!(self.lang.as_str(), "ru" | "kk");
+        let mut out = String::new();
+        for (i, label) in labels.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if i > 0 && lower_after_first {
+                let mut chars = label.chars();
+                if let Some(first) = chars.next() {
+                    out.extend(first.to_lowercase());
+                    out.push_str(chars.as_str());
+                }
+            } else {
+                out.push_str(label);
+            }
+        }
+        out
     }
 
     /// Every plain text, as the `t` map templates read.
@@ -239,6 +284,21 @@ fn page_ui<'a>(uis: &'a Uis, state: &tera::State) -> tera::TeraResult<&'a Ui> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_labels_by_the_language_s_capitalisation() {
+        let ui = |lang: &str| Ui {
+            lang: lang.into(),
+            texts: BTreeMap::new(),
+            plurals: HashMap::new(),
+            conventions: placeholder_conventions(),
+        };
+        assert_eq!(ui("ru").join_labels(["Грузовые", "Пассажирские"]), "Грузовые, пассажирские");
+        assert_eq!(ui("kk").join_labels(["Жүк", "Жолаушылар"]), "Жүк, жолаушылар");
+        assert_eq!(ui("en").join_labels(["Cargo", "Passengers"]), "Cargo, Passengers");
+        assert_eq!(ui("en").partial_date("2023-08"), "08.2023");
+        assert_eq!(ui("en").partial_date("2021"), "2021");
+    }
 
     #[test]
     fn fills_named_values() {

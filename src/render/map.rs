@@ -10,7 +10,7 @@ use crate::render::exports::xml_escape;
 use crate::render::i18n::Ui;
 pub use crate::render::map_labels::{CountryAnchor, Marker, country_anchors};
 use crate::render::map_labels::{country_labels, marker_labels};
-use crate::render::view::text_in;
+use crate::render::view::{name_in, text_in};
 use crate::render::views::status_key;
 
 /// Width of the index map's coordinate space.
@@ -162,34 +162,37 @@ fn ring_area(points: &[(f64, f64)]) -> f64 {
     points.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum::<f64>() / 2.0
 }
 
-/// The countries as `<path>` elements (Kazakhstan last, on top).
-fn country_paths(boundaries: &Boundaries, frame: &Frame, tolerance: f64, only_kz: bool) -> String {
+/// The countries as `<path>` elements (Kazakhstan last, on top), each titled with `name` of its
+/// code (in the page's language; no title where it gives none).
+fn country_paths(
+    boundaries: &Boundaries,
+    frame: &Frame,
+    tolerance: f64,
+    only_kz: bool,
+    name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let mut out = String::new();
     let mut countries: Vec<_> = boundaries.countries.iter().filter(|c| !only_kz || c.code == "KZ").collect();
     countries.sort_by_key(|c| (c.code == "KZ", c.code.clone()));
     for c in countries {
         let rings: Vec<&Ring> = c.polygons.iter().flatten().collect();
         let d = path_data(&rings, frame, tolerance);
-        let _ = write!(
-            out,
-            "<path class=\"country c-{}\" d=\"{d}\"><title>{}</title></path>",
-            c.code.to_lowercase(),
-            xml_escape(&c.name)
-        );
+        let title = name(&c.code).map(|n| format!("<title>{}</title>", xml_escape(&n))).unwrap_or_default();
+        let _ = write!(out, "<path class=\"country c-{}\" d=\"{d}\">{title}</path>", c.code.to_lowercase());
     }
     out
 }
 
 /// The symbol id for a checkpoint's modes: one mode's own symbol, several modes "multi".
 pub fn mode_symbol(c: &Checkpoint) -> &'static str {
-    match c.modes.as_deref() {
-        Some([Mode::Road]) => "road",
-        Some([Mode::Rail]) => "rail",
-        Some([Mode::Air]) => "air",
-        Some([Mode::Sea]) | Some([Mode::River]) => "sea",
-        Some([Mode::Pedestrian]) => "foot",
-        Some([]) | None => "unknown",
-        Some(_) => "multi",
+    match c.modes.yes().collect::<Vec<_>>()[..] {
+        [Mode::Road] => "road",
+        [Mode::Rail] => "rail",
+        [Mode::Air] => "air",
+        [Mode::Sea] | [Mode::River] => "sea",
+        [Mode::Pedestrian] => "foot",
+        [] => "unknown",
+        _ => "multi",
     }
 }
 
@@ -228,7 +231,9 @@ pub fn index_map(content: &Content, root: &str, ui: &Ui, anchors: &[CountryAncho
         xml_escape(ui.get("map_label"))
     );
     if let Some(b) = &content.geo.boundaries {
-        let _ = write!(svg, "<g class=\"countries\">{}</g>", country_paths(b, &frame, 1.0, false));
+        let name =
+            |code: &str| content.reference.country(code).and_then(|c| text_in(&c.name, &ui.lang)).map(|t| t.text);
+        let _ = write!(svg, "<g class=\"countries\">{}</g>", country_paths(b, &frame, 1.0, false, &name));
         svg.push_str(&country_labels(anchors, content, &ui.lang));
     }
     let markers = markers(content, &frame, ui);
@@ -280,7 +285,7 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
             let c = &r.data;
             let l = c.location.as_ref()?;
             let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
-            let name = text_in(&c.name, &ui.lang).map_or(c.id.value.clone(), |t| t.text);
+            let name = name_in(&c.name, &ui.lang).map_or(c.id.value.clone(), |t| t.text);
             let status_label = ui.get(c.status.as_ref().map_or("status_unknown", |s| status_key(s.state))).to_string();
             Some(Marker { id: &c.id.value, name, status_label, x, y, symbol: mode_symbol(c), status: status_code(c) })
         })
@@ -290,7 +295,9 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
 /// Kazakhstan's outline for locator maps, drawn once per site.
 pub fn locator_outline(content: &Content) -> (Frame, String) {
     let frame = Frame::fit(content.geo.boundaries.as_ref(), LOCATOR_WIDTH);
-    let paths = content.geo.boundaries.as_ref().map(|b| country_paths(b, &frame, 1.5, true)).unwrap_or_default();
+    // Shared by every language's pages, so untitled: the map's label names what it shows.
+    let paths =
+        content.geo.boundaries.as_ref().map(|b| country_paths(b, &frame, 1.5, true, &|_| None)).unwrap_or_default();
     (frame, paths)
 }
 

@@ -7,8 +7,8 @@ use super::map;
 use super::rule_view::{rule_link, rule_view};
 use super::site::{Job, Language, Page};
 use super::view::*;
-use super::views::{checkpoint_view, hours_key, mode_key, status_key, traffic_key};
-use crate::content::{Border, HoursKind, Mode, StatusState, Traffic};
+use super::views::{checkpoint_view, hours_key, status_key, value_key};
+use crate::content::{Border, HoursKind, Mode, StatusState, Traffic, Vocabulary};
 
 /// Fill `ctx` for `job` and say what the page is.
 pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
@@ -31,8 +31,7 @@ fn page(path: &str, template: &'static str, title: &str, description: &str, kind
 
 /// A link to a checkpoint, marked with its name's language when that is not the page's.
 fn checkpoint_link(v: &CheckpointItem, lang: &str, detail: Option<String>) -> LinkView {
-    let marked = (v.name.lang != lang).then(|| v.name.lang.clone());
-    LinkView { title: v.name.text.clone(), url: v.url.clone(), detail, lang: marked }
+    super::views::name_link(&v.name, &v.id, lang, detail)
 }
 
 /// What a page that lists checkpoints (the index, a border's page) is given as
@@ -70,10 +69,18 @@ fn facets(l: &Language) -> serde_json::Value {
         values.into_iter().map(|(code, label)| json!({"code": code, "label": label})).collect::<Vec<_>>()
     };
     let borders = Border::ALL.iter().map(|b| (b.code().to_string(), border_label(*b, l.content, ui))).collect();
-    let modes = [Mode::Road, Mode::Rail, Mode::Air, Mode::Sea, Mode::River, Mode::Pedestrian];
-    let modes = modes.iter().map(|m| (code(json!(m)), ui.get(mode_key(*m)).to_string())).collect();
-    let traffic = [Traffic::Passenger, Traffic::Cargo];
-    let traffic = traffic.iter().map(|t| (code(json!(t)), ui.get(traffic_key(*t)).to_string())).collect();
+    let modes =
+        Mode::ALL.iter().map(|m| (m.code().to_string(), ui.get(&value_key("mode", m.code())).to_string())).collect();
+    // Each kind of traffic twice: where a source says yes or none has said (a traveller is
+    // not told a crossing refuses what nobody has stated), and where a source says yes.
+    let traffic = Traffic::ALL
+        .iter()
+        .flat_map(|t| {
+            let label = ui.get(&value_key("traffic", t.code())).to_string();
+            let confirmed = ui.fill("filter_confirmed", &[("label", &label)]);
+            [(t.code().to_string(), label), (format!("{}:yes", t.code()), confirmed)]
+        })
+        .collect();
     let hours = [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
     let hours = hours.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
     let states = [StatusState::Open, StatusState::Closed, StatusState::Suspended];
@@ -90,7 +97,7 @@ fn facets(l: &Language) -> serde_json::Value {
 fn list(l: &Language, ctx: &mut tera::Context, section: &'static str, title_key: &str) -> Page {
     let items: Vec<LinkView> = match section {
         "checkpoints" => {
-            l.items.iter().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
+            l.listed().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
         }
         "rules" => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
         _ => l.border_links(),
@@ -185,20 +192,9 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
 }
 
 fn data(l: &Language, ctx: &mut tera::Context) -> Page {
-    let sources: Vec<SourceView> = l
-        .content
-        .sources
-        .iter()
-        .map(|s| SourceView {
-            title: s.title.clone(),
-            url: s.url.clone(),
-            retrieved: None,
-            supports: Vec::new(),
-            note: s.note.clone(),
-        })
-        .collect();
+    let sources: Vec<SourceView> = l.content.sources.iter().map(|s| listed_source_view(s, &l.ui)).collect();
     ctx.insert("sources", &sources);
-    ctx.insert("columns", exports::CSV_COLUMNS);
+    ctx.insert("columns", &exports::csv_columns());
     ctx.insert("count", &l.content.checkpoints.len());
     page("data/index.html", "data.html", l.ui.get("title_data"), l.ui.get("data_description"), "data")
 }

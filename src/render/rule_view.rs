@@ -37,6 +37,7 @@ pub fn rule_link(rule: &Rule, ui: &Ui) -> LinkView {
         url: format!("rules/{}/index.html", rule.id),
         detail: rule.meta.summary.clone(),
         lang: (rule.lang != ui.lang).then(|| rule.lang.clone()),
+        original: None,
     }
 }
 
@@ -87,7 +88,7 @@ pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> 
         category: labelled(meta.category, category_key(meta.category), ui),
         summary: meta.summary.clone(),
         applies_to: applies_to(rule, content, ui),
-        allowances: meta.allowances.iter().map(|a| allowance_row(a, ui)).collect(),
+        allowances: allowance_rows(meta, content, ui),
         lists: meta
             .lists
             .iter()
@@ -96,6 +97,7 @@ pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> 
         body_html,
         sources: meta.sources.iter().map(|s| source_view(s, content, ui)).collect(),
         last_verified: meta.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
+        verified_against: meta.verified_against.as_ref().map(|v| super::views::verified_label(&v.value, content)),
         edit_url: edit_url(content, &rule.path),
     }
 }
@@ -134,6 +136,33 @@ fn checkpoint_name(content: &Content, id: &str, lang: &str) -> String {
         .map_or_else(|| id.to_string(), |t| t.text)
 }
 
+/// The allowances, one row per item and direction: the first source's figure (sources are in
+/// order of precedence), with the other sources' figures for the same item beneath it.
+fn allowance_rows(meta: &crate::content::RuleMeta, content: &Content, ui: &Ui) -> Vec<AllowanceRow> {
+    let cite = |a: &Allowance| {
+        let named = a.source.as_ref()?;
+        let reference = meta.sources.iter().find(|s| {
+            s.source.as_ref().is_some_and(|id| id.value == named.value)
+                || s.url.as_ref().is_some_and(|u| u.value == named.value)
+        })?;
+        Some(attribution(reference, content, ui))
+    };
+    let mut rows: Vec<(String, AllowanceRow)> = Vec::new();
+    for a in &meta.allowances {
+        let mut row = allowance_row(a, ui);
+        row.cited = cite(a);
+        let key = format!("{}|{:?}", a.item.to_lowercase(), a.direction);
+        match rows
+            .iter_mut()
+            .find(|(k, kept)| *k == key && kept.cited.as_ref().map(|c| &c.by) != row.cited.as_ref().map(|c| &c.by))
+        {
+            Some((_, kept)) => kept.others.push(row),
+            None => rows.push((key, row)),
+        }
+    }
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
 fn allowance_row(a: &Allowance, ui: &Ui) -> AllowanceRow {
     let limit = a.amount.as_ref().map(|amount| {
         let unit = match (&a.currency, &a.unit) {
@@ -149,6 +178,8 @@ fn allowance_row(a: &Allowance, ui: &Ui) -> AllowanceRow {
         limit,
         condition: a.condition.clone(),
         source_text: a.source_text.clone(),
+        cited: None,
+        others: Vec::new(),
     }
 }
 

@@ -116,6 +116,9 @@ pub struct Language<'a> {
     pub prefix: String,
     /// Every checkpoint as lists show it, in content order.
     pub items: Vec<CheckpointItem>,
+    /// Positions in `items` in the order lists show them: by displayed name, in the
+    /// language's alphabet.
+    pub order: Vec<usize>,
     /// The version of each rule its pages show, in id order.
     pub rules: Vec<&'a Rule>,
     /// Where each of `rules` is in `content.rules`.
@@ -199,7 +202,7 @@ fn write_pages(
     jobs.par_iter().filter(|job| pages.includes(**job)).try_for_each(|job| {
         let (path, html, ctx) = render_job(*job, language, tera)?;
         let (rows, template): (Vec<&CheckpointItem>, _) = match job {
-            Job::Index => (language.items.iter().collect(), "index-rows.html"),
+            Job::Index => (language.listed().collect(), "index-rows.html"),
             Job::Border(b) => (language.on_border(*b).collect(), "border-rows.html"),
             _ => return staging.write(&path, html.as_bytes()),
         };
@@ -242,7 +245,12 @@ pub fn plan(content: &Content) -> Vec<Job> {
 
 impl<'a> Language<'a> {
     fn new(content: &'a Content, shared: &'a Shared, ui: Arc<Ui>, tera: &tera::Tera) -> anyhow::Result<Language<'a>> {
-        let items = content.checkpoints.par_iter().map(|r| checkpoint_item(&r.data, content, &ui)).collect();
+        let items: Vec<CheckpointItem> =
+            content.checkpoints.par_iter().map(|r| checkpoint_item(&r.data, content, &ui)).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let keys: Vec<Vec<u32>> =
+            items.iter().map(|v| crate::translit::collation_key(&v.name.text, &ui.lang)).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then_with(|| items[*a].id.cmp(&items[*b].id)));
         let rule_positions = rules_for(content, &ui.lang);
         let rules: Vec<&Rule> = rule_positions.iter().map(|i| &content.rules[*i]).collect();
         let named_by_rules = rules
@@ -272,6 +280,7 @@ impl<'a> Language<'a> {
             prefix: prefix(content, lang),
             ui,
             items,
+            order,
             rules,
             rule_positions,
             border_rules: HashMap::new(),
@@ -299,9 +308,14 @@ impl<'a> Language<'a> {
         templates::render(tera, "checkpoint-rules.html", &ctx)
     }
 
-    /// The checkpoints on `border`, in content order.
+    /// Every checkpoint in the order lists show them.
+    pub fn listed(&self) -> impl Iterator<Item = &CheckpointItem> {
+        self.order.iter().map(|i| &self.items[*i])
+    }
+
+    /// The checkpoints on `border`, in the order lists show them.
     pub fn on_border(&self, border: Border) -> impl Iterator<Item = &CheckpointItem> {
-        self.items.iter().filter(move |v| v.border.as_ref().is_some_and(|b| b.code == border.code()))
+        self.listed().filter(move |v| v.border.as_ref().is_some_and(|b| b.code == border.code()))
     }
 
     /// The neighbouring borders' pages, with their checkpoint counts.

@@ -11,8 +11,37 @@ use crate::content::{Border, Checkpoint, Content, LocalizedText, Rule, SourceRef
 pub struct Text {
     /// The text.
     pub text: String,
-    /// Its language code.
+    /// Its language code; `ru-Latn` or `kk-Latn` for a romanisation.
     pub lang: String,
+    /// For a romanisation: the name it romanises, shown beside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+    /// For a romanisation: the original's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_lang: Option<String>,
+}
+
+impl Text {
+    /// A text in `lang`.
+    pub fn new(text: impl Into<String>, lang: impl Into<String>) -> Text {
+        Text { text: text.into(), lang: lang.into(), original: None, original_lang: None }
+    }
+}
+
+/// A name for a `lang` page: its form in that language; on pages in Latin script (English)
+/// without one, the romanisation of the name the sources give, marked as such (`ru-Latn`) and
+/// with the original beside it; else the form of the nearest language.
+pub fn name_in(name: &LocalizedText, lang: &str) -> Option<Text> {
+    let best = text_in(name, lang)?;
+    if best.lang == lang || lang != "en" || best.text.is_ascii() {
+        return Some(best);
+    }
+    Some(Text {
+        text: crate::translit::romanise(&best.text),
+        lang: format!("{}-Latn", best.lang),
+        original: Some(best.text),
+        original_lang: Some(best.lang),
+    })
 }
 
 /// The languages to show a content value in on a `lang` page, in order: the page's own, then
@@ -28,7 +57,7 @@ pub fn fallbacks(lang: &str) -> [&'static str; 3] {
 
 /// The best form of `text` for a `lang` page, if any.
 pub fn text_in(text: &LocalizedText, lang: &str) -> Option<Text> {
-    fallbacks(lang).into_iter().find_map(|l| text.get(l).map(|t| Text { text: t.to_string(), lang: l.to_string() }))
+    fallbacks(lang).into_iter().find_map(|l| text.get(l).map(|t| Text::new(t, l)))
 }
 
 /// A date: as written in content (for `<time datetime>`) and as the page's language writes it.
@@ -66,16 +95,48 @@ pub struct LinkView {
     /// A short line under the title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// The title's language, when it is not the page's (content not yet translated).
+    /// The title's language, when it is not the page's (content not yet translated, or a
+    /// romanisation: `ru-Latn`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// For a romanised title: the original name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<Text>,
 }
 
 impl LinkView {
     /// A link whose title is in the page's language.
     pub fn new(title: impl Into<String>, url: impl Into<String>, detail: Option<String>) -> LinkView {
-        LinkView { title: title.into(), url: url.into(), detail, lang: None }
+        LinkView { title: title.into(), url: url.into(), detail, lang: None, original: None }
     }
+}
+
+/// What is stated of one value of `modes` or `traffic`: yes, no or unknown, with labels.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactView {
+    /// The value's YAML code (`cargo`).
+    pub code: String,
+    /// The value's label ("Cargo").
+    pub label: String,
+    /// `yes`, `no` or `unknown`.
+    pub fact: &'static str,
+    /// The fact's label ("yes").
+    pub fact_label: String,
+}
+
+/// Who states a fact and as of when, as a page shows it beside the fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attribution {
+    /// The source's short name: its publisher, else its title.
+    pub by: String,
+    /// The date its statements describe, in words.
+    pub as_of: Option<String>,
+    /// "as of 2021", in the page's language.
+    pub when: Option<String>,
+    /// The source's address.
+    pub url: Option<String>,
+    /// Whether the date is older than the site's `stale_after_days`.
+    pub stale: bool,
 }
 
 /// A source as pages list it.
@@ -83,13 +144,19 @@ impl LinkView {
 pub struct SourceView {
     /// Title shown.
     pub title: String,
+    /// Publisher.
+    pub publisher: Option<String>,
     /// The page's address, when there is one.
     pub url: Option<String>,
+    /// The date its statements describe (year, month or day), in words.
+    pub as_of: Option<String>,
+    /// `as_of` as written (`2021`, `2023-08`, `2023-08-17`), for `<time datetime>`.
+    pub as_of_iso: Option<String>,
     /// Retrieval date.
     pub retrieved: Option<DateView>,
     /// The facts it supports.
     pub supports: Vec<String>,
-    /// Provenance note from sources.yaml.
+    /// Editors' provenance note (the Data page shows it; checkpoint pages do not).
     pub note: Option<String>,
 }
 
@@ -109,18 +176,22 @@ pub struct CheckpointItem {
     pub border: Option<Labelled>,
     /// The other side's name.
     pub counterpart_name: Option<Text>,
-    /// Modes.
-    pub modes: Option<Vec<Labelled>>,
-    /// Traffic.
-    pub traffic: Option<Vec<Labelled>>,
-    /// The modes' labels, joined for reading ("Road, On foot"; `None` with `modes`).
+    /// The modes a source states (yes or no).
+    pub modes: Vec<FactView>,
+    /// Every kind of traffic with what is stated of it (yes, no or unknown).
+    pub traffic: Vec<FactView>,
+    /// The labels of the modes stated to be yes, joined for reading ("Road, on foot"); `None`
+    /// when no mode is known.
     pub modes_label: Option<String>,
-    /// The modes' codes, space-separated (the index's filters read them).
-    pub mode_codes: Option<String>,
-    /// The traffic's labels, joined for reading.
+    /// Filter tokens of the modes stated yes, space-separated, or `unknown`.
+    pub mode_codes: String,
+    /// What is stated of each kind of traffic, for reading ("Cargo: yes, passengers: unknown");
+    /// `None` when nothing is.
     pub traffic_label: Option<String>,
-    /// The traffic's codes, space-separated.
-    pub traffic_codes: Option<String>,
+    /// Filter tokens of the traffic: `cargo cargo:yes` for yes, `passenger passenger:unknown`
+    /// for unknown (a filter on passengers keeps the checkpoints nobody has said refuse them),
+    /// `cargo:no` for no.
+    pub traffic_codes: String,
     /// Normalised hours.
     pub hours: Option<Labelled>,
     /// State.
@@ -174,8 +245,17 @@ pub struct CheckpointView {
     pub notes_html: Option<String>,
     /// Sources.
     pub sources: Vec<SourceView>,
-    /// Last verified date.
+    /// Who states each fact and as of when, by field (`traffic`, `hours`, `location`...): the
+    /// sources whose `supports` name the field or a part of it, newest first.
+    pub cited: std::collections::BTreeMap<String, Vec<Attribution>>,
+    /// Disagreements between sources: the field, the kept value, the other and who says it.
+    pub disagreements: Vec<String>,
+    /// Other checkpoints at the same place.
+    pub same_place: Vec<LinkView>,
+    /// The date an editor checked the record, and against what.
     pub last_verified: Option<DateView>,
+    /// The source of that check.
+    pub verified_against: Option<String>,
     /// Fields unknown.
     pub unknown: Vec<&'static str>,
     /// Edit link to the YAML file.
@@ -207,8 +287,10 @@ pub struct RuleView {
     pub body_html: String,
     /// Sources.
     pub sources: Vec<SourceView>,
-    /// Last verified date.
+    /// The date an editor checked the document.
     pub last_verified: Option<DateView>,
+    /// The source of that check.
+    pub verified_against: Option<String>,
     /// Edit link to the Markdown file.
     pub edit_url: Option<String>,
 }
@@ -226,6 +308,10 @@ pub struct AllowanceRow {
     pub condition: Option<String>,
     /// Source's words.
     pub source_text: Option<String>,
+    /// Who gives this figure and as of when.
+    pub cited: Option<Attribution>,
+    /// Other sources' figures for the same item, with their dates (shown beneath the kept one).
+    pub others: Vec<AllowanceRow>,
 }
 
 /// A titled list.
@@ -270,23 +356,65 @@ pub fn applies_on_border(rule: &Rule, border: Option<Border>) -> bool {
 
 /// A source reference as pages show it, with the facts it supports in the page's language.
 pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
-    let listed = s.source.as_ref().and_then(|id| content.sources.iter().find(|x| x.id == id.value));
+    let listed = content.listed_source(s);
+    let as_of_iso = content.as_of(s);
     SourceView {
         title: s
             .title
             .clone()
             .or_else(|| listed.map(|l| l.title.clone()))
             .unwrap_or_else(|| ui.get("source_untitled").to_string()),
-        url: s.url.as_ref().map(|u| u.value.clone()).or_else(|| listed.and_then(|l| l.url.clone())),
+        publisher: s.publisher.clone().or_else(|| listed.and_then(|l| l.publisher.clone())),
+        url: s
+            .url
+            .as_ref()
+            .map(|u| u.value.clone())
+            .or_else(|| listed.and_then(|l| l.url.clone().or_else(|| l.published_url.clone()))),
+        as_of: as_of_iso.as_deref().map(|d| ui.partial_date(d)),
+        as_of_iso,
         retrieved: s.retrieved.as_ref().map(|d| DateView::new(&d.value, ui)),
-        supports: s.supports.iter().map(|f| ui.get(field_key(&f.value)).to_string()).collect(),
-        note: listed.and_then(|l| l.note.clone()),
+        supports: s.supports.iter().map(|f| ui.get(&field_key(&f.value)).to_string()).collect(),
+        note: None,
     }
 }
 
-/// The key of a supported field's label (the field path itself when it has none).
-pub fn field_key(field: &str) -> &str {
-    match field {
+/// A listed source as the Data page shows it, with its provenance note.
+pub fn listed_source_view(s: &crate::content::SourceInfo, ui: &Ui) -> SourceView {
+    SourceView {
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        url: s.url.clone().or_else(|| s.published_url.clone()),
+        as_of: s.as_of.as_deref().map(|d| ui.partial_date(d)),
+        as_of_iso: s.as_of.clone(),
+        retrieved: None,
+        supports: Vec::new(),
+        note: s.note.clone(),
+    }
+}
+
+/// Who a reference is, as a page says it beside a fact, and whether its date is stale.
+pub fn attribution(s: &SourceRef, content: &Content, ui: &Ui) -> Attribution {
+    let view = source_view(s, content, ui);
+    let stale = view.as_of_iso.as_deref().is_some_and(|d| is_stale(d, content));
+    let when = view.as_of.as_deref().map(|d| ui.fill("as_of", &[("date", d)]));
+    Attribution { by: view.publisher.unwrap_or(view.title), as_of: view.as_of, when, url: view.url, stale }
+}
+
+/// Whether a fact of `as_of` (a year, month or day) is older than the site's
+/// `stale_after_days`, counted from the end of the period it names, on the build's date.
+pub fn is_stale(as_of: &str, content: &Content) -> bool {
+    let Some(end) = crate::content::date::Date::end_of_period(as_of) else { return false };
+    let today = crate::content::date::Date::today();
+    today.days_since(end).is_some_and(|d| d > i64::from(content.config.stale_after_days))
+}
+
+/// The key of a supported field's label (the field path itself when it has none): a value of
+/// `modes` or `traffic` takes its value's label (`traffic.cargo`: "Cargo").
+pub fn field_key(field: &str) -> std::borrow::Cow<'_, str> {
+    if let Some((prefix @ ("modes" | "traffic"), code)) = field.split_once('.') {
+        return format!("{}_{code}", prefix.trim_end_matches('s')).into();
+    }
+    std::borrow::Cow::Borrowed(match field {
         "name" => "field_name",
         "aliases" => "field_aliases",
         "border" => "field_border",
@@ -309,5 +437,5 @@ pub fn field_key(field: &str) -> &str {
         "lists" => "field_lists",
         "applies_to" => "field_applies_to",
         other => other,
-    }
+    })
 }

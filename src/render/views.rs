@@ -4,28 +4,26 @@ use super::i18n::Ui;
 use super::markdown;
 use super::view::*;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, HoursKind, Mode, OpenTo, Precision, Record, StatusState,
-    Traffic,
+    Checkpoint, Classification, Contact, ContactKind, Content, Fact, Facts, HoursKind, OpenTo, Precision, Record,
+    StatusState, Vocabulary,
 };
 
-/// The key of a mode's label.
-pub fn mode_key(m: Mode) -> &'static str {
-    match m {
-        Mode::Road => "mode_road",
-        Mode::Rail => "mode_rail",
-        Mode::Air => "mode_air",
-        Mode::Sea => "mode_sea",
-        Mode::River => "mode_river",
-        Mode::Pedestrian => "mode_pedestrian",
-    }
+/// The key of a vocabulary value's label: `mode_road`, `traffic_cargo`.
+pub fn value_key(prefix: &str, code: &str) -> String {
+    format!("{prefix}_{code}")
 }
 
-/// The key of a traffic kind's label.
-pub fn traffic_key(t: Traffic) -> &'static str {
-    match t {
-        Traffic::Passenger => "traffic_passenger",
-        Traffic::Cargo => "traffic_cargo",
-    }
+/// Every value of `facts` with its fact and labels (`prefix` names the labels' keys).
+pub fn fact_views<K: Vocabulary>(facts: &Facts<K>, prefix: &str, ui: &Ui) -> Vec<FactView> {
+    facts
+        .all()
+        .map(|(k, fact)| FactView {
+            code: k.code().to_string(),
+            label: ui.get(&value_key(prefix, k.code())).to_string(),
+            fact: fact.code(),
+            fact_label: ui.get(&value_key("fact", fact.code())).to_string(),
+        })
+        .collect()
 }
 
 /// The key of an hours kind's label.
@@ -112,30 +110,36 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .and_then(|r| text_in(&r.name, &ui.lang))
             .map_or(code.to_string(), |t| t.text),
     });
-    let modes: Option<Vec<Labelled>> =
-        c.modes.as_ref().map(|m| m.iter().map(|m| labelled(m, mode_key(*m), ui)).collect());
-    let traffic: Option<Vec<Labelled>> =
-        c.traffic.as_ref().map(|t| t.iter().map(|t| labelled(t, traffic_key(*t), ui)).collect());
+    let modes: Vec<FactView> = fact_views(&c.modes, "mode", ui).into_iter().filter(|m| m.fact != "unknown").collect();
+    let traffic = fact_views(&c.traffic, "traffic", ui);
     // Joined here once, not by every template that shows them.
-    let joined = |list: &Option<Vec<Labelled>>, part: fn(&Labelled) -> &str, sep: &str| {
-        list.as_ref().map(|l| l.iter().map(part).collect::<Vec<_>>().join(sep))
-    };
+    let yes_modes: Vec<&FactView> = modes.iter().filter(|m| m.fact == Fact::Yes.code()).collect();
+    let traffic_said = traffic.iter().map(|t| format!("{}: {}", t.label, t.fact_label)).collect::<Vec<_>>();
+    let traffic_tokens = traffic.iter().map(|t| match t.fact {
+        "yes" => format!("{0} {0}:yes", t.code),
+        "unknown" => format!("{0} {0}:unknown", t.code),
+        _ => format!("{}:no", t.code),
+    });
     CheckpointItem {
-        modes_label: joined(&modes, |m| &m.label, ", "),
-        mode_codes: joined(&modes, |m| &m.code, " "),
-        traffic_label: joined(&traffic, |t| &t.label, ", "),
-        traffic_codes: joined(&traffic, |t| &t.code, " "),
+        modes_label: (!yes_modes.is_empty()).then(|| ui.join_labels(yes_modes.iter().map(|m| m.label.as_str()))),
+        mode_codes: if yes_modes.is_empty() {
+            "unknown".to_string()
+        } else {
+            yes_modes.iter().map(|m| m.code.as_str()).collect::<Vec<_>>().join(" ")
+        },
+        traffic_label: (!c.traffic.is_empty()).then(|| ui.join_labels(traffic_said.iter().map(String::as_str))),
+        traffic_codes: traffic_tokens.collect::<Vec<_>>().join(" "),
         modes,
         traffic,
         id: c.id.value.clone(),
         url: format!("checkpoints/{}/index.html", c.id.value),
-        name: text_in(&c.name, &ui.lang).unwrap_or(Text { text: c.id.value.clone(), lang: "en".into() }),
+        name: name_in(&c.name, &ui.lang).unwrap_or_else(|| Text::new(c.id.value.clone(), "en")),
         aliases: c.aliases.iter().map(|a| a.value.clone()).collect(),
         border: c
             .border
             .as_ref()
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
-        counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| text_in(n, &ui.lang)),
+        counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| name_in(n, &ui.lang)),
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
         status: c.status.as_ref().map(|s| labelled(s.state, status_key(s.state), ui)),
         region,
@@ -155,7 +159,7 @@ pub fn checkpoint_view(
     let loc = c.location.as_ref();
     let coordinates = item.lat.zip(item.lon);
     CheckpointView {
-        names: c.name.all().map(|(l, t)| Text { text: t.to_string(), lang: l.to_string() }).collect(),
+        names: c.name.all().map(|(l, t)| Text::new(t, l)).collect(),
         counterpart_country: c.counterpart.as_ref().and_then(|p| p.country.as_ref()).map(|code| {
             content
                 .reference
@@ -178,11 +182,80 @@ pub fn checkpoint_view(
         contacts: c.contacts.iter().map(contact_view).collect(),
         notes_html: notes_html(c),
         sources: c.sources.iter().map(|s| source_view(s, content, ui)).collect(),
+        cited: cited(c, content, ui),
+        disagreements: Vec::new(),
+        same_place: c
+            .same_place
+            .iter()
+            .filter_map(|id| content.checkpoints.iter().find(|r| r.data.id.value == id.value))
+            .map(|r| name_link(&name_in(&r.data.name, &ui.lang).unwrap_or_default(), &r.data.id.value, &ui.lang, None))
+            .collect(),
         last_verified: c.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
+        verified_against: c.verified_against.as_ref().map(|v| verified_label(&v.value, content)),
         unknown: crate::validate::unknown_fields(c),
         edit_url: edit_url(content, &record.path),
         item,
     }
+}
+
+/// A link to a checkpoint's page titled with `name`, marked with its language where that is not
+/// the page's (with the original beside a romanisation).
+pub fn name_link(name: &Text, id: &str, lang: &str, detail: Option<String>) -> LinkView {
+    let original = name.original.clone().map(|o| Text::new(o, name.original_lang.clone().unwrap_or_default()));
+    LinkView {
+        title: name.text.clone(),
+        url: format!("checkpoints/{id}/index.html"),
+        detail,
+        lang: (name.lang != lang).then(|| name.lang.clone()),
+        original,
+    }
+}
+
+/// Who states each of a checkpoint's facts, by top-level field, newest source first.
+fn cited(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeMap<String, Vec<Attribution>> {
+    let mut out: std::collections::BTreeMap<String, Vec<(Option<String>, Attribution)>> = Default::default();
+    for s in &c.sources {
+        let mut fields: Vec<&str> = s.supports.iter().map(|f| f.value.split('.').next().unwrap_or_default()).collect();
+        fields.dedup();
+        for field in fields {
+            let list = out.entry(field.to_string()).or_default();
+            let who = attribution(s, content, ui);
+            if !list.iter().any(|(_, a)| a.by == who.by && a.as_of == who.as_of) {
+                list.push((content.as_of(s), who));
+            }
+        }
+    }
+    // Every fact the page cites has an entry, empty where no source speaks of it.
+    for field in [
+        "name",
+        "border",
+        "counterpart",
+        "modes",
+        "traffic",
+        "open_to",
+        "classification",
+        "hours",
+        "status",
+        "location",
+    ] {
+        out.entry(field.to_string()).or_default();
+    }
+    out.into_iter()
+        .map(|(field, mut list)| {
+            list.sort_by(|a, b| b.0.cmp(&a.0));
+            (field, list.into_iter().map(|(_, a)| a).collect())
+        })
+        .collect()
+}
+
+/// The name of a source an editor checked a record against: a listed source's publisher or
+/// title, else the address as written.
+pub fn verified_label(against: &str, content: &Content) -> String {
+    content
+        .sources
+        .iter()
+        .find(|s| s.id == against)
+        .map_or_else(|| against.to_string(), |s| s.publisher.clone().unwrap_or_else(|| s.title.clone()))
 }
 
 fn schedule(c: &Checkpoint) -> Option<String> {
@@ -255,17 +328,25 @@ mod tests {
 
     #[test]
     fn every_label_key_is_listed() {
+        use crate::content::{Mode, Traffic};
         use crate::render::i18n::RUST_KEYS;
-        let modes = [Mode::Road, Mode::Rail, Mode::Air, Mode::Sea, Mode::River, Mode::Pedestrian].map(mode_key);
-        let traffic = [Traffic::Passenger, Traffic::Cargo].map(traffic_key);
+        let modes: Vec<String> = Mode::ALL.iter().map(|m| value_key("mode", m.code())).collect();
+        let traffic: Vec<String> = Traffic::ALL.iter().map(|t| value_key("traffic", t.code())).collect();
+        let facts: Vec<String> = Fact::ALL.iter().map(|f| value_key("fact", f.code())).collect();
+        let owned: Vec<&str> = modes.iter().chain(&traffic).chain(&facts).map(String::as_str).collect();
         let hours = [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
         let states = [StatusState::Open, StatusState::Closed, StatusState::Suspended].map(status_key);
         let classes = [Classification::International, Classification::Multilateral, Classification::Bilateral];
         let precisions = [Precision::Surveyed, Precision::Settlement, Precision::Approximate].map(precision_key);
         let open = [OpenTo::All, OpenTo::Neighbours].map(open_to_key);
-        let fields = crate::validate::SUPPORTABLE_FIELDS.iter().map(|f| field_key(f));
-        let all = modes.into_iter().chain(traffic).chain(hours.map(hours_key)).chain(states);
-        let all = all.chain(classes.map(classification_key)).chain(precisions).chain(open).chain(fields);
+        let fields: Vec<String> =
+            crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();
+        let all = owned.into_iter().chain(hours.map(hours_key)).chain(states);
+        let all = all
+            .chain(classes.map(classification_key))
+            .chain(precisions)
+            .chain(open)
+            .chain(fields.iter().map(String::as_str));
         for key in all {
             assert!(RUST_KEYS.contains(&key), "`{key}` is not in RUST_KEYS");
         }

@@ -9,7 +9,7 @@ use super::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
-use crate::content::{Border, Checkpoint, ContactKind, Content, HoursKind, Location, Record};
+use crate::content::{Border, Checkpoint, ContactKind, Content, Fact, HoursKind, Location, Record, Traffic};
 use crate::yaml::{Pos, Spanned};
 
 /// Kazakhstan's bounding box (west, south, east, north) in degrees, with a small margin;
@@ -126,9 +126,17 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
                 .hint("add the source each fact comes from under `sources`"),
         );
     }
-    if let Some(date) = &c.last_verified {
-        common::check_last_verified(path, date, content, settings, out);
-    }
+    common::check_verification(
+        path,
+        c.last_verified.as_ref(),
+        c.verified_against.as_ref(),
+        &c.sources,
+        content,
+        settings,
+        out,
+    );
+    check_same_place(path, c, content, out);
+    check_stale_facts(path, c, content, settings, out);
     let unknown = unknown_fields(c);
     if !unknown.is_empty() {
         out.push(
@@ -139,6 +147,66 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
                 format!("{} unknown: {}", unknown.len(), unknown.join(", ")),
             )
             .hint("fill these in from a source when one gives them; pages show them as unknown"),
+        );
+    }
+}
+
+/// `same_place` names other existing checkpoints, and they name this one back.
+fn check_same_place(path: &Path, c: &Checkpoint, content: &Content, out: &mut Vec<Notice>) {
+    for (i, other) in c.same_place.iter().enumerate() {
+        let field = format!("same_place[{i}]");
+        match content.checkpoints.iter().find(|r| r.data.id.value == other.value) {
+            None => out.push(
+                Notice::error(path, other.pos, "unknown_checkpoint", format!("no checkpoint `{}`", other.value))
+                    .field(field)
+                    .hint("use the id of a file in content/checkpoints/"),
+            ),
+            Some(r) if other.value == c.id.value => out.push(
+                Notice::error(path, other.pos, "invalid_value", "a checkpoint is not at the same place as itself")
+                    .field(field)
+                    .hint(format!("remove `{}`", r.data.id.value)),
+            ),
+            Some(r) if !r.data.same_place.iter().any(|back| back.value == c.id.value) => out.push(
+                Notice::warning(
+                    path,
+                    other.pos,
+                    "one_way_link",
+                    format!("`{}` does not list `{}` in its `same_place`", other.value, c.id.value),
+                )
+                .field(field)
+                .hint(format!("add `{}` to `same_place` in {}", c.id.value, r.path.display())),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+/// Warn about facts whose newest source is older than `stale_after_days`: one notice per
+/// record, naming the fields.
+fn check_stale_facts(path: &Path, c: &Checkpoint, content: &Content, settings: Settings, out: &mut Vec<Notice>) {
+    let mut newest: BTreeMap<&str, crate::content::date::Date> = BTreeMap::new();
+    for s in &c.sources {
+        let Some(as_of) = content.as_of(s) else { continue };
+        let Some(end) = crate::content::date::Date::end_of_period(&as_of) else { continue };
+        for field in &s.supports {
+            let top = field.value.split('.').next().unwrap_or_default();
+            let at = newest.entry(top).or_insert(end);
+            *at = (*at).max(end);
+        }
+    }
+    let limit = i64::from(content.config.stale_after_days);
+    let stale: Vec<&str> =
+        newest.iter().filter(|(_, end)| settings.today.days() - end.days() > limit).map(|(f, _)| *f).collect();
+    if !stale.is_empty() {
+        out.push(
+            Notice::warning(
+                path,
+                c.id.pos,
+                "stale_facts",
+                format!("{} rest on sources older than {limit} days: {}", stale.len(), stale.join(", ")),
+            )
+            .field("sources")
+            .hint("check these facts against a newer source and cite it; pages mark them \"may be out of date\""),
         );
     }
 }
@@ -156,14 +224,14 @@ pub fn unknown_fields(c: &Checkpoint) -> Vec<&'static str> {
     [
         ("border", c.border.is_none()),
         ("counterpart", c.counterpart.as_ref().and_then(|p| p.name.as_ref()).is_none()),
-        ("modes", c.modes.is_none()),
-        ("traffic", c.traffic.is_none()),
+        ("modes", c.modes.yes().next().is_none()),
+        ("traffic.passenger", c.traffic.get(Traffic::Passenger) == Fact::Unknown),
+        ("traffic.cargo", c.traffic.get(Traffic::Cargo) == Fact::Unknown),
         ("classification", c.classification.as_ref().and_then(|k| k.kind).is_none()),
         ("hours", c.hours.as_ref().and_then(|h| h.kind).is_none()),
         ("status", c.status.is_none()),
         ("location.region", loc.and_then(|l| l.region.as_ref()).is_none()),
         ("location.coordinates", loc.and_then(|l| l.lat.as_ref()).is_none()),
-        ("last_verified", c.last_verified.is_none()),
     ]
     .into_iter()
     .filter_map(|(name, missing)| missing.then_some(name))

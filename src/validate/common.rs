@@ -104,31 +104,6 @@ pub fn check_url(path: &Path, field: &str, url: &Spanned<String>, out: &mut Vec<
     }
 }
 
-/// Field paths a source may say it supports.
-pub const SUPPORTABLE_FIELDS: &[&str] = &[
-    "name",
-    "aliases",
-    "border",
-    "counterpart",
-    "modes",
-    "traffic",
-    "open_to",
-    "classification",
-    "hours",
-    "status",
-    "location",
-    "location.region",
-    "location.district",
-    "location.settlement",
-    "location.coordinates",
-    "contacts",
-    "notes",
-    "text",
-    "allowances",
-    "lists",
-    "applies_to",
-];
-
 /// Check a record's sources.
 pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, settings: Settings, out: &mut Vec<Notice>) {
     for (i, source) in sources.iter().enumerate() {
@@ -160,8 +135,10 @@ pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, sett
         if let Some(date) = &source.retrieved {
             check_date(path, &format!("{field}.retrieved"), date, settings, out);
         }
+        check_as_of(path, &field, source, content, settings, out);
+        let supportable = crate::content::supportable_fields();
         for s in &source.supports {
-            if !SUPPORTABLE_FIELDS.contains(&s.value.as_str()) {
+            if !supportable.contains(&s.value) {
                 out.push(
                     Notice::error(
                         path,
@@ -171,8 +148,8 @@ pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, sett
                     )
                     .field(format!("{field}.supports"))
                     .hint(
-                        did_you_mean(&s.value, SUPPORTABLE_FIELDS.iter().copied())
-                            .unwrap_or_else(|| format!("use one of: {}", SUPPORTABLE_FIELDS.join(", "))),
+                        did_you_mean(&s.value, supportable.iter().map(String::as_str))
+                            .unwrap_or_else(|| format!("use one of: {}", supportable.join(", "))),
                     ),
                 );
             }
@@ -180,8 +157,98 @@ pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, sett
     }
 }
 
+/// Check a source reference's `as_of` (its own, or its listed source's): given, and a year,
+/// month or day that is not in the future.
+fn check_as_of(
+    path: &Path,
+    field: &str,
+    source: &SourceRef,
+    content: &Content,
+    settings: Settings,
+    out: &mut Vec<Notice>,
+) {
+    let Some(own) = &source.as_of else {
+        let listed = source.source.as_ref().and_then(|id| content.sources.iter().find(|s| s.id == id.value));
+        if source.url.is_some() && listed.is_none() && !is_reference_data(source) {
+            let pos = source.url.as_ref().map_or(Pos::new(1, 1), |u| u.pos);
+            out.push(
+                Notice::warning(path, pos, "undated_source", "the source gives no `as_of` date")
+                    .field(format!("{field}.as_of"))
+                    .hint("add `as_of:` with the date the page's statements describe (YYYY, YYYY-MM or YYYY-MM-DD), as the page gives it"),
+            );
+        }
+        return;
+    };
+    match crate::content::date::Date::end_of_period(&own.value) {
+        None => out.push(
+            Notice::error(path, own.pos, "invalid_date", format!("`{}` is not a year, month or date", own.value))
+                .field(format!("{field}.as_of"))
+                .hint("write YYYY, YYYY-MM or YYYY-MM-DD"),
+        ),
+        Some(end) if Date { day: 1, ..end } > settings.today => out.push(
+            Notice::error(path, own.pos, "future_date", format!("`{}` is in the future", own.value))
+                .field(format!("{field}.as_of"))
+                .hint("`as_of` is the date the source describes: its publication date at the latest"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Whether a source is reference data (a gazetteer entry), which places a record and describes
+/// no moment: it needs no `as_of`.
+fn is_reference_data(source: &SourceRef) -> bool {
+    source.supports.iter().all(|f| f.value == "location.coordinates")
+}
+
+/// Check `last_verified` and `verified_against`: both or neither, the date valid and past and
+/// not older than the configured age, the source one of the record's.
+pub fn check_verification(
+    path: &Path,
+    date: Option<&Spanned<String>>,
+    against: Option<&Spanned<String>>,
+    sources: &[SourceRef],
+    content: &Content,
+    settings: Settings,
+    out: &mut Vec<Notice>,
+) {
+    match (date, against) {
+        (Some(date), None) => out.push(
+            Notice::error(path, date.pos, "missing_field", "`last_verified` names no `verified_against`")
+                .field("verified_against")
+                .hint("add `verified_against:` with the source (id or address) the record was checked against, or remove `last_verified`"),
+        ),
+        (None, Some(against)) => out.push(
+            Notice::error(path, against.pos, "missing_field", "`verified_against` without `last_verified`")
+                .field("last_verified")
+                .hint("add `last_verified:` with the date of the check"),
+        ),
+        _ => {}
+    }
+    if let Some(against) = against {
+        let cited = sources.iter().any(|s| {
+            s.source.as_ref().is_some_and(|id| id.value == against.value)
+                || s.url.as_ref().is_some_and(|u| u.value == against.value)
+        });
+        if !cited {
+            out.push(
+                Notice::error(
+                    path,
+                    against.pos,
+                    "unknown_source",
+                    format!("`{}` is not one of the record's sources", against.value),
+                )
+                .field("verified_against")
+                .hint("name a source listed under `sources` (its `source` id or `url`)"),
+            );
+        }
+    }
+    if let Some(date) = date {
+        check_last_verified(path, date, content, settings, out);
+    }
+}
+
 /// Check `last_verified`: a valid, past date, not older than the configured age.
-pub fn check_last_verified(
+fn check_last_verified(
     path: &Path,
     date: &Spanned<String>,
     content: &Content,

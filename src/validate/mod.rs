@@ -11,7 +11,7 @@ mod rules;
 
 use std::path::Path;
 
-pub use self::common::{SUPPORTABLE_FIELDS, suggest_id};
+pub use self::common::suggest_id;
 pub use self::report::{Format, Report};
 use crate::content::{Changes, Content, LoadCache, Loaded, date::Date};
 

@@ -124,9 +124,15 @@ fn check_one(rule: &Rule, content: &Content, settings: Settings, out: &mut Vec<N
         }
     }
     common::check_sources(path, &meta.sources, content, settings, out);
-    if let Some(date) = &meta.last_verified {
-        common::check_last_verified(path, date, content, settings, out);
-    }
+    common::check_verification(
+        path,
+        meta.last_verified.as_ref(),
+        meta.verified_against.as_ref(),
+        &meta.sources,
+        content,
+        settings,
+        out,
+    );
     let origin = || TextOrigin { pos: Pos::new(rule.body_line, 1), file_text: None };
     common::check_markdown_links(path, "body", &rule.body, origin, content, out);
 }

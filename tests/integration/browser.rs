@@ -11,7 +11,7 @@ fn built_site() -> Project {
     let project = Project::from_repo();
     project.write(
         "content/checkpoints/test-placed.yaml",
-        "id: test-placed\nname: {en: Placed Test}\nborder: KG\ncounterpart: {country: KG}\nmodes: [road]\n\
+        "id: test-placed\nname: {en: Placed Test}\nborder: KG\ncounterpart: {country: KG}\nmodes: {road: yes}\n\
          status: {state: open}\nlocation: {region: KZ-31, lat: 43.15, lon: 74.68, precision: approximate}\n",
     );
     project.run(&["build"]).expect_code(0);

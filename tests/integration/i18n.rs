@@ -171,14 +171,22 @@ fn untranslated_content_is_shown_in_its_language_and_marked() {
     let page = |p: &str| Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(p)]));
     let h1 = Selector::parse("h1").unwrap();
     let note = Selector::parse("h1 + p > small.untr, h1 + p.untr").unwrap();
-    // Zhanybek has only a Russian name: the English and Kazakh pages show it, marked.
-    for (path, marked) in [("checkpoints/zhanybek/index.html", true), ("ru/checkpoints/zhanybek/index.html", false)] {
+    // Zhanybek has only a Russian name: the Kazakh page shows it, marked as Russian; the
+    // English page shows its romanisation, marked as one, with the original beside it.
+    for (path, shown, lang, marked) in [
+        ("kk/checkpoints/zhanybek/index.html", "Жаныбек", Some("ru"), true),
+        ("ru/checkpoints/zhanybek/index.html", "Жаныбек", None, false),
+        ("checkpoints/zhanybek/index.html", "Zhanybek", Some("ru-Latn"), false),
+    ] {
         let doc = page(path);
         let title = doc.select(&h1).next().unwrap();
-        assert_eq!(title.text().collect::<String>(), "Жаныбек", "{path}");
-        assert_eq!(title.value().attr("lang"), marked.then_some("ru"), "{path}");
+        assert_eq!(title.text().collect::<String>(), shown, "{path}");
+        assert_eq!(title.value().attr("lang"), lang, "{path}");
         assert_eq!(doc.select(&note).next().is_some(), marked, "{path}: note");
     }
+    let romanised = Selector::parse("h1 + p.romanised > span[lang=ru]").unwrap();
+    let doc = page("checkpoints/zhanybek/index.html");
+    assert_eq!(doc.select(&romanised).next().map(|s| s.text().collect::<String>()).as_deref(), Some("Жаныбек"));
     // Rule documents exist in English only: the Kazakh page shows the English text, marked.
     let doc = page("kk/rules/customs/index.html");
     assert_eq!(doc.select(&h1).next().unwrap().value().attr("lang"), Some("en"));
@@ -197,7 +205,10 @@ fn feeds_and_exports_carry_every_language() {
         assert!(feed.contains(&format!("<link href=\"{BASE}{prefix}checkpoints/")), "{lang} feed links its pages");
     }
     let ru_feed = String::from_utf8(tree[&PathBuf::from("ru/feed.xml")].clone()).unwrap();
-    assert!(ru_feed.contains("<title xml:lang=\"en\">Customs regulations</title>"), "untranslated titles marked");
+    assert!(
+        ru_feed.contains("<title xml:lang=\"en\">Customs: what you may carry in and out</title>"),
+        "untranslated titles marked"
+    );
     let geo: serde_json::Value = serde_json::from_slice(&tree[&PathBuf::from("data/checkpoints.geojson")]).unwrap();
     let props = &geo["features"][0]["properties"];
     for (lang, prefix) in LANGUAGES {

@@ -164,7 +164,7 @@ fn a_hand_edit_survives_a_re_ingest() {
     let path = "content/checkpoints/khorgos.yaml";
     let edited = read(&project, path)
         .replace("  source_text: Almaty region, Panfilov district, village. Khorgos\n", "  source_text: Almaty region, Panfilov district, village. Khorgos\n  lat: 44.21\n  lon: 80.41\n  precision: settlement\n")
-        .replace("last_verified:", "notes: The road crossing is called Nur Zholy.\nlast_verified:");
+        .replace("notes: >-\n  The truck queue", "notes: >-\n  The road crossing is called Nur Zholy. The truck queue");
     project.write(path, &edited);
     project.run(&["ingest", "--offline"]).expect_code(0).expect_no_panic();
     assert_eq!(read(&project, path), edited);

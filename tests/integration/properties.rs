@@ -6,8 +6,8 @@
 use std::time::{Duration, Instant};
 
 use crossings::content::{
-    Border, Checkpoint, Classification, Classified, Contact, ContactKind, Counterpart, Hours, HoursKind, LocalizedText,
-    Location, Mode, Precision, SourceRef, Status, StatusState, Traffic,
+    Border, Checkpoint, Classification, Classified, Contact, ContactKind, Counterpart, Fact, Facts, Hours, HoursKind,
+    LocalizedText, Location, Mode, Precision, SourceRef, Status, StatusState, Traffic,
 };
 use crossings::render::markdown;
 use crossings::yaml::{self, Spanned};
@@ -83,6 +83,10 @@ fn spanned<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Stra
     s.prop_map(Spanned::new)
 }
 
+fn fact() -> impl Strategy<Value = Fact> {
+    prop::sample::select(Fact::ALL.to_vec())
+}
+
 fn checkpoint() -> impl Strategy<Value = Checkpoint> {
     let head = (
         spanned("[a-z][a-z0-9-]{0,20}"),
@@ -93,8 +97,10 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
             (prop::option::of(spanned("[A-Z]{2}")), prop::option::of(localized()))
                 .prop_map(|(country, name)| Counterpart { country, name, aliases: vec![] }),
         ),
-        prop::option::of(prop::collection::vec(prop::sample::select(vec![Mode::Road, Mode::Rail, Mode::Sea]), 0..3)),
-        prop::option::of(prop::collection::vec(prop::sample::select(vec![Traffic::Passenger, Traffic::Cargo]), 0..2)),
+        prop::collection::vec((prop::sample::select(vec![Mode::Road, Mode::Rail, Mode::Sea]), fact()), 0..3)
+            .prop_map(Facts::from_pairs),
+        prop::collection::vec((prop::sample::select(vec![Traffic::Passenger, Traffic::Cargo]), fact()), 0..2)
+            .prop_map(Facts::from_pairs),
     );
     let tail = (
         prop::option::of(
@@ -138,6 +144,8 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                     source: None,
                     url,
                     title,
+                    publisher: None,
+                    as_of: Some(Spanned::new("2025-12".into())),
                     retrieved: Some(Spanned::new("2026-01-02".into())),
                     supports: vec![Spanned::new("name".into())],
                 }
@@ -165,8 +173,10 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                 location,
                 contacts,
                 notes,
+                same_place: Vec::new(),
                 sources,
-                last_verified: Some(Spanned::new("2026-01-01".into())),
+                last_verified: None,
+                verified_against: None,
             }
         },
     )

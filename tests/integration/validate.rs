@@ -6,9 +6,10 @@ use crate::util::Project;
 fn checkpoint(id: &str) -> String {
     format!(
         "id: {id}\nname:\n  en: Test {id}\nborder: CN\ncounterpart:\n  country: CN\n  name: {{en: Other}}\n\
-         modes: [road]\ntraffic: [passenger]\nclassification: {{kind: international}}\nhours: {{kind: 24h}}\n\
-         status: {{state: open}}\nlocation:\n  region: KZ-33\n  lat: 44.2\n  lon: 80.3\n  precision: approximate\n\
-         sources:\n  - url: https://example.org/x\n    retrieved: 2026-01-01\nlast_verified: 2026-01-01\n"
+         modes: {{road: yes}}\ntraffic: {{passenger: yes, cargo: no}}\nclassification: {{kind: international}}\n\
+         hours: {{kind: 24h}}\nstatus: {{state: open}}\nlocation:\n  region: KZ-33\n  lat: 44.2\n  lon: 80.3\n  \
+         precision: approximate\nsources:\n  - url: https://example.org/x\n    retrieved: 2026-01-01\n    as_of: 2025-12\n\
+         last_verified: 2026-01-01\nverified_against: https://example.org/x\n"
     )
 }
 
@@ -80,7 +81,7 @@ fn misspelt_field_gets_a_suggestion() {
 
 #[test]
 fn unknown_enum_value_names_the_choices() {
-    let text = checkpoint("alpha").replace("modes: [road]", "modes: [raod]");
+    let text = checkpoint("alpha").replace("modes: {road: yes}", "modes: {raod: yes}");
     let out = expect_notice("alpha", &text, "8:9", "invalid_value");
     assert!(out.contains("did you mean `road`?"), "{out}");
 }
@@ -127,9 +128,9 @@ fn counterpart_must_be_across_the_given_border() {
 #[test]
 fn dates_are_real_and_not_in_the_future() {
     let text = checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2026-02-30");
-    expect_notice("alpha", &text, "21:16", "invalid_date");
+    expect_notice("alpha", &text, "22:16", "invalid_date");
     let text = checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2999-01-01");
-    expect_notice("alpha", &text, "21:16", "future_date");
+    expect_notice("alpha", &text, "22:16", "future_date");
 }
 
 #[test]
@@ -152,8 +153,8 @@ fn source_urls_must_be_http() {
 #[test]
 fn internal_links_in_notes_must_resolve_and_scripts_are_refused() {
     let text = checkpoint("alpha") + "notes: |\n  See [beta](/checkpoints/beta/) and\n  [x](javascript:alert(1)).\n";
-    let out = expect_notice("alpha", &text, "23:7", "broken_link");
-    assert!(out.contains("content/checkpoints/alpha.yaml:24:3: error[unsafe_link]"), "{out}");
+    let out = expect_notice("alpha", &text, "25:7", "broken_link");
+    assert!(out.contains("content/checkpoints/alpha.yaml:26:3: error[unsafe_link]"), "{out}");
     let project = Project::empty();
     project.write("content/checkpoints/alpha.yaml", checkpoint("alpha") + "notes: See [beta](/checkpoints/beta/).\n");
     project.write("content/checkpoints/beta.yaml", checkpoint("beta"));
@@ -167,7 +168,7 @@ fn unknown_values_are_counted_as_warnings() {
     project
         .run(&["validate"])
         .expect_code(0)
-        .expect_output("warning[unknown_values] 10 unknown: border, counterpart, modes, traffic, classification, hours, status, location.region, location.coordinates, last_verified");
+        .expect_output("warning[unknown_values] 10 unknown: border, counterpart, modes, traffic.passenger, traffic.cargo, classification, hours, status, location.region, location.coordinates");
 }
 
 #[test]
@@ -368,7 +369,10 @@ fn human_report_snapshot() {
     let project = Project::empty();
     let text = checkpoint("alpha").replace("lat: 44.2", "lat: 95").replace("  region: KZ-33", "  region: KZ-ALM");
     project.write("content/checkpoints/alpha.yaml", text);
-    project.write("content/checkpoints/beta.yaml", checkpoint("alpha").replace("modes: [road]", "modes: [road, raod]"));
+    project.write(
+        "content/checkpoints/beta.yaml",
+        checkpoint("alpha").replace("modes: {road: yes}", "modes: {road: yes, raod: yes}"),
+    );
     project.write("content/checkpoints/gamma.yaml", checkpoint("alpha"));
     let run = project.run(&["validate"]);
     run.expect_code(1);
