@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark `crossings build` against Hugo on the same records (issue 8).
+# Benchmark `crossings build` against Hugo on the same records.
 #
 #   scripts/bench-build.sh [N ...]          default: 1000 10000 50000
 #   scripts/bench-build.sh --report RUNS_TSV   the tables again, from a run's raw measurements

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search benchmark (issue 6): index size (raw and gzipped) and query time in headless Chromium,
+# Search benchmark: index size (raw and gzipped) and query time in headless Chromium,
 # for today's content and for a synthetic site of N checkpoints (default 10000).
 #
 #   scripts/bench-search.sh [N]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark `crossings serve` (issue 7): time from saving a content file to the reloaded page
+# Benchmark `crossings serve`: time from saving a content file to the reloaded page
 # showing the change, on a copy of the repository's content (target: under 300 ms).
 #
 #   scripts/bench-serve.sh [ROUNDS]            today's content and templates (the working tree's)

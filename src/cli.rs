@@ -111,7 +111,16 @@ pub fn schema(kind: SchemaKind) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// A subcommand whose issue has not landed yet.
-pub fn not_yet(name: &str, issue: u32) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`crossings {name}` is not implemented yet (issue {issue})")
+/// `crossings stats`: the coverage report, as text or JSON.
+pub fn stats(content_dir: &Path, json: bool) -> anyhow::Result<Outcome> {
+    let loaded = crate::content::load(content_dir)?;
+    let official = crate::content::coverage::official_counts(content_dir)?;
+    let report = crate::content::coverage::coverage(
+        &loaded.content,
+        official.as_ref(),
+        crate::content::date::Date::build_date(),
+    );
+    let text = if json { serde_json::to_string_pretty(&report)? + "\n" } else { report.render() };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome::Clean)
 }

@@ -55,6 +55,69 @@ pub fn lookup<'a>(c: &Checkpoint, gazetteer: &'a [Place], reference: &Reference)
     }
 }
 
+/// Look up `c` by its names (and its settlement's) among the places within `max_km` of the
+/// outline of the neighbour across its border: the settlement a border checkpoint is named
+/// after, when exactly one place of that name lies near that border. A namesake far from the
+/// border, or two near it, is never taken.
+pub fn lookup_near_border<'a>(
+    c: &Checkpoint,
+    gazetteer: &'a [Place],
+    boundaries: &crate::content::geo::Boundaries,
+    max_km: f64,
+) -> Lookup<'a> {
+    if c.location.as_ref().is_some_and(|l| l.lat.is_some() || l.lon.is_some()) {
+        return Lookup::NotApplicable;
+    }
+    let Some(neighbour) = c.border.as_ref().and_then(|b| boundaries.country(b.value.code())) else {
+        return Lookup::NotApplicable;
+    };
+    let keys = name_keys(c);
+    if keys.is_empty() {
+        return Lookup::NotApplicable;
+    }
+    let near: Vec<&Place> = gazetteer
+        .iter()
+        .filter(|p| p.names.iter().any(|n| keys.contains(&fold(n))))
+        .filter(|p| neighbour.distance_km(p.lon, p.lat) <= max_km)
+        .collect();
+    one_place(near)
+}
+
+/// Look up `c` by its names across the whole gazetteer: for a sea port, whose town has no land
+/// border to be near; one place of that name only.
+pub fn lookup_by_name<'a>(c: &Checkpoint, gazetteer: &'a [Place]) -> Lookup<'a> {
+    if c.location.as_ref().is_some_and(|l| l.lat.is_some() || l.lon.is_some()) {
+        return Lookup::NotApplicable;
+    }
+    let keys = name_keys(c);
+    one_place(gazetteer.iter().filter(|p| p.names.iter().any(|n| keys.contains(&fold(n)))).collect())
+}
+
+/// The folded names of a checkpoint, its spellings and its settlement's name.
+fn name_keys(c: &Checkpoint) -> Vec<String> {
+    let settlement = c.location.as_ref().and_then(|l| l.settlement.as_deref());
+    let names = c.name.all().map(|(_, n)| n).chain(c.aliases.iter().map(|a| a.value.as_str())).chain(settlement);
+    let mut keys: Vec<String> = names.map(fold).filter(|k| !k.is_empty()).collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// One place, or places so close they are one; otherwise none or ambiguous.
+fn one_place(candidates: Vec<&Place>) -> Lookup<'_> {
+    match candidates.as_slice() {
+        [] => Lookup::NotFound,
+        [first, rest @ ..]
+            if rest
+                .iter()
+                .all(|p| crate::content::geo::distance_km((first.lat, first.lon), (p.lat, p.lon)) < SAME_PLACE_KM) =>
+        {
+            Lookup::Found(first)
+        }
+        _ => Lookup::Ambiguous(candidates),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +174,41 @@ mod tests {
         let yaml = "id: x\nname: {en: X}\nlocation: {settlement: Dostyk, region: KZ-33, lat: 45.1, lon: 82.1, precision: surveyed}\n";
         let c: Checkpoint = crate::yaml::from_str(yaml).unwrap();
         assert_eq!(lookup(&c, &gazetteer, &reference()), Lookup::NotApplicable);
+    }
+
+    /// A neighbour whose outline is the square lon 80..90, lat 40..45: its edge at lat 45 is
+    /// the border.
+    fn neighbour() -> crate::content::geo::Boundaries {
+        let square = vec![[80.0, 40.0], [90.0, 40.0], [90.0, 45.0], [80.0, 45.0], [80.0, 40.0]];
+        let shape = crate::content::geo::CountryShape::new("CN".into(), "China".into(), false, vec![vec![square]]);
+        crate::content::geo::Boundaries { countries: vec![shape], ..Default::default() }
+    }
+
+    fn border_checkpoint(name: &str) -> Checkpoint {
+        crate::yaml::from_str(&format!("id: x\nname: {{ru: {name}}}\nborder: CN\n")).unwrap()
+    }
+
+    #[test]
+    fn places_a_border_checkpoint_at_the_one_namesake_near_that_border() {
+        // One Kalzhat 10 km from the border, another 300 km inland: the one near the border.
+        let near = place(1, "Kalzhat", &["Калжат"], "01", 45.09);
+        let far = place(2, "Kalzhat", &[], "15", 47.7);
+        let gazetteer = [near.clone(), far];
+        assert_eq!(
+            lookup_near_border(&border_checkpoint("Калжат"), &gazetteer, &neighbour(), 60.0),
+            Lookup::Found(&gazetteer[0])
+        );
+        // Two namesakes near the border: an editor must choose.
+        let gazetteer = [near.clone(), place(3, "Kalzhat", &[], "01", 45.3)];
+        let mut second = gazetteer[1].clone();
+        second.lon = 85.0;
+        let gazetteer = [gazetteer[0].clone(), second];
+        assert!(matches!(
+            lookup_near_border(&border_checkpoint("Калжат"), &gazetteer, &neighbour(), 60.0),
+            Lookup::Ambiguous(v) if v.len() == 2
+        ));
+        // None near the border.
+        let gazetteer = [place(2, "Kalzhat", &[], "15", 47.7)];
+        assert_eq!(lookup_near_border(&border_checkpoint("Калжат"), &gazetteer, &neighbour(), 60.0), Lookup::NotFound);
     }
 }

@@ -78,6 +78,13 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Print the coverage report: records by border and mode, the share with each kind of
+    /// fact, and the records against the official count of checkpoints.
+    Stats {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of checkpoint files or of rule front matter.
     Schema {
         /// Which format.
@@ -112,6 +119,7 @@ fn main() -> ExitCode {
             cli::validate(&args.content, &args.templates, format, deny_warnings)
         }
         Command::Schema { kind } => cli::schema(kind),
+        Command::Stats { json } => cli::stats(&args.content, json),
         Command::Build { out } => cli::build(&args.content, &args.templates, &out),
         Command::Ingest { offline, check, allow_private, timeout, max_bytes, max_redirects } => {
             let timeout = std::time::Duration::try_from_secs_f64(timeout).unwrap_or(std::time::Duration::from_secs(30));

@@ -111,6 +111,7 @@ pub const LATIN: &[(&str, &str)] = &[
     ("ts", "c"),
     ("yu", "iu"),
     ("ya", "ia"),
+    ("ye", "e"),
     ("q", "k"),
     ("h", "k"),
     ("y", "i"),

@@ -58,6 +58,16 @@ impl Date {
         Date::from_days((secs / 86_400) as i64)
     }
 
+    /// The date a build describes the world at: `SOURCE_DATE_EPOCH` (seconds, as reproducible
+    /// builds set it) when given, else today. What is stale, and which states have ended,
+    /// follows from it.
+    pub fn build_date() -> Date {
+        match std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
+            Some(secs) => Date::from_days(secs.div_euclid(86_400)),
+            None => Date::today(),
+        }
+    }
+
     /// Days since 1970-01-01.
     pub fn days(self) -> i64 {
         // Howard Hinnant's days_from_civil.

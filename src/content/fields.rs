@@ -84,7 +84,7 @@ fn schema_keys(schema: schemars::Schema) -> Vec<String> {
 pub fn supportable_fields() -> &'static [String] {
     static FIELDS: OnceLock<Vec<String>> = OnceLock::new();
     FIELDS.get_or_init(|| {
-        const NOT_FACTS: &[&str] = &["id", "same_place", "sources", "last_verified", "verified_against"];
+        const NOT_FACTS: &[&str] = &["id", "also_stated", "same_place", "sources", "last_verified", "verified_against"];
         let mut out = Vec::new();
         for field in struct_fields::<Checkpoint>().iter().filter(|f| !NOT_FACTS.contains(f)) {
             out.push(field.to_string());

@@ -39,7 +39,26 @@ pub struct PluralForms {
     pub other: String,
 }
 
+/// The plural categories (CLDR) a language's texts with a count must give.
+pub fn required_plural_forms(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "ru" | "uk" | "be" => &["one", "few", "many", "other"],
+        _ => &["one", "other"],
+    }
+}
+
 impl PluralForms {
+    /// The form given for `category`, if any (`other` is always given).
+    pub fn given(&self, category: &str) -> Option<&str> {
+        match category {
+            "one" => self.one.as_deref(),
+            "few" => self.few.as_deref(),
+            "many" => self.many.as_deref(),
+            "other" => Some(&self.other),
+            _ => None,
+        }
+    }
+
     /// The form for plural category `category` (`one`, `few`, `many` or `other`).
     pub fn form(&self, category: &str) -> &str {
         let chosen = match category {

@@ -4,6 +4,7 @@
 //! the rest is still read, so that one run reports every problem.
 
 pub mod cache;
+pub mod coverage;
 pub mod date;
 pub mod fields;
 pub mod geo;

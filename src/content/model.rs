@@ -102,6 +102,10 @@ pub struct Checkpoint {
     /// Free notes in Markdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Spanned<String>>,
+    /// What other sources state where they disagree with the value kept (written by ingest):
+    /// pages show each beneath the fact, with its source and date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_stated: Vec<AlsoStated>,
     /// Other checkpoints at the same place (a road and a rail checkpoint of one town), by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_place: Vec<Spanned<String>>,
@@ -118,11 +122,21 @@ pub struct Checkpoint {
 }
 
 impl Checkpoint {
+    /// The status that holds on `date`: none when its `until` has passed (what it said is
+    /// history, and no source says what holds now).
+    pub fn status_on(&self, date: crate::content::date::Date) -> Option<&Status> {
+        let ended = |s: &&Status| {
+            s.until.as_ref().and_then(|d| crate::content::date::Date::parse(&d.value)).is_some_and(|until| until < date)
+        };
+        self.status.as_ref().filter(|s| !ended(s))
+    }
+
     /// Give back the room parsing reserved beyond the lists' lengths (a list grows to four
     /// entries at its first): at 10,000 checkpoints, megabytes.
     pub fn shrink_to_fit(&mut self) {
         self.aliases.shrink_to_fit();
         self.same_place.shrink_to_fit();
+        self.also_stated.shrink_to_fit();
         if let Some(counterpart) = &mut self.counterpart {
             counterpart.aliases.shrink_to_fit();
         }
@@ -132,6 +146,18 @@ impl Checkpoint {
             source.supports.shrink_to_fit();
         }
     }
+}
+
+/// A value a source states that differs from the one a record keeps.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlsoStated {
+    /// The field (`hours`, `status`, `traffic.passenger`).
+    pub field: String,
+    /// What the source states, in its words where it gives them.
+    pub value: String,
+    /// The source: an id of `sources.yaml`, or the address of one of the record's `sources`.
+    pub source: Spanned<String>,
 }
 
 /// Which border a checkpoint is on.
@@ -534,6 +560,9 @@ pub struct SourceRef {
     /// Who published the page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// The language the page (and so its `title`) is written in: `en`, `ru`, `kk`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its publication or
     /// "as of" date. For a listed source, `sources.yaml` gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,6 @@
 //! A candidate: what one row of one source says about one checkpoint, before matching.
 
-use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Traffic, Vocabulary};
+use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary};
 
 use super::names;
 use super::node::{Node, to_node};
@@ -37,6 +37,46 @@ pub struct Candidate {
     pub location: Option<Location>,
     /// Contacts.
     pub contacts: Vec<Contact>,
+    /// Whether it operates, with dates (from dated pages).
+    pub status: Option<Status>,
+    /// The page that says it, for a source whose statements come from many pages (a digest):
+    /// the record cites the page instead of the source.
+    pub cite: Option<PageCite>,
+    /// The record an editor took this entry to mean, by id (a digest's `checkpoints` map).
+    pub record: Option<String>,
+    /// The date its source describes (`as_of`): where sources disagree, the newest is kept.
+    pub as_of: Option<String>,
+}
+
+/// A page a candidate's facts come from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageCite {
+    /// Its address.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// Its publisher.
+    pub publisher: Option<String>,
+    /// Its language.
+    pub language: String,
+    /// The date its statements describe.
+    pub as_of: String,
+    /// When an editor read it.
+    pub retrieved: String,
+}
+
+impl PageCite {
+    /// The page as a record's `sources` entry (without `supports`).
+    pub fn entry(&self) -> Node {
+        let mut entry = Node::Map(vec![("url".into(), Node::str(&self.url)), ("title".into(), Node::str(&self.title))]);
+        if let Some(p) = &self.publisher {
+            entry.set("publisher", Node::str(p));
+        }
+        entry.set("language", Node::str(&self.language));
+        entry.set("as_of", Node::str(&self.as_of));
+        entry.set("retrieved", Node::str(&self.retrieved));
+        entry
+    }
 }
 
 impl Candidate {
@@ -105,6 +145,7 @@ impl Candidate {
         let later = [
             ("classification", self.classification.is_some()),
             ("hours", self.hours.is_some()),
+            ("status", self.status.is_some()),
             ("location", self.location.is_some()),
             ("contacts", !self.contacts.is_empty()),
         ];
@@ -144,6 +185,9 @@ impl Candidate {
         }
         if let Some(h) = &self.hours {
             node.set("hours", to_node(h)?);
+        }
+        if let Some(s) = &self.status {
+            node.set("status", to_node(s)?);
         }
         if let Some(l) = &self.location {
             node.set("location", to_node(l)?);

@@ -226,7 +226,8 @@ mod tests {
     fn reads_the_seed_page_by_its_recipe() {
         let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let (file, _) = crate::ingest::sources::load(&content).unwrap();
-        let recipe = file.sources[0].html.as_ref().unwrap();
+        let seed = file.sources.iter().find(|s| s.id.value == "kz-crossing-rules").unwrap();
+        let recipe = seed.html.as_ref().unwrap();
         let html = std::fs::read_to_string(content.join("snapshots/kz-crossing-rules.html")).unwrap();
         let page = parse_page(&html, recipe).unwrap();
         let c = html_candidates(&page, recipe, "seed", &Reference::default()).unwrap();

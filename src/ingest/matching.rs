@@ -93,15 +93,48 @@ fn entry_of_checkpoint(c: &Checkpoint) -> Entry {
     }
 }
 
-/// Assign every candidate to one record, creating records for new named checkpoints.
+/// Assign every candidate to one record, creating records for new named checkpoints, as the
+/// next run would too: a second pass matches every candidate again against the records the
+/// first made, so that a record made late in a run (a rail station named like a road
+/// checkpoint) makes an earlier candidate ambiguous now, not on the next run.
 pub fn assign(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
+    let before: Vec<String> = pool.iter().map(|e| e.id.clone()).collect();
+    let first = assign_once(candidates, pool);
+    let mut second = assign_once(candidates, pool);
+    second.created =
+        first.created.into_iter().filter(|id| !before.contains(id) && second.records.contains_key(id)).collect();
+    second
+}
+
+fn assign_once(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
     let mut out = Assignment::default();
     let order = (0..candidates.len())
         .filter(|&i| candidates[i].has_name())
         .chain((0..candidates.len()).filter(|&i| !candidates[i].has_name()));
     for i in order.collect::<Vec<_>>() {
         let c = &candidates[i];
-        match find(c, pool) {
+        let named = c.record.as_ref().map(|id| pool.iter().position(|e| &e.id == id).ok_or(id));
+        let found = match named {
+            Some(Ok(at)) => Ok(Some(at)),
+            // The record an editor named does not exist yet: made under that id.
+            Some(Err(id)) => {
+                let mut entry = new_entry(c, pool).map(|e| Entry { id: id.clone(), ..e });
+                if let Ok(e) = &mut entry {
+                    e.label = format!("{id} ({})", c.display_name());
+                }
+                match entry {
+                    Ok(entry) => {
+                        out.created.push(entry.id.clone());
+                        out.records.entry(entry.id.clone()).or_default().push(i);
+                        pool.push(entry);
+                        continue;
+                    }
+                    Err(u) => Err(u),
+                }
+            }
+            None => find(c, pool),
+        };
+        match found {
             Ok(Some(at)) => {
                 learn(&mut pool[at], c);
                 if pool[at].deleted {
@@ -131,12 +164,26 @@ pub fn assign(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
 fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unresolved>> {
     let (by_name, by_cp) = hits(c, pool);
     let by_name = if by_name.len() > 1 { best_supported(c, pool, by_name) } else { by_name };
+    let by_name = if by_name.is_empty() && by_cp.is_empty() { spelling_variants(c, pool) } else { by_name };
     match (c.has_name(), by_name.len(), by_cp.len()) {
         (true, 1, _) => Ok(Some(by_name[0])),
         (false, _, 1) => Ok(Some(by_cp[0])),
         (true, 0, 0) => Ok(None),
         _ => Err(Box::new(unresolved(c, pool, &by_name, &by_cp))),
     }
+}
+
+/// Records on the candidate's border (known on both) with a name one letter away from one of
+/// its names (Үрлітөбе / Урлютобе, Сортобе / Сартобе), when the keys are long enough for one
+/// letter not to make another place: spelling variants of one checkpoint. Several: all of them
+/// (reported as ambiguous, never guessed).
+fn spelling_variants(c: &Candidate, pool: &[Entry]) -> Vec<usize> {
+    let Some(border) = c.border else { return Vec::new() };
+    let keys: Vec<String> = c.name_keys().into_iter().filter(|k| k.chars().count() >= 5).collect();
+    (0..pool.len())
+        .filter(|&i| pool[i].border == Some(border) && !pool[i].deleted)
+        .filter(|&i| pool[i].names.iter().any(|n| keys.iter().any(|k| crate::translit::edit_distance(k, n) <= 1)))
+        .collect()
 }
 
 /// Of several records one name matches (a road and a rail checkpoint of one town), those the
@@ -377,5 +424,31 @@ mod tests {
         let mut pool = pool(&[], &base);
         let a = assign(&[queue("Калжат", "Дулаты", Border::CN)], &mut pool);
         assert_eq!((a.deleted, a.created.len()), (vec!["kalzhat".to_string()], 0));
+    }
+
+    #[test]
+    fn a_row_goes_to_the_record_of_one_town_its_evidence_supports() {
+        let road = "id: dostyk\nname: {ru: Достык}\nborder: CN\nmodes: {road: yes}\nsame_place: [dostyk-rail]\n";
+        let rail =
+            "id: dostyk-rail\nname: {en: Dostyk}\naliases: [Friendship, Druzhba]\nborder: CN\nsame_place: [dostyk]\n";
+        let mut pool = pool(&[record(road), record(rail)], &BTreeMap::new());
+        // The truck queue states road: the road checkpoint.
+        let mut trucks = queue("Достык", "Алашанькоу", Border::CN);
+        trucks.modes = crate::content::Facts::from_pairs([(crate::content::Mode::Road, crate::content::Fact::Yes)]);
+        // The seed's row names the station's other names: the rail checkpoint.
+        let seed = Candidate {
+            source: "seed".into(),
+            name: vec![(Lang::En, "Dostyk".into())],
+            aliases: vec!["Friendship".into(), "Druzhba".into()],
+            border: Some(Border::CN),
+            ..Candidate::default()
+        };
+        // A bare name says nothing to choose by: reported, never guessed.
+        let bare = Candidate { aliases: Vec::new(), ..seed.clone() };
+        let a = assign(&[trucks, seed, bare], &mut pool);
+        assert_eq!(a.records.get("dostyk"), Some(&vec![0]));
+        assert_eq!(a.records.get("dostyk-rail"), Some(&vec![1]));
+        assert_eq!(a.unresolved.len(), 1, "{:?}", a.unresolved);
+        assert_eq!(a.unresolved[0].kind, "ambiguous");
     }
 }

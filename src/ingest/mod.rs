@@ -12,6 +12,7 @@ mod acquire;
 mod allowance;
 mod candidate;
 mod decode;
+mod digest;
 mod emit;
 mod extract;
 pub mod fetch;
@@ -119,6 +120,13 @@ fn read_all<'a>(
     for source in sources {
         let id = source.id.value.clone();
         bar.set_message(format!("reading {id}"));
+        if source.digest.is_some() {
+            let c = read_digest(content_dir, source, reference)?;
+            read.counts.push((id, c.len(), 0));
+            read.candidates.extend(c);
+            bar.inc(1);
+            continue;
+        }
         let material = acquire::acquire(content_dir, source, options.offline, options.limits, &mut client)?;
         bar.set_message(format!("extracting {id}"));
         let (c, d) =
@@ -129,11 +137,21 @@ fn read_all<'a>(
             read.snapshots.push((sources::content_path(content_dir, &source.snapshot.path.value)?, bytes));
         }
         read.retrieved.insert(id, material.retrieved);
-        read.candidates.extend(c);
+        let as_of = source.as_of.as_ref().map(|d| d.value.clone());
+        read.candidates.extend(c.into_iter().map(|c| Candidate { as_of: as_of.clone(), ..c }));
         read.drafts.extend(d);
         bar.inc(1);
     }
     Ok(read)
+}
+
+/// The candidates of a digest source (checked in `sources::load` to have a `path`).
+fn read_digest(content_dir: &Path, source: &Source, reference: &Reference) -> anyhow::Result<Vec<Candidate>> {
+    let relative = source.path.as_ref().map(|p| p.value.as_str()).unwrap_or_default();
+    let path = sources::content_path(content_dir, relative)?;
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the digest `{}` of source `{}`", path.display(), source.id.value))?;
+    digest::candidates(&path, &text, &source.id.value, reference)
 }
 
 /// Content as it is now; ingest refuses to merge into files it cannot read.

@@ -25,13 +25,7 @@ pub fn make_id(name: &str) -> String {
 /// The matching key of a name: romanised, lowercased, letters and digits only, with
 /// the spellings romanisations disagree on folded together.
 pub fn fold(text: &str) -> String {
-    let ascii: String = romanise(text).to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
-    let mut key = ascii.replace("iy", "y").replace("yy", "y").replace("ye", "e").replace("yo", "o");
-    key = key.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace('y', "i");
-    while key.contains("ii") {
-        key = key.replace("ii", "i");
-    }
-    key
+    crate::translit::fold(text).replace(' ', "")
 }
 
 /// Every key a name gives: the whole name, and the name without a parenthesised part

@@ -22,9 +22,18 @@ pub fn hours(text: &str) -> Option<Hours> {
     let kind = if ["daytime", "day time", "дневное", "светлое время"].iter().any(|p| lower.contains(p))
     {
         Some(HoursKind::Daytime)
-    } else if ["round the clock", "around the clock", "24 hours", "24/7", "круглосуточно"]
-        .iter()
-        .any(|p| lower.contains(p))
+    } else if [
+        "round the clock",
+        "around the clock",
+        "24 hours",
+        "24-hour",
+        "24/7",
+        "круглосуточно",
+        "24 часа",
+        "тәулік бойы",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
     {
         Some(HoursKind::RoundTheClock)
     } else {

@@ -53,7 +53,11 @@ pub fn checkpoints(
     retrieved: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<()> {
     for (id, indices) in &assignment.records {
-        let chosen: Vec<&Candidate> = indices.iter().map(|&i| &candidates[i]).collect();
+        // Newest first: where sources disagree, the one describing the latest date is kept
+        // (then the order of `sources.yaml`).
+        let mut chosen: Vec<&Candidate> = indices.iter().map(|&i| &candidates[i]).collect();
+        let date = |c: &Candidate| c.as_of.as_deref().and_then(crate::content::date::Date::end_of_period);
+        chosen.sort_by_key(|c| std::cmp::Reverse(date(c)));
         let (mut theirs, disagreements) = combine(id, &chosen, retrieved)?;
         plan.disagreements.extend(disagreements);
         super::geocode::add_coordinates(&mut theirs, content);

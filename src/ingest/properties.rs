@@ -1,4 +1,4 @@
-//! Property tests of the extractors (issue 9): any page or TSV text, run through the real
+//! Property tests of the extractors: any page or TSV text, run through the real
 //! recipes of `content/sources.yaml`, ends in candidates or a clear error within a bound, and
 //! never panics. `PROPTEST_CASES` raises the budget.
 

@@ -53,7 +53,8 @@ pub struct Source {
     /// What the source gives: `checkpoints`, `rules` or both (checked against the recipe).
     #[serde(default)]
     pub yields: Vec<Yield>,
-    /// The kept copy.
+    /// The kept copy (none for a digest, which is itself content).
+    #[serde(default)]
     pub snapshot: Snapshot,
     /// The recipe for an HTML page.
     #[serde(default)]
@@ -61,10 +62,18 @@ pub struct Source {
     /// The recipe for a tab-separated table.
     #[serde(default)]
     pub tsv: Option<TsvRecipe>,
+    /// An editors' digest (`path` to a YAML file under `digests/`): see `digests/README.md`.
+    #[serde(default)]
+    pub digest: Option<DigestRecipe>,
 }
 
+/// How to read an editors' digest: it says everything itself.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigestRecipe {}
+
 /// The kept copy of a source's material, and its provenance.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// The file, relative to the content folder, under `snapshots/`.
@@ -143,6 +152,17 @@ pub fn load(content_dir: &Path) -> anyhow::Result<(SourcesFile, String)> {
 
 fn check_source(file: &Path, s: &Source) -> anyhow::Result<()> {
     let at = |pos: yaml::Pos| format!("{}:{pos}: source `{}`", file.display(), s.id.value);
+    if s.digest.is_some() {
+        let Some(p) = &s.path else { bail!("{}: a digest is read from its `path` under `digests/`", at(s.id.pos)) };
+        if s.url.is_some() || s.html.is_some() || s.tsv.is_some() {
+            bail!("{}: a digest gives `path` and `digest: {{}}` only", at(s.id.pos));
+        }
+        let path = content_path(Path::new(""), &p.value).with_context(|| at(p.pos))?;
+        if !path.starts_with("digests") {
+            bail!("{}: keep digests under `digests/`", at(p.pos));
+        }
+        return Ok(());
+    }
     match (&s.url, &s.path) {
         (Some(_), Some(p)) => bail!("{}: give `url` or `path`, not both", at(p.pos)),
         (None, None) => bail!("{}: say where the material is, with `url` (http or https) or `path`", at(s.id.pos)),
@@ -152,7 +172,7 @@ fn check_source(file: &Path, s: &Source) -> anyhow::Result<()> {
         (Some(_), None) => {}
     }
     if s.html.is_some() == s.tsv.is_some() {
-        bail!("{}: give exactly one recipe, `html` or `tsv`", at(s.id.pos));
+        bail!("{}: give exactly one recipe, `html`, `tsv` or `digest`", at(s.id.pos));
     }
     check_yields(s).with_context(|| at(s.id.pos))?;
     let snapshot = content_path(Path::new(""), &s.snapshot.path.value).with_context(|| at(s.snapshot.path.pos))?;

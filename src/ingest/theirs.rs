@@ -9,6 +9,10 @@ use super::node::Node;
 /// Paths whose values are sets: the sources' values are joined.
 const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "contacts"];
 
+/// Facts one source states whole, its words beside its normalised value: never pieced
+/// together from two sources (one's kind with another's words).
+const WHOLE_PATHS: &[&str] = &["hours", "classification", "status"];
+
 /// Two sources giving different values for one field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disagreement {
@@ -20,6 +24,10 @@ pub struct Disagreement {
     pub kept: String,
     /// The other value and its source.
     pub other: String,
+    /// The other value, in the source's words where it gives them.
+    pub value: String,
+    /// The other source: its id, or its page's address.
+    pub source: String,
 }
 
 /// The record the sources make of `candidates` (in source order), with its `sources` list.
@@ -32,9 +40,24 @@ pub fn combine(
     let mut disagreements = Vec::new();
     for c in candidates {
         let part = c.to_node()?;
-        join(&mut acc, part, "", &c.source, id, &mut disagreements);
+        let source = c.cite.as_ref().map_or(c.source.as_str(), |p| p.url.as_str());
+        join(&mut acc, part, "", source, id, &mut disagreements);
     }
     tidy_aliases(&mut acc);
+    let also: Vec<Node> = disagreements
+        .iter()
+        .filter(|d| !d.path.starts_with("location"))
+        .map(|d| {
+            Node::Map(vec![
+                ("field".into(), Node::str(&d.path)),
+                ("value".into(), Node::str(&d.value)),
+                ("source".into(), Node::str(&d.source)),
+            ])
+        })
+        .collect();
+    if !also.is_empty() {
+        acc.set("also_stated", Node::Seq(also));
+    }
     let sources = source_entries(&acc, candidates, retrieved);
     acc.set("sources", Node::Seq(sources));
     Ok((acc, disagreements))
@@ -44,17 +67,27 @@ pub fn combine(
 fn source_entries(record: &Node, candidates: &[&Candidate], retrieved: &dyn Fn(&str) -> Option<String>) -> Vec<Node> {
     let mut sources: Vec<Node> = Vec::new();
     for c in candidates {
-        let supports =
-            c.supports().into_iter().filter(|f| f != "aliases" || c.aliases.iter().any(|a| kept_alias(record, a)));
-        match sources.iter_mut().find(|s| s.get("source").and_then(Node::as_str) == Some(c.source.as_str())) {
+        let part = c.to_node().unwrap_or(Node::Null);
+        let kept = |f: &String| match f.as_str() {
+            "aliases" => c.aliases.iter().any(|a| kept_alias(record, a)),
+            "name" | "border" | "counterpart" | "location" | "contacts" => true,
+            path => part.at(path) == record.at(path),
+        };
+        let supports = c.supports().into_iter().filter(kept);
+        let key = |s: &Node| s.get("url").or_else(|| s.get("source")).and_then(Node::as_str).map(str::to_string);
+        let own = c.cite.as_ref().map_or(c.source.clone(), |p| p.url.clone());
+        match sources.iter_mut().find(|s| key(s).as_deref() == Some(own.as_str())) {
             Some(entry) => {
                 let mut all: Vec<String> = entry.get("supports").map(strings).unwrap_or_default();
                 all.extend(supports);
                 entry.set("supports", Node::strs(canonical(all)));
             }
             None => {
-                let mut entry = Node::Map(vec![("source".into(), Node::str(&c.source))]);
-                if let Some(date) = retrieved(&c.source) {
+                let mut entry = match &c.cite {
+                    Some(page) => page.entry(),
+                    None => Node::Map(vec![("source".into(), Node::str(&c.source))]),
+                };
+                if let (None, Some(date)) = (&c.cite, retrieved(&c.source)) {
                     entry.set("retrieved", Node::str(date));
                 }
                 entry.set("supports", Node::strs(canonical(supports.collect())));
@@ -81,7 +114,12 @@ fn join(acc: &mut Node, part: Node, path: &str, source: &str, id: &str, out: &mu
                 }
                 acc.set(&key, Node::Seq(have));
             }
-            Some(mut have @ Node::Map(_)) if matches!(value, Node::Map(_)) => {
+            Some(mut have @ Node::Map(_)) if matches!(value, Node::Map(_)) && !WHOLE_PATHS.contains(&here.as_str()) => {
+                let value = if here == "name" || here == "counterpart.name" {
+                    spellings_to_aliases(acc, &have, value)
+                } else {
+                    value
+                };
                 join(&mut have, value, &here, source, id, out);
                 acc.set(&key, have);
             }
@@ -90,10 +128,53 @@ fn join(acc: &mut Node, part: Node, path: &str, source: &str, id: &str, out: &mu
                 path: here,
                 kept: have.to_string(),
                 other: format!("{value} ({source})"),
+                value: in_words(&value),
+                source: source.to_string(),
             }),
             Some(_) => {}
         }
     }
+}
+
+/// A value as a page shows it: a fact's own words (`source_text`) where it has them, else its
+/// state or kind, else the value itself.
+fn in_words(value: &Node) -> String {
+    let part = |k: &str| value.get(k).and_then(Node::as_str).map(str::to_string);
+    if let Some(state) = part("state") {
+        // A state and its dates, in codes pages word in their language: `closed 2020-04-04..`.
+        let (since, until) = (part("since").unwrap_or_default(), part("until").unwrap_or_default());
+        return if since.is_empty() && until.is_empty() { state } else { format!("{state} {since}..{until}") };
+    }
+    match part("source_text").or_else(|| part("kind")) {
+        Some(words) => words,
+        None => value.as_str().map_or_else(|| value.to_string(), str::to_string),
+    }
+}
+
+/// A later source's name in a language the record already has a name in is another spelling,
+/// not a disagreement: it goes to the aliases of `holder` (the record, or its counterpart), and
+/// what is left of `names` is returned.
+fn spellings_to_aliases(holder: &mut Node, have: &Node, names: Node) -> Node {
+    let Node::Map(entries) = names else { return names };
+    let mut aliases = match holder.get("aliases") {
+        Some(Node::Seq(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let mut rest = Vec::new();
+    for (lang, name) in entries {
+        match have.get(&lang) {
+            Some(kept) if *kept != name => {
+                if !aliases.contains(&name) {
+                    aliases.push(name);
+                }
+            }
+            _ => rest.push((lang, name)),
+        }
+    }
+    if !aliases.is_empty() {
+        holder.set("aliases", Node::Seq(aliases));
+    }
+    Node::Map(rest)
 }
 
 /// Drop aliases that repeat a name (or another alias), ignoring case.

@@ -197,7 +197,7 @@ pub fn mode_symbol(c: &Checkpoint) -> &'static str {
 }
 
 fn status_code(c: &Checkpoint) -> &'static str {
-    match c.status.as_ref().map(|s| s.state) {
+    match c.status_on(crate::content::date::Date::build_date()).map(|s| s.state) {
         Some(StatusState::Open) => "open",
         Some(StatusState::Closed) => "closed",
         Some(StatusState::Suspended) => "suspended",
@@ -258,12 +258,13 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
     let (x, y) = (m.x - 6.0, m.y - 6.0);
     let _ = write!(
         svg,
-        "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+        "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
         m.status,
         m.id,
         m.id,
         m.x,
         m.y,
+        m.lang_attr,
         xml_escape(&m.status_label),
         m.symbol
     );
@@ -285,9 +286,21 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
             let c = &r.data;
             let l = c.location.as_ref()?;
             let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
-            let name = name_in(&c.name, &ui.lang).map_or(c.id.value.clone(), |t| t.text);
-            let status_label = ui.get(c.status.as_ref().map_or("status_unknown", |s| status_key(s.state))).to_string();
-            Some(Marker { id: &c.id.value, name, status_label, x, y, symbol: mode_symbol(c), status: status_code(c) })
+            let name = name_in(&c.name, &ui.lang).unwrap_or_else(|| super::view::Text::new(c.id.value.clone(), "en"));
+            let lang_attr = if name.lang == ui.lang { String::new() } else { format!(" lang=\"{}\"", name.lang) };
+            let name = name.text;
+            let now = crate::content::date::Date::build_date();
+            let status_label = ui.get(c.status_on(now).map_or("status_unknown", |s| status_key(s.state))).to_string();
+            Some(Marker {
+                id: &c.id.value,
+                name,
+                lang_attr,
+                status_label,
+                x,
+                y,
+                symbol: mode_symbol(c),
+                status: status_code(c),
+            })
         })
         .collect()
 }

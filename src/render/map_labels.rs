@@ -13,8 +13,10 @@ use crate::render::view::text_in;
 pub struct Marker<'a> {
     /// Checkpoint id.
     pub id: &'a str,
-    /// Name in the page's language.
+    /// Name in the page's language (or the nearest one).
     pub name: String,
+    /// ` lang="…"` when the name is not in the page's language, else empty.
+    pub lang_attr: String,
     /// Status in the page's language.
     pub status_label: String,
     /// Map coordinates.
@@ -161,11 +163,12 @@ pub fn marker_labels(markers: &[Marker]) -> String {
         let z = if z.is_finite() { z } else { 99.0 };
         let _ = write!(
             out,
-            "<text class=\"label{hidden}\" data-id=\"{}\" data-minzoom=\"{}\" x=\"{:.1}\" y=\"{:.1}\" dx=\"8\">{}</text>",
+            "<text class=\"label{hidden}\" data-id=\"{}\" data-minzoom=\"{}\" x=\"{:.1}\" y=\"{:.1}\" dx=\"8\"{}>{}</text>",
             m.id,
             z,
             m.x,
             m.y,
+            m.lang_attr,
             xml_escape(&m.name)
         );
     }
@@ -186,6 +189,7 @@ mod tests {
             .map(|(i, n)| Marker {
                 id: n,
                 name: n.to_string(),
+                lang_attr: String::new(),
                 status_label: "Open".to_string(),
                 x: 100.0 + i as f64 * 3.0,
                 y: 100.0 + i as f64 * 2.0,

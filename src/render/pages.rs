@@ -61,6 +61,90 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
     page("index.html", "index.html", title, description, "index")
 }
 
+/// Every page records and rules cite by address (editors' digests' pages among them), once,
+/// newest first.
+fn pages_cited(l: &Language) -> Vec<SourceView> {
+    let content = l.content;
+    let refs = content
+        .checkpoints
+        .iter()
+        .flat_map(|r| r.data.sources.iter())
+        .chain(content.rules.iter().flat_map(|r| r.meta.sources.iter()))
+        .filter(|s| s.url.is_some() && s.source.is_none());
+    let mut seen = std::collections::BTreeMap::new();
+    for s in refs {
+        let url = s.url.as_ref().map(|u| u.value.clone()).unwrap_or_default();
+        seen.entry(url).or_insert_with(|| source_view(s, content, &l.ui));
+    }
+    let mut pages: Vec<SourceView> = seen
+        .into_values()
+        .map(|mut v| {
+            v.supports.clear();
+            v
+        })
+        .collect();
+    pages.sort_by(|a, b| b.as_of_iso.cmp(&a.as_of_iso).then_with(|| a.title.cmp(&b.title)));
+    pages
+}
+
+/// The coverage report as the Data page shows it, labelled in the page's language.
+fn coverage_view(l: &Language) -> serde_json::Value {
+    use crate::content::coverage;
+    let (content, ui) = (l.content, &l.ui);
+    let official = coverage::official_counts(&content.root).ok().flatten();
+    let report = coverage::coverage(content, official.as_ref(), crate::content::date::Date::build_date());
+    let modes: Vec<(String, String)> = Mode::ALL
+        .iter()
+        .map(|m| (m.code().to_string(), ui.get(&value_key("mode", m.code())).to_string()))
+        .chain([("unknown".to_string(), ui.get("unknown").to_string())])
+        .collect();
+    let rows: Vec<serde_json::Value> = Border::ALL
+        .iter()
+        .filter_map(|b| {
+            let row = report.by_border_mode.get(b.code())?;
+            let cells: Vec<usize> = modes.iter().map(|(m, _)| row.get(m).copied().unwrap_or(0)).collect();
+            Some(json!({"label": border_label(*b, content, ui), "cells": cells}))
+        })
+        .collect();
+    let share = |n: usize| (n * 100 + report.records / 2).checked_div(report.records).unwrap_or(0);
+    let facts = [
+        ("coordinates", ui.get("field_coordinates").to_string()),
+        ("classification", ui.get("field_classification").to_string()),
+        ("hours", ui.get("field_hours").to_string()),
+        ("status", ui.get("field_status").to_string()),
+        ("name_kk", ui.fill("coverage_name", &[("lang", ui.get("lang_kk"))])),
+        ("name_ru", ui.fill("coverage_name", &[("lang", ui.get("lang_ru"))])),
+        ("name_en", ui.fill("coverage_name", &[("lang", ui.get("lang_en"))])),
+        ("stale", ui.get("coverage_stale").to_string()),
+    ];
+    let with: Vec<serde_json::Value> = facts
+        .iter()
+        .map(|(key, label)| {
+            let n = report.with.get(*key).copied().unwrap_or(0);
+            json!({"label": label, "n": n, "share": share(n)})
+        })
+        .collect();
+    let groups: Vec<serde_json::Value> = report
+        .against_official
+        .iter()
+        .map(|g| {
+            let label = match g.group.as_str() {
+                "sea" | "air" => ui.get(&value_key("mode", &g.group)).to_string(),
+                code => Border::ALL
+                    .iter()
+                    .find(|b| b.code() == code)
+                    .map_or(code.to_string(), |b| border_label(*b, content, ui)),
+            };
+            json!({"label": label, "official": g.official, "records": g.records})
+        })
+        .collect();
+    let source = report
+        .official_source
+        .as_ref()
+        .map(|s| json!({"url": s.url, "publisher": s.publisher, "date": ui.partial_date(&s.as_of)}));
+    json!({"records": report.records, "modes": modes.iter().map(|(_, label)| label).collect::<Vec<_>>(), "rows": rows, "with": with, "groups": groups, "source": source})
+}
+
 /// The filter groups of the index: field, label, and the values offered.
 fn facets(l: &Language) -> serde_json::Value {
     let ui = &l.ui;
@@ -148,7 +232,7 @@ fn json_ld(l: &Language, v: &CheckpointView) -> String {
         "@context": "https://schema.org",
         "@type": "GovernmentBuilding",
         "name": v.item.name.text,
-        "alternateName": v.item.aliases,
+        "alternateName": v.item.aliases.iter().map(|a| &a.text).collect::<Vec<_>>(),
         "url": exports::absolute_url(l.content, &format!("{}{}", l.prefix, v.item.url)),
         "address": {"@type": "PostalAddress", "addressCountry": "KZ", "addressRegion": v.item.region.as_ref().map(|r| &r.label), "addressLocality": v.settlement},
     });
@@ -192,8 +276,10 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
 }
 
 fn data(l: &Language, ctx: &mut tera::Context) -> Page {
-    let sources: Vec<SourceView> = l.content.sources.iter().map(|s| listed_source_view(s, &l.ui)).collect();
+    let sources: Vec<SourceView> = l.content.sources.iter().map(|s| listed_source_view(s, l.content, &l.ui)).collect();
     ctx.insert("sources", &sources);
+    ctx.insert("pages_cited", &pages_cited(l));
+    ctx.insert("coverage", &coverage_view(l));
     ctx.insert("columns", &exports::csv_columns());
     ctx.insert("count", &l.content.checkpoints.len());
     page("data/index.html", "data.html", l.ui.get("title_data"), l.ui.get("data_description"), "data")

@@ -75,7 +75,8 @@ fn feed_entries(l: &Language) -> Vec<FeedEntry> {
         let status_date = c.status.as_ref().and_then(|s| s.since.as_ref()).map(|d| d.value.clone());
         let date = [c.last_verified.as_ref().map(|d| d.value.clone()), status_date].into_iter().flatten().max();
         if let Some(date) = date {
-            let status = c.status.as_ref().map_or("status_unknown", |s| status_key(s.state));
+            let status =
+                c.status_on(crate::content::date::Date::build_date()).map_or("status_unknown", |s| status_key(s.state));
             entries.push(FeedEntry {
                 path: format!("{}checkpoints/{}/", l.prefix, c.id.value),
                 title: view.name.text.clone(),

@@ -70,8 +70,9 @@ pub fn index_script(l: &Language) -> String {
 
 fn checkpoint_entry(l: &Language, c: &Checkpoint, view: &CheckpointItem) -> Entry {
     let ui = &l.ui;
-    let names: BTreeSet<String> = c.name.all().map(|(_, t)| fold(t)).collect();
-    let mut aliases: BTreeSet<String> = c.aliases.iter().map(|a| fold(a)).collect();
+    // The checkpoint's own names and spellings rank as names; the other side's below them.
+    let names: BTreeSet<String> = c.name.all().map(|(_, t)| fold(t)).chain(c.aliases.iter().map(|a| fold(a))).collect();
+    let mut aliases: BTreeSet<String> = BTreeSet::new();
     if let Some(p) = &c.counterpart {
         aliases.extend(p.name.iter().flat_map(|n| n.all()).map(|(_, t)| fold(t)));
         aliases.extend(p.aliases.iter().map(|a| fold(a)));

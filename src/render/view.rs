@@ -28,6 +28,39 @@ impl Text {
     }
 }
 
+/// `text` marked with its script (`und-Latn`, `und-Cyrl`) where that differs from the script
+/// `lang` is written in; in the page's language otherwise.
+pub fn in_script(text: &str, lang: &str) -> Text {
+    let latin_page = lang == "en";
+    let cyrillic = text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+    let latin = text.chars().any(|c| c.is_ascii_alphabetic());
+    let marked = match (latin_page, cyrillic, latin) {
+        (true, true, _) => "und-Cyrl",
+        (false, _, true) if !cyrillic => "und-Latn",
+        _ => lang,
+    };
+    Text::new(text, marked)
+}
+
+/// The language a text of a source is most likely in, from its letters: Kazakh where it has
+/// letters only Kazakh uses, Russian where it is otherwise Cyrillic, else English. For marking
+/// source words (`lang`), where the content does not say.
+pub fn script_lang(text: &str) -> &'static str {
+    const KAZAKH_ONLY: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+    if text.chars().any(|c| KAZAKH_ONLY.contains(c)) {
+        "kk"
+    } else if text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+        "ru"
+    } else {
+        "en"
+    }
+}
+
+/// `text` marked with the language [`script_lang`] reads in it.
+pub fn source_words(text: &str) -> Text {
+    Text::new(text, script_lang(text))
+}
+
 /// A name for a `lang` page: its form in that language; on pages in Latin script (English)
 /// without one, the romanisation of the name the sources give, marked as such (`ru-Latn`) and
 /// with the original beside it; else the form of the nearest language.
@@ -124,11 +157,34 @@ pub struct FactView {
     pub fact_label: String,
 }
 
+/// The sources a page names beside one fact: the newest few, and how many more the Sources
+/// section lists.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Cited {
+    /// The newest sources, newest first.
+    pub shown: Vec<Attribution>,
+    /// "and 3 more", when there are more.
+    pub more: Option<String>,
+}
+
+/// Another source's value for a fact, shown beneath the kept one.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlsoView {
+    /// The value, in the source's words (or, for a state, in the page's language).
+    pub value: Text,
+    /// Who states it, and as of when.
+    pub cited: Attribution,
+}
+
 /// Who states a fact and as of when, as a page shows it beside the fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct Attribution {
     /// The source's short name: its publisher, else its title.
     pub by: String,
+    /// The language `by` is written in.
+    pub lang: String,
+    /// Whether `by` is a publisher's name (a proper name, not translated).
+    pub proper: bool,
     /// The date its statements describe, in words.
     pub as_of: Option<String>,
     /// "as of 2021", in the page's language.
@@ -144,6 +200,9 @@ pub struct Attribution {
 pub struct SourceView {
     /// Title shown.
     pub title: String,
+    /// The language of the title and publisher: the page's own for a cited page, the site's
+    /// default language for a source listed in `sources.yaml` (editors describe those).
+    pub lang: String,
     /// Publisher.
     pub publisher: Option<String>,
     /// The page's address, when there is one.
@@ -170,8 +229,9 @@ pub struct CheckpointItem {
     pub url: String,
     /// Display name.
     pub name: Text,
-    /// Other spellings.
-    pub aliases: Vec<String>,
+    /// Other spellings, each marked with its script where that is not the page's
+    /// (`und-Latn` for a Latin spelling on a Russian page).
+    pub aliases: Vec<Text>,
     /// The border.
     pub border: Option<Labelled>,
     /// The other side's name.
@@ -220,19 +280,21 @@ pub struct CheckpointView {
     /// Classification label.
     pub classification: Option<String>,
     /// The source's words for the classification.
-    pub classification_text: Option<String>,
+    pub classification_text: Option<Text>,
     /// Schedule line, e.g. "09:00-18:00 (Asia/Almaty), Mon-Fri".
     pub schedule: Option<String>,
     /// The source's words for the hours.
-    pub hours_text: Option<String>,
-    /// Status details: since, until, note.
+    pub hours_text: Option<Text>,
+    /// Status details in the page's language: ended, since, until.
     pub status_detail: Option<String>,
+    /// The status's note, as the editor wrote it.
+    pub status_note: Option<Text>,
     /// District.
-    pub district: Option<String>,
+    pub district: Option<Text>,
     /// Settlement.
-    pub settlement: Option<String>,
+    pub settlement: Option<Text>,
     /// The source's words for the place.
-    pub place_text: Option<String>,
+    pub place_text: Option<Text>,
     /// Coordinates as text, e.g. "44.2123, 80.4001".
     pub coordinates: Option<String>,
     /// Precision label.
@@ -247,9 +309,10 @@ pub struct CheckpointView {
     pub sources: Vec<SourceView>,
     /// Who states each fact and as of when, by field (`traffic`, `hours`, `location`...): the
     /// sources whose `supports` name the field or a part of it, newest first.
-    pub cited: std::collections::BTreeMap<String, Vec<Attribution>>,
-    /// Disagreements between sources: the field, the kept value, the other and who says it.
-    pub disagreements: Vec<String>,
+    pub cited: std::collections::BTreeMap<String, Cited>,
+    /// What other sources state where they disagree with the value shown, by field, with who
+    /// states it and as of when.
+    pub also: std::collections::BTreeMap<String, Vec<AlsoView>>,
     /// Other checkpoints at the same place.
     pub same_place: Vec<LinkView>,
     /// The date an editor checked the record, and against what.
@@ -358,7 +421,12 @@ pub fn applies_on_border(rule: &Rule, border: Option<Border>) -> bool {
 pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
     let listed = content.listed_source(s);
     let as_of_iso = content.as_of(s);
+    let lang = match (&s.title, &s.language) {
+        (Some(_), Some(page_lang)) => page_lang.clone(),
+        _ => content.config.default_language.clone(),
+    };
     SourceView {
+        lang,
         title: s
             .title
             .clone()
@@ -379,9 +447,10 @@ pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
 }
 
 /// A listed source as the Data page shows it, with its provenance note.
-pub fn listed_source_view(s: &crate::content::SourceInfo, ui: &Ui) -> SourceView {
+pub fn listed_source_view(s: &crate::content::SourceInfo, content: &Content, ui: &Ui) -> SourceView {
     SourceView {
         title: s.title.clone(),
+        lang: content.config.default_language.clone(),
         publisher: s.publisher.clone(),
         url: s.url.clone().or_else(|| s.published_url.clone()),
         as_of: s.as_of.as_deref().map(|d| ui.partial_date(d)),
@@ -397,14 +466,23 @@ pub fn attribution(s: &SourceRef, content: &Content, ui: &Ui) -> Attribution {
     let view = source_view(s, content, ui);
     let stale = view.as_of_iso.as_deref().is_some_and(|d| is_stale(d, content));
     let when = view.as_of.as_deref().map(|d| ui.fill("as_of", &[("date", d)]));
-    Attribution { by: view.publisher.unwrap_or(view.title), as_of: view.as_of, when, url: view.url, stale }
+    let proper = view.publisher.is_some();
+    Attribution {
+        by: view.publisher.unwrap_or(view.title),
+        lang: view.lang,
+        proper,
+        as_of: view.as_of,
+        when,
+        url: view.url,
+        stale,
+    }
 }
 
 /// Whether a fact of `as_of` (a year, month or day) is older than the site's
 /// `stale_after_days`, counted from the end of the period it names, on the build's date.
 pub fn is_stale(as_of: &str, content: &Content) -> bool {
     let Some(end) = crate::content::date::Date::end_of_period(as_of) else { return false };
-    let today = crate::content::date::Date::today();
+    let today = crate::content::date::Date::build_date();
     today.days_since(end).is_some_and(|d| d > i64::from(content.config.stale_after_days))
 }
 

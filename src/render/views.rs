@@ -3,6 +3,7 @@
 use super::i18n::Ui;
 use super::markdown;
 use super::view::*;
+use crate::content::date::Date;
 use crate::content::{
     Checkpoint, Classification, Contact, ContactKind, Content, Fact, Facts, HoursKind, OpenTo, Precision, Record,
     StatusState, Vocabulary,
@@ -134,14 +135,14 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
         id: c.id.value.clone(),
         url: format!("checkpoints/{}/index.html", c.id.value),
         name: name_in(&c.name, &ui.lang).unwrap_or_else(|| Text::new(c.id.value.clone(), "en")),
-        aliases: c.aliases.iter().map(|a| a.value.clone()).collect(),
+        aliases: c.aliases.iter().map(|a| in_script(&a.value, &ui.lang)).collect(),
         border: c
             .border
             .as_ref()
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| name_in(n, &ui.lang)),
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
-        status: c.status.as_ref().map(|s| labelled(s.state, status_key(s.state), ui)),
+        status: c.status_on(Date::build_date()).map(|s| labelled(s.state, status_key(s.state), ui)),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
         lon: loc.and_then(|l| l.lon.as_ref()).map(|v| v.value),
@@ -169,21 +170,32 @@ pub fn checkpoint_view(
         }),
         open_to: c.open_to.map(|o| ui.get(open_to_key(o)).to_string()),
         classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
-        classification_text: c.classification.as_ref().and_then(|k| k.source_text.clone()),
+        classification_text: c.classification.as_ref().and_then(|k| k.source_text.as_deref()).map(source_words),
         schedule: schedule(c),
-        hours_text: c.hours.as_ref().and_then(|h| h.source_text.clone().or_else(|| h.season.clone())),
+        hours_text: c.hours.as_ref().and_then(|h| h.source_text.as_deref().or(h.season.as_deref())).map(source_words),
         status_detail: status_detail(c, ui),
-        district: loc.and_then(|l| l.district.clone()),
-        settlement: loc.and_then(|l| l.settlement.clone()),
-        place_text: loc.and_then(|l| l.source_text.clone()),
+        status_note: c
+            .status
+            .as_ref()
+            .and_then(|s| s.note.as_deref())
+            .map(|n| Text::new(n, content.config.default_language.clone())),
+        district: loc.and_then(|l| l.district.as_deref()).map(source_words),
+        settlement: loc.and_then(|l| l.settlement.as_deref()).map(source_words),
+        place_text: loc.and_then(|l| l.source_text.as_deref()).map(source_words),
         coordinates: coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
         precision: loc.and_then(|l| l.precision).map(|p| labelled(p, precision_key(p), ui)),
         map_links: coordinates.map(|(a, o)| map_links(a, o, &c.id.value, ui)).unwrap_or_default(),
         contacts: c.contacts.iter().map(contact_view).collect(),
         notes_html: notes_html(c),
-        sources: c.sources.iter().map(|s| source_view(s, content, ui)).collect(),
+        // Each fact names its sources where it is shown, so the list need not repeat which; when
+        // a source was read is editors' provenance, on the Data page.
+        sources: c
+            .sources
+            .iter()
+            .map(|s| SourceView { supports: Vec::new(), retrieved: None, ..source_view(s, content, ui) })
+            .collect(),
         cited: cited(c, content, ui),
-        disagreements: Vec::new(),
+        also: also_stated(c, content, ui),
         same_place: c
             .same_place
             .iter()
@@ -211,41 +223,67 @@ pub fn name_link(name: &Text, id: &str, lang: &str, detail: Option<String>) -> L
     }
 }
 
+/// How many sources a page names beside one fact; the Sources section lists them all.
+const CITED_SHOWN: usize = 2;
+
 /// Who states each of a checkpoint's facts, by top-level field, newest source first.
-fn cited(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeMap<String, Vec<Attribution>> {
-    let mut out: std::collections::BTreeMap<String, Vec<(Option<String>, Attribution)>> = Default::default();
+fn cited(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeMap<String, Cited> {
+    let mut all: std::collections::BTreeMap<String, Vec<(Option<String>, Attribution)>> =
+        CITED_FIELDS.iter().map(|f| (f.to_string(), Vec::new())).collect();
     for s in &c.sources {
         let mut fields: Vec<&str> = s.supports.iter().map(|f| f.value.split('.').next().unwrap_or_default()).collect();
         fields.dedup();
         for field in fields {
-            let list = out.entry(field.to_string()).or_default();
+            let list = all.entry(field.to_string()).or_default();
             let who = attribution(s, content, ui);
             if !list.iter().any(|(_, a)| a.by == who.by && a.as_of == who.as_of) {
                 list.push((content.as_of(s), who));
             }
         }
     }
-    // Every fact the page cites has an entry, empty where no source speaks of it.
-    for field in [
-        "name",
-        "border",
-        "counterpart",
-        "modes",
-        "traffic",
-        "open_to",
-        "classification",
-        "hours",
-        "status",
-        "location",
-    ] {
-        out.entry(field.to_string()).or_default();
-    }
-    out.into_iter()
+    all.into_iter()
         .map(|(field, mut list)| {
             list.sort_by(|a, b| b.0.cmp(&a.0));
-            (field, list.into_iter().map(|(_, a)| a).collect())
+            let more = (list.len() > CITED_SHOWN).then(|| ui.count("cited_more", (list.len() - CITED_SHOWN) as u64));
+            let shown = list.into_iter().take(CITED_SHOWN).map(|(_, a)| a).collect();
+            (field, Cited { shown, more })
         })
         .collect()
+}
+
+/// The fact fields pages cite, each present (empty where no source speaks of it).
+const CITED_FIELDS: [&str; 10] =
+    ["name", "border", "counterpart", "modes", "traffic", "open_to", "classification", "hours", "status", "location"];
+
+/// Other sources' values for a checkpoint's facts, by top-level field.
+fn also_stated(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeMap<String, Vec<AlsoView>> {
+    let mut out: std::collections::BTreeMap<String, Vec<AlsoView>> =
+        CITED_FIELDS.iter().map(|f| (f.to_string(), Vec::new())).collect();
+    for a in &c.also_stated {
+        let named = |s: &&crate::content::SourceRef| {
+            s.source.as_ref().is_some_and(|id| id.value == a.source.value)
+                || s.url.as_ref().is_some_and(|u| u.value == a.source.value)
+        };
+        let Some(reference) = c.sources.iter().find(named) else { continue };
+        let top = a.field.split('.').next().unwrap_or_default().to_string();
+        let in_page = |text: String| Text::new(text, ui.lang.clone());
+        let value = match a.field.split_once('.') {
+            Some((prefix @ ("modes" | "traffic"), code)) => {
+                let (label, fact) = (value_key(prefix.trim_end_matches('s'), code), value_key("fact", &a.value));
+                in_page(format!("{}: {}", ui.get(&label), ui.get(&fact)))
+            }
+            _ if a.field == "status" => {
+                // `closed 2020-04-04..2020-06-01`: a state's code and its dates.
+                let (state, range) = a.value.split_once(' ').unwrap_or((a.value.as_str(), ""));
+                let (since, until) = range.split_once("..").unwrap_or(("", ""));
+                let label = ui.get(&value_key("status", state)).to_string();
+                in_page(since_until(Some(since), Some(until), ui).map_or(label.clone(), |d| format!("{label}, {d}")))
+            }
+            _ => source_words(&a.value),
+        };
+        out.entry(top).or_default().push(AlsoView { value, cited: attribution(reference, content, ui) });
+    }
+    out
 }
 
 /// The name of a source an editor checked a record against: a listed source's publisher or
@@ -266,12 +304,26 @@ fn schedule(c: &Checkpoint) -> Option<String> {
 
 fn status_detail(c: &Checkpoint, ui: &Ui) -> Option<String> {
     let s = c.status.as_ref()?;
+    let ended = c
+        .status_on(Date::build_date())
+        .is_none()
+        .then(|| ui.fill("status_ended", &[("state", ui.get(status_key(s.state)))]));
     let parts = [
-        s.since.as_ref().map(|d| ui.fill("status_since", &[("date", &ui.date(&d.value))])),
-        s.until.as_ref().map(|d| ui.fill("status_until", &[("date", &ui.date(&d.value))])),
-        s.note.clone(),
+        ended,
+        since_until(s.since.as_ref().map(|d| d.value.as_str()), s.until.as_ref().map(|d| d.value.as_str()), ui),
     ];
-    Some(parts.into_iter().flatten().collect::<Vec<_>>().join("; "))
+    let detail = parts.into_iter().flatten().collect::<Vec<_>>().join("; ");
+    (!detail.is_empty()).then_some(detail)
+}
+
+/// "since 4 April 2020; until 3 October 2025" in the page's language, if either is given.
+fn since_until(since: Option<&str>, until: Option<&str>, ui: &Ui) -> Option<String> {
+    let parts = [
+        since.filter(|d| !d.is_empty()).map(|d| ui.fill("status_since", &[("date", &ui.date(d))])),
+        until.filter(|d| !d.is_empty()).map(|d| ui.fill("status_until", &[("date", &ui.date(d))])),
+    ];
+    let text = parts.into_iter().flatten().collect::<Vec<_>>().join("; ");
+    (!text.is_empty()).then_some(text)
 }
 
 fn map_links(lat: f64, lon: f64, label: &str, ui: &Ui) -> Vec<LinkView> {

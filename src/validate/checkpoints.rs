@@ -203,7 +203,7 @@ fn check_stale_facts(path: &Path, c: &Checkpoint, content: &Content, settings: S
                 path,
                 c.id.pos,
                 "stale_facts",
-                format!("{} rest on sources older than {limit} days: {}", stale.len(), stale.join(", ")),
+                format!("the newest source of these facts is older than {limit} days: {}", stale.join(", ")),
             )
             .field("sources")
             .hint("check these facts against a newer source and cite it; pages mark them \"may be out of date\""),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::notice::Notice;
 use crate::content::Content;
-use crate::content::i18n::{FOLDER, Message};
+use crate::content::i18n::{FOLDER, Message, required_plural_forms};
 use crate::yaml::Pos;
 
 /// The languages content can be given in (`name.en`, `name.ru`, `name.kk`).
@@ -25,6 +25,48 @@ pub fn check_all(content: &Content, out: &mut Vec<Notice>) {
         content_coverage(content, lang, out);
     }
     check_placeholders(content, out);
+    check_plurals(content, out);
+}
+
+/// Every text with a count (plural forms in some language) has, in every language, the forms
+/// that language's plural rules need (Russian: one, few, many, other; Kazakh and English: one,
+/// other), so that no page ever falls back to another language's text.
+fn check_plurals(content: &Content, out: &mut Vec<Notice>) {
+    let counted: BTreeSet<&str> = content
+        .i18n
+        .catalogs
+        .iter()
+        .flat_map(|c| {
+            c.entries.iter().filter(|(_, e)| matches!(e.message, Message::Plural(_))).map(|(k, _)| k.as_str())
+        })
+        .collect();
+    for catalog in &content.i18n.catalogs {
+        let needed = required_plural_forms(&catalog.lang);
+        for key in &counted {
+            let Some(entry) = catalog.entries.get(*key) else { continue };
+            let missing: Vec<&str> = match &entry.message {
+                Message::Text(_) => needed.to_vec(),
+                Message::Plural(forms) => {
+                    needed.iter().copied().filter(|c| *c != "other" && forms.given(c).is_none()).collect()
+                }
+            };
+            if !missing.is_empty() {
+                out.push(
+                    Notice::error(
+                        &catalog.path,
+                        entry.pos,
+                        "missing_plural_forms",
+                        format!("`{key}` has a count but lacks the {} form(s) {}", catalog.lang, missing.join(", ")),
+                    )
+                    .field(key.to_string())
+                    .hint(format!(
+                        "give `{key}` as a map with {} (the same text may serve several where the wording allows)",
+                        needed.join(", ")
+                    )),
+                );
+            }
+        }
+    }
 }
 
 fn check_languages(content: &Content, out: &mut Vec<Notice>) {
@@ -165,6 +207,13 @@ fn check_placeholders(content: &Content, out: &mut Vec<Notice>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_forms_each_language_needs() {
+        assert_eq!(required_plural_forms("ru"), ["one", "few", "many", "other"]);
+        assert_eq!(required_plural_forms("kk"), ["one", "other"]);
+        assert_eq!(required_plural_forms("en"), ["one", "other"]);
+    }
 
     #[test]
     fn finds_placeholders() {

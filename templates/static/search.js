@@ -108,8 +108,9 @@
     return Array.from(sets[0]).filter(function (id) { return sets.every(function (s) { return s.has(id); }); });
   }
 
-  // Rank: 0 exact name, 1 exact alias, 2 prefix of every word, 3 one typo (words of five letters
-  // or more), 4 body text; the best rank of an entry counts.
+  // Rank: 0 exact name, 1 exact alias, 2 prefix of every word (a name's before an alias's), 3
+  // one typo (words of five letters or more; names first again), 4 body text; the best rank of
+  // an entry counts.
   function query(text) {
     if (!data) return [];
     var q = fold(text);
@@ -123,7 +124,7 @@
       withPrefix(p.words, w, function (word) { p.wordKeys.get(word).forEach(function (id) { ids.add(id); }); });
       return ids;
     });
-    everyOf(prefixSets).forEach(function (id) { offer(p.keyEntry[id], 2); });
+    everyOf(prefixSets).forEach(function (id) { offer(p.keyEntry[id], p.keyName[id] ? 2 : 2.5); });
     var fuzzySets = q.map(function (w, n) {
       var ids = new Set(prefixSets[n]);
       if (w.length >= 5) p.words.forEach(function (word) {
@@ -131,7 +132,7 @@
       });
       return ids;
     });
-    everyOf(fuzzySets).forEach(function (id) { offer(p.keyEntry[id], 3); });
+    everyOf(fuzzySets).forEach(function (id) { offer(p.keyEntry[id], p.keyName[id] ? 3 : 3.5); });
     var bodySets = q.map(function (w) {
       var ids = new Set();
       withPrefix(p.bodyWords, w, function (word) { p.bodyEntries.get(word).forEach(function (i) { ids.add(i); }); });

@@ -1,4 +1,4 @@
-//! Ingest against misbehaving servers (issue 9): refused connections, bodies cut off, slow
+//! Ingest against misbehaving servers: refused connections, bodies cut off, slow
 //! drips, endless bodies, gzip bombs and a wrong character set. Each ends with a clear error
 //! (or a correct result) within the configured limits, and leaves content/ untouched.
 

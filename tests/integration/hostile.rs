@@ -1,4 +1,4 @@
-//! Hostile input end to end (issue 9): every case runs through `validate`, `build` and
+//! Hostile input end to end: every case runs through `validate`, `build` and
 //! `ingest --offline --check` with memory and time capped. Each must end with the right exit
 //! code and a message naming the file and line, never a panic, never a write outside the
 //! output folder, and never a change to an earlier output.

@@ -1,4 +1,4 @@
-//! `crossings ingest` (issue 3): against a local HTTP server for fetching, and on the
+//! `crossings ingest`: against a local HTTP server for fetching, and on the
 //! repository's content for merging, editors' edits and `--check`.
 
 use std::collections::BTreeMap;
@@ -174,20 +174,19 @@ fn a_hand_edit_survives_a_re_ingest() {
 #[test]
 fn a_conflict_is_reported_and_the_editors_value_kept() {
     let project = Project::from_repo();
-    let path = "content/checkpoints/khorgos.yaml";
+    // Bakhty's hours come from the seed page alone.
+    let path = "content/checkpoints/bakhty.yaml";
     let edited = read(&project, path).replace(
         "  kind: daytime\n  source_text: During the daytime\n",
         "  kind: seasonal\n  season: May to October\n  source_text: During the daytime\n",
     );
     project.write(path, &edited);
-    let page = read(&project, "content/snapshots/kz-crossing-rules.html").replacen(
-        "<td>During the daytime</td>",
-        "<td>Round the clock</td>",
-        1,
-    );
+    let page = read(&project, "content/snapshots/kz-crossing-rules.html");
+    let (before, row) = page.split_at(page.find("Bakhty").unwrap());
+    let page = format!("{before}{}", row.replacen("<td>During the daytime</td>", "<td>Round the clock</td>", 1));
     project.write("content/snapshots/kz-crossing-rules.html", page);
     let run = project.run(&["ingest", "--offline"]);
-    run.expect_code(0).expect_output("warning[conflict] content/checkpoints/khorgos.yaml: hours.kind");
+    run.expect_code(0).expect_output("warning[conflict] content/checkpoints/bakhty.yaml: hours.kind");
     let after = read(&project, path);
     assert!(after.contains("  kind: seasonal\n  season: May to October\n  source_text: Round the clock\n"), "{after}");
     project.run(&["ingest", "--offline", "--check"]).expect_code(0);
@@ -247,4 +246,69 @@ fn a_malformed_record_stops_ingest_before_it_writes() {
     let run = project.run(&["ingest", "--offline"]);
     run.expect_code(2).expect_output("content/checkpoints/khorgos.yaml:").expect_output("crossings validate");
     assert_eq!(tree(&project.path().join("content")), before);
+}
+
+/// A digest of two pages: one names a checkpoint on record in another spelling and says what
+/// it is open to, one names a new checkpoint, and one (in Uzbek) names a checkpoint no record
+/// has by a name ingest can use.
+const DIGEST: &str = "pages:
+  - id: news-2025
+    url: https://news.example.kz/a
+    title: Кордай работает круглосуточно
+    publisher: Example News
+    language: ru
+    as_of: 2025-08-14
+    retrieved: 2026-12-02
+    statements:
+      - {checkpoint: Қордай, border: KG, field: hours, value: круглосуточно}
+      - {checkpoint: Қордай, border: KG, field: traffic.passenger, value: \"yes\"}
+      - {checkpoint: Карасу, border: KG, field: modes.road, value: \"yes\"}
+  - id: uz-2024
+    url: https://news.example.uz/b
+    title: Chegara
+    language: uz
+    as_of: 2024
+    retrieved: 2026-12-02
+    statements:
+      - {checkpoint: Qoraqalpoq, border: UZ, field: modes.road, value: \"yes\"}
+";
+
+#[test]
+fn a_digest_s_rows_match_merge_and_cite_their_pages() {
+    let project = Project::empty();
+    project.write(
+        "content/checkpoints/korday.yaml",
+        "id: korday\nname: {ru: Кордай}\nborder: KG\nmodes: {road: \"yes\"}\n",
+    );
+    project.write("content/digests/news.yaml", DIGEST);
+    project.write(
+        "content/sources.yaml",
+        "sources:\n  - id: digest-news\n    title: News\n    path: digests/news.yaml\n    yields: [checkpoints]\n    digest: {}\n",
+    );
+    let run = project.run(&["ingest", "--offline"]);
+    run.expect_code(0).expect_no_panic();
+    // The page's spelling matched the record, which now cites the page with its date.
+    let korday = read(&project, "content/checkpoints/korday.yaml");
+    assert!(korday.contains("kind: 24h") && korday.contains("passenger: \"yes\""), "{korday}");
+    assert!(korday.contains("url: https://news.example.kz/a") && korday.contains("as_of: 2025-08-14"), "{korday}");
+    assert!(korday.contains("supports: [name, aliases, border, traffic.passenger, hours]"), "{korday}");
+    assert!(korday.contains("aliases: [Qorday]"), "the page's spelling, romanised, is an alias: {korday}");
+    // Placed at the one Korday near the border with Kyrgyzstan in the gazetteer.
+    assert!(korday.contains("precision: settlement") && korday.contains("GeoNames gazetteer: Korday"), "{korday}");
+    // A checkpoint no record has gets one.
+    assert!(read(&project, "content/checkpoints/karasu.yaml").contains("ru: Карасу"));
+    // A row naming a checkpoint in a language ingest cannot give a name in is reported.
+    assert!(
+        run.stdout.contains("warning[unmatched] digest-news") && run.stdout.contains("Qoraqalpoq"),
+        "{}",
+        run.stdout
+    );
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0).expect_output("agrees with the sources");
+    // A statement that is not a field: an error at its line, nothing written.
+    project.write("content/digests/news.yaml", DIGEST.replace("field: hours", "field: hourz"));
+    let before = tree(&project.path().join("content"));
+    let run = project.run(&["ingest", "--offline"]);
+    run.expect_code(2);
+    assert_eq!(tree(&project.path().join("content")), before, "a failed ingest writes nothing");
+    assert!(run.stderr.contains("news.yaml:10:49:") && run.stderr.contains("`hourz` is not a field"), "{}", run.stderr);
 }

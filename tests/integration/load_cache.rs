@@ -1,4 +1,4 @@
-//! Loading through a `LoadCache` (issue 7: `serve` re-parses only the checkpoint files that
+//! Loading through a `LoadCache` (`serve` re-parses only the checkpoint files that
 //! changed): it gives what a fresh load gives, and tells what changed.
 
 use std::collections::BTreeSet;

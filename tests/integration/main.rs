@@ -2,6 +2,7 @@
 
 mod browser;
 mod build;
+mod facts;
 mod faults;
 mod hostile;
 mod http_server;

@@ -1,4 +1,4 @@
-//! The map (issue 5): one linked marker per placed checkpoint, a locator map on placed
+//! The map: one linked marker per placed checkpoint, a locator map on placed
 //! checkpoints' pages, and the unplaced listed beside the map.
 
 use scraper::{Html, Selector};

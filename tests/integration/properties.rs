@@ -1,4 +1,4 @@
-//! Property-based tests (issue 9): arbitrary input never panics the YAML loader or the
+//! Property-based tests: arbitrary input never panics the YAML loader or the
 //! Markdown renderer and finishes within a bound; a loaded record saved and loaded again is
 //! equal; rendered Markdown never carries live script. `PROPTEST_CASES=10000 cargo test
 //! properties` runs a larger budget.
@@ -145,6 +145,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                     url,
                     title,
                     publisher: None,
+                    language: None,
                     as_of: Some(Spanned::new("2025-12".into())),
                     retrieved: Some(Spanned::new("2026-01-02".into())),
                     supports: vec![Spanned::new("name".into())],
@@ -173,6 +174,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                 location,
                 contacts,
                 notes,
+                also_stated: Vec::new(),
                 same_place: Vec::new(),
                 sources,
                 last_verified: None,

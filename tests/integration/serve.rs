@@ -1,4 +1,4 @@
-//! `crossings serve` (issue 7): the binary serving a project copy on an ephemeral port, spoken to
+//! `crossings serve`: the binary serving a project copy on an ephemeral port, spoken to
 //! over plain TCP: pages and assets, live reload, refused content, path traversal, shutdown.
 //! Every wait has a deadline, so a failing test fails instead of hanging.
 

@@ -378,3 +378,37 @@ fn human_report_snapshot() {
     run.expect_code(1);
     insta::assert_snapshot!(run.stdout);
 }
+
+#[test]
+fn a_check_names_its_source_and_a_source_its_date() {
+    let text = checkpoint("alpha").replace("verified_against: https://example.org/x\n", "");
+    expect_notice("alpha", &text, "22:16", "missing_field");
+    let text = checkpoint("alpha").replace("verified_against: https://example.org/x", "verified_against: elsewhere");
+    expect_notice("alpha", &text, "23:19", "unknown_source");
+    let text = checkpoint("alpha").replace("as_of: 2025-12", "as_of: 2025-13");
+    expect_notice("alpha", &text, "21:12", "invalid_date");
+    let project = Project::empty();
+    let old = checkpoint("alpha").replace("as_of: 2025-12", "as_of: 2019\n    supports: [traffic.cargo]");
+    project.write("content/checkpoints/alpha.yaml", old);
+    project.run(&["validate"]).expect_code(0).expect_output(
+        "warning[stale_facts] sources: the newest source of these facts is older than 365 days: traffic",
+    );
+}
+
+#[test]
+fn a_counted_text_needs_every_plural_form_of_its_language() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    project.write(
+        "content/site.yaml",
+        std::fs::read_to_string(crate::util::repo_root().join("content/site.yaml")).unwrap(),
+    );
+    let ru = std::fs::read_to_string(project.path().join("content/i18n/ru.yaml")).unwrap();
+    let start = ru.find("\ndata_lead:\n").unwrap() + 1;
+    let end = start + ru[start..].find("\n  other:").unwrap();
+    let end = end + 1 + ru[end + 1..].find('\n').unwrap();
+    let plain = format!("{}data_lead: \"Все пункты пропуска ({{n}})\"{}", &ru[..start], &ru[end..]);
+    project.write("content/i18n/ru.yaml", plain);
+    let run = project.run(&["validate"]);
+    run.expect_code(1).expect_output("error[missing_plural_forms] data_lead").expect_output("one, few, many, other");
+}

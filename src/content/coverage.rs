@@ -1,0 +1,203 @@
+//! The coverage report: how much of the reference the records cover, by border and mode, and
+//! the share of records with each kind of fact, against an official count of checkpoints
+//! (`reference/official-counts.yaml`). `crossings stats` prints it; the Data page shows it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::{Border, Checkpoint, Content, Fact, Mode, Vocabulary};
+
+/// An official count of checkpoints, with its source.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialCounts {
+    /// Where the counts come from.
+    pub source: CountSource,
+    /// One count per group: a border's code, `sea` or `air`.
+    pub counts: Vec<GroupCount>,
+}
+
+/// The source of official counts.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountSource {
+    /// The page's address.
+    pub url: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// The date it describes.
+    pub as_of: String,
+}
+
+/// How many checkpoints one group has by the official count.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupCount {
+    /// A border's code (`RU`), `sea` or `air`.
+    pub group: String,
+    /// The official count.
+    pub count: u32,
+}
+
+/// The report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// Records in all.
+    pub records: usize,
+    /// Records by border (`none` for sea and air) and mode stated yes (`unknown` where none is).
+    pub by_border_mode: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Records with each kind of fact, by name: `coordinates`, `classification`, `hours`,
+    /// `status`, `name_kk`, `name_ru`, `name_en`, `stale` (a fact whose newest source is older
+    /// than `stale_after_days`).
+    pub with: BTreeMap<String, usize>,
+    /// Each official count beside the records of its group.
+    pub against_official: Vec<GroupCoverage>,
+    /// The official counts' source.
+    pub official_source: Option<CountSource>,
+}
+
+/// One official group's count beside the records.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCoverage {
+    /// The group.
+    pub group: String,
+    /// The official count.
+    pub official: u32,
+    /// Records of the group.
+    pub records: usize,
+    /// The group's records by mode, where a border's checkpoints are of several.
+    pub by_mode: BTreeMap<String, usize>,
+}
+
+/// Read `reference/official-counts.yaml` under `root`, if it is there.
+pub fn official_counts(root: &Path) -> anyhow::Result<Option<OfficialCounts>> {
+    let path = root.join("reference/official-counts.yaml");
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", path.display()))?;
+    crate::yaml::from_str(&text).map(Some).map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), e.pos, e.message))
+}
+
+/// The group a record counts in: `air` or `sea` for an airport or port, else its border.
+fn group(c: &Checkpoint) -> Option<String> {
+    if c.modes.get(Mode::Air) == Fact::Yes {
+        return Some("air".into());
+    }
+    if c.modes.get(Mode::Sea) == Fact::Yes {
+        return Some("sea".into());
+    }
+    c.border.as_ref().map(|b| b.value.code().to_string())
+}
+
+/// The coverage of `content` on `today`, against `official` counts when given.
+pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Date) -> Coverage {
+    let mut by_border_mode: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut with: BTreeMap<String, usize> = BTreeMap::new();
+    let mut count = |key: &str, yes: bool| *with.entry(key.to_string()).or_default() += usize::from(yes);
+    for r in &content.checkpoints {
+        let c = &r.data;
+        let border = c.border.as_ref().map_or("unknown", |b| b.value.code()).to_string();
+        let modes: Vec<&str> = c.modes.yes().map(|m| m.code()).collect();
+        let row = by_border_mode.entry(border).or_default();
+        for m in if modes.is_empty() { vec!["unknown"] } else { modes } {
+            *row.entry(m.to_string()).or_default() += 1;
+        }
+        let loc = c.location.as_ref();
+        count("coordinates", loc.is_some_and(|l| l.lat.is_some() && l.lon.is_some()));
+        count("classification", c.classification.as_ref().is_some_and(|k| k.kind.is_some()));
+        count("hours", c.hours.as_ref().is_some_and(|h| h.kind.is_some()));
+        count("status", c.status_on(today).is_some());
+        count("name_en", c.name.en.is_some());
+        count("name_ru", c.name.ru.is_some());
+        count("name_kk", c.name.kk.is_some());
+        count("stale", has_stale_fact(c, content, today));
+        count("undated", c.sources.iter().any(|s| content.as_of(s).is_none() && !is_reference(s)));
+    }
+    let against_official = official
+        .map(|o| {
+            o.counts
+                .iter()
+                .map(|g| {
+                    let members: Vec<&Checkpoint> = content
+                        .checkpoints
+                        .iter()
+                        .map(|r| &r.data)
+                        .filter(|c| group(c).as_deref() == Some(&g.group))
+                        .collect();
+                    let mut by_mode = BTreeMap::new();
+                    for c in &members {
+                        for m in c.modes.yes() {
+                            *by_mode.entry(m.code().to_string()).or_default() += 1;
+                        }
+                    }
+                    GroupCoverage { group: g.group.clone(), official: g.count, records: members.len(), by_mode }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Coverage {
+        records: content.checkpoints.len(),
+        by_border_mode,
+        with,
+        against_official,
+        official_source: official.map(|o| o.source.clone()),
+    }
+}
+
+/// A source that only places a record (a gazetteer entry), which describes no moment.
+fn is_reference(s: &super::SourceRef) -> bool {
+    !s.supports.is_empty() && s.supports.iter().all(|f| f.value == "location.coordinates")
+}
+
+/// Whether some fact of `c` rests only on sources older than the site's `stale_after_days`.
+pub fn has_stale_fact(c: &Checkpoint, content: &Content, today: Date) -> bool {
+    let mut newest: BTreeMap<&str, Date> = BTreeMap::new();
+    for s in &c.sources {
+        let Some(end) = content.as_of(s).as_deref().and_then(Date::end_of_period) else { continue };
+        for f in &s.supports {
+            let at = newest.entry(f.value.split('.').next().unwrap_or_default()).or_insert(end);
+            *at = (*at).max(end);
+        }
+    }
+    newest.values().any(|end| today.days() - end.days() > i64::from(content.config.stale_after_days))
+}
+
+impl Coverage {
+    /// The report as text for a terminal.
+    pub fn render(&self) -> String {
+        let mut out =
+            format!("{} checkpoint records\n\nby border and mode (records stating the mode):\n", self.records);
+        let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.code()).chain(["unknown"]).collect();
+        out.push_str(&format!("  {:<8}{}\n", "border", modes.iter().map(|m| format!("{m:>11}")).collect::<String>()));
+        for border in Border::ALL.iter().map(|b| b.code()).chain(["unknown"]) {
+            let Some(row) = self.by_border_mode.get(border) else { continue };
+            let cells: String = modes.iter().map(|m| format!("{:>11}", row.get(*m).copied().unwrap_or(0))).collect();
+            out.push_str(&format!("  {border:<8}{cells}\n"));
+        }
+        out.push_str("\nrecords with:\n");
+        for (key, n) in &self.with {
+            let share = if self.records == 0 { 0.0 } else { *n as f64 * 100.0 / self.records as f64 };
+            out.push_str(&format!("  {key:<15}{n:>5}  {share:>5.1} %\n"));
+        }
+        if let Some(source) = &self.official_source {
+            out.push_str(&format!("\nagainst the official count ({}, as of {}):\n", source.publisher, source.as_of));
+            for g in &self.against_official {
+                let missing = g.official.saturating_sub(g.records as u32);
+                let modes: Vec<String> = g.by_mode.iter().map(|(m, n)| format!("{m} {n}")).collect();
+                out.push_str(&format!(
+                    "  {:<5} {:>3} of {:>3} on record{}{}\n",
+                    g.group,
+                    g.records,
+                    g.official,
+                    if modes.is_empty() { String::new() } else { format!(" ({})", modes.join(", ")) },
+                    if missing > 0 { format!("; {missing} missing") } else { String::new() }
+                ));
+            }
+        }
+        out
+    }
+}
