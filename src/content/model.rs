@@ -365,6 +365,11 @@ pub enum OpenTo {
     Neighbours,
 }
 
+impl OpenTo {
+    /// Every value.
+    pub const ALL: [OpenTo; 2] = [OpenTo::All, OpenTo::Neighbours];
+}
+
 /// The checkpoint's classification, normalised and as the source words it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -387,6 +392,12 @@ pub enum Classification {
     Multilateral,
     /// Open only to the two neighbours' traffic.
     Bilateral,
+}
+
+impl Classification {
+    /// Every value.
+    pub const ALL: [Classification; 3] =
+        [Classification::International, Classification::Multilateral, Classification::Bilateral];
 }
 
 /// Opening hours, normalised and as the source words them.
@@ -425,6 +436,10 @@ pub enum HoursKind {
 }
 
 impl HoursKind {
+    /// Every value, in the order pages list them.
+    pub const ALL: [HoursKind; 4] =
+        [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
+
     /// The value as written in YAML.
     pub fn code(self) -> &'static str {
         match self {
@@ -480,6 +495,11 @@ pub enum StatusState {
     Suspended,
 }
 
+impl StatusState {
+    /// Every value, in the order pages list them.
+    pub const ALL: [StatusState; 3] = [StatusState::Open, StatusState::Closed, StatusState::Suspended];
+}
+
 /// Where a checkpoint is.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -517,6 +537,11 @@ pub enum Precision {
     Settlement,
     /// Roughly placed.
     Approximate,
+}
+
+impl Precision {
+    /// Every value.
+    pub const ALL: [Precision; 3] = [Precision::Surveyed, Precision::Settlement, Precision::Approximate];
 }
 
 /// A way to contact a checkpoint.

@@ -165,10 +165,8 @@ fn facets(l: &Language) -> serde_json::Value {
             [(t.code().to_string(), label), (format!("{}:yes", t.code()), confirmed)]
         })
         .collect();
-    let hours = [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
-    let hours = hours.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
-    let states = [StatusState::Open, StatusState::Closed, StatusState::Suspended];
-    let states = states.iter().map(|s| (code(json!(s)), ui.get(status_key(*s)).to_string())).collect();
+    let hours = HoursKind::ALL.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
+    let states = StatusState::ALL.iter().map(|s| (code(json!(s)), ui.get(status_key(*s)).to_string())).collect();
     json!([
         {"field": "border", "label": ui.get("filter_border"), "values": group(borders)},
         {"field": "modes", "label": ui.get("filter_mode"), "values": group(modes)},
@@ -220,8 +218,11 @@ fn nearby(l: &Language, neighbours: &[(usize, Option<f64>)]) -> Vec<LinkView> {
     neighbours
         .iter()
         .map(|(j, km)| {
+            // The modes tell apart checkpoints of one name (a town's road and rail checkpoints).
+            let item = &l.items[*j];
             let km = km.map(|k| l.ui.fill("distance_km", &[("km", &l.ui.number(k.round()))]));
-            checkpoint_link(&l.items[*j], &l.ui.lang, km)
+            let detail = [item.modes_label.clone(), km].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+            checkpoint_link(item, &l.ui.lang, (!detail.is_empty()).then_some(detail))
         })
         .collect()
 }

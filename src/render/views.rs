@@ -386,11 +386,11 @@ mod tests {
         let traffic: Vec<String> = Traffic::ALL.iter().map(|t| value_key("traffic", t.code())).collect();
         let facts: Vec<String> = Fact::ALL.iter().map(|f| value_key("fact", f.code())).collect();
         let owned: Vec<&str> = modes.iter().chain(&traffic).chain(&facts).map(String::as_str).collect();
-        let hours = [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
-        let states = [StatusState::Open, StatusState::Closed, StatusState::Suspended].map(status_key);
-        let classes = [Classification::International, Classification::Multilateral, Classification::Bilateral];
-        let precisions = [Precision::Surveyed, Precision::Settlement, Precision::Approximate].map(precision_key);
-        let open = [OpenTo::All, OpenTo::Neighbours].map(open_to_key);
+        let hours = HoursKind::ALL;
+        let states = StatusState::ALL.map(status_key);
+        let classes = Classification::ALL;
+        let precisions = Precision::ALL.map(precision_key);
+        let open = OpenTo::ALL.map(open_to_key);
         let fields: Vec<String> =
             crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();
         let all = owned.into_iter().chain(hours.map(hours_key)).chain(states);
