@@ -62,10 +62,11 @@ impl Date {
     /// builds set it) when given, else today. What is stale, and which states have ended,
     /// follows from it.
     pub fn build_date() -> Date {
-        match std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
+        static DATE: std::sync::OnceLock<Date> = std::sync::OnceLock::new();
+        *DATE.get_or_init(|| match std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
             Some(secs) => Date::from_days(secs.div_euclid(86_400)),
             None => Date::today(),
-        }
+        })
     }
 
     /// Days since 1970-01-01.
