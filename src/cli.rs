@@ -43,9 +43,10 @@ pub fn validate(
     templates_dir: &Path,
     format: Format,
     deny_warnings: bool,
+    verbose: bool,
 ) -> anyhow::Result<Outcome> {
     let (content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
-    let text = report.render(format, &content.files);
+    let text = report.render_verbose(format, &content.files, verbose);
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })
 }

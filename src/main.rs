@@ -59,6 +59,10 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Print every warning about the data's state (unknown values, stale facts, texts not
+        /// yet translated) instead of one line per kind.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Validate, then render the site into the output folder.
     Build {
@@ -115,8 +119,8 @@ fn main() -> ExitCode {
     tune_allocator();
     let args = Cli::parse();
     let result = match args.command {
-        Command::Validate { format, deny_warnings } => {
-            cli::validate(&args.content, &args.templates, format, deny_warnings)
+        Command::Validate { format, deny_warnings, verbose } => {
+            cli::validate(&args.content, &args.templates, format, deny_warnings, verbose)
         }
         Command::Schema { kind } => cli::schema(kind),
         Command::Stats { json } => cli::stats(&args.content, json),

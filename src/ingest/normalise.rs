@@ -19,11 +19,13 @@ pub fn hours(text: &str) -> Option<Hours> {
         return None;
     }
     let lower = text.to_lowercase();
-    let kind = if ["daytime", "day time", "дневное", "светлое время"].iter().any(|p| lower.contains(p))
+    let says = |phrases: &[&str]| phrases.iter().any(|p| lower.contains(p));
+    let kind = if says(&["daytime", "day time", "дневное", "светлое время", "жарық уақыт"])
     {
         Some(HoursKind::Daytime)
-    } else if [
+    } else if says(&[
         "round the clock",
+        "round-the-clock",
         "around the clock",
         "24 hours",
         "24-hour",
@@ -31,11 +33,10 @@ pub fn hours(text: &str) -> Option<Hours> {
         "круглосуточно",
         "24 часа",
         "тәулік бойы",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
-    {
+    ]) {
         Some(HoursKind::RoundTheClock)
+    } else if says(&["seasonal", "сезонн", "маусымдық"]) {
+        Some(HoursKind::Seasonal)
     } else {
         None
     };
@@ -49,11 +50,12 @@ pub fn classification(text: &str) -> (Option<Classified>, Facts<Traffic>) {
         return (None, Facts::default());
     }
     let lower = text.to_lowercase();
-    let kind = if lower.starts_with("multilateral") || lower.starts_with("многосторон") {
+    let starts = |words: &[&str]| words.iter().any(|w| lower.starts_with(w));
+    let kind = if starts(&["multilateral", "многосторон", "көпжақты"]) {
         Some(Classification::Multilateral)
-    } else if lower.starts_with("international") || lower.starts_with("международн") {
+    } else if starts(&["international", "международн", "халықаралық"]) {
         Some(Classification::International)
-    } else if lower.starts_with("bilateral") || lower.starts_with("двусторон") {
+    } else if starts(&["bilateral", "двусторон", "екіжақты"]) {
         Some(Classification::Bilateral)
     } else {
         None
@@ -171,6 +173,26 @@ mod tests {
         let odd = hours("Mondays only").unwrap();
         assert_eq!((odd.kind, odd.source_text.as_deref()), (None, Some("Mondays only")));
         assert!(hours("  ").is_none());
+    }
+
+    #[test]
+    fn reads_hours_in_three_languages() {
+        for (text, kind) in [
+            ("тәулік бойы", HoursKind::RoundTheClock),
+            ("round-the-clock", HoursKind::RoundTheClock),
+            ("24 часа в сутки", HoursKind::RoundTheClock),
+            ("seasonal", HoursKind::Seasonal),
+            ("жарық уақытында", HoursKind::Daytime),
+        ] {
+            assert_eq!(hours(text).unwrap().kind, Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_kazakh_classifications() {
+        assert_eq!(classification("көпжақты").0.unwrap().kind, Some(Classification::Multilateral));
+        assert_eq!(classification("екіжақты өткізу пункті").0.unwrap().kind, Some(Classification::Bilateral));
+        assert_eq!(classification("халықаралық әуежай").0.unwrap().kind, Some(Classification::International));
     }
 
     #[test]

@@ -18,6 +18,15 @@ pub enum Format {
     Github,
 }
 
+/// Warnings that describe the state of the data rather than a mistake: the human report sums
+/// them up, one line per kind, unless asked for every one.
+const DATA_STATE: &[(&str, &str)] = &[
+    ("unknown_values", "records have unknown values"),
+    ("stale_facts", "records have facts older than `stale_after_days`"),
+    ("stale_verification", "records were last verified longer ago than `stale_after_days`"),
+    ("translation_coverage", "kinds of text are not yet translated into every language"),
+];
+
 /// Every notice of a run, sorted by file and position.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
@@ -67,10 +76,16 @@ impl Report {
         )
     }
 
-    /// The report in `format`; `files` supplies source lines for the human format.
+    /// The report in `format`; `files` supplies source lines for the human format, which sums
+    /// up the warnings about the data's state (see [`Report::render_verbose`]).
     pub fn render(&self, format: Format, files: &SourceFiles) -> String {
+        self.render_verbose(format, files, false)
+    }
+
+    /// The report in `format`, the human one with every notice when `verbose`.
+    pub fn render_verbose(&self, format: Format, files: &SourceFiles, verbose: bool) -> String {
         match format {
-            Format::Human => self.render_human(files),
+            Format::Human => self.render_human(files, verbose),
             Format::Json => {
                 let doc = serde_json::json!({
                     "summary": {
@@ -87,9 +102,15 @@ impl Report {
         }
     }
 
-    fn render_human(&self, files: &SourceFiles) -> String {
+    /// Errors first, then warnings about mistakes, then (unless `verbose`, which prints each) one
+    /// line per kind of warning about the data's state, then the summary.
+    fn render_human(&self, files: &SourceFiles, verbose: bool) -> String {
+        let is_state = |n: &&Notice| DATA_STATE.iter().any(|(code, _)| *code == n.code);
+        let errors = self.notices.iter().filter(|n| n.severity == Severity::Error);
+        let warnings = self.notices.iter().filter(|n| n.severity == Severity::Warning);
+        let mistakes = warnings.clone().filter(|n| verbose || !is_state(n));
         let mut out = String::new();
-        for n in &self.notices {
+        for n in errors.chain(mistakes) {
             let severity = match n.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -115,6 +136,17 @@ impl Report {
             }
             if let Some(hint) = &n.hint {
                 let _ = writeln!(out, "    = hint: {hint}");
+            }
+        }
+        if !verbose {
+            for (code, what) in DATA_STATE {
+                let count = warnings.clone().filter(|n| n.code == *code).count();
+                if count > 0 {
+                    let _ = writeln!(
+                        out,
+                        "note: {count} {what} ({code}): `crossings validate --verbose` lists them, `crossings stats` sums them up"
+                    );
+                }
             }
         }
         let _ = writeln!(out, "validate: {}", self.summary());
@@ -175,6 +207,24 @@ mod tests {
         let n = Notice::error(Path::new("a,b.yaml"), Pos::new(3, 4), "x", "two\nlines");
         let out = Report::new(vec![n], 1, 0).render(Format::Github, &SourceFiles::default());
         assert!(out.starts_with("::error file=a%2Cb.yaml,line=3,col=4,title=x::two%0Alines\n"), "{out}");
+    }
+
+    #[test]
+    fn errors_come_first_and_the_data_s_state_is_summed_up() {
+        let state = Notice::warning(Path::new("a.yaml"), Pos::new(1, 1), "unknown_values", "3 unknown");
+        let mistake = Notice::warning(Path::new("a.yaml"), Pos::new(2, 1), "empty_alias", "empty alias");
+        let error = Notice::error(Path::new("b.yaml"), Pos::new(9, 1), "invalid_id", "bad id");
+        let other = Notice { path: "c.yaml".into(), ..state.clone() };
+        let report = Report::new(vec![state, mistake, error, other], 3, 0);
+        let out = report.render(Format::Human, &SourceFiles::default());
+        let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} missing: {out}"));
+        assert!(at("error[invalid_id]") < at("warning[empty_alias]"), "{out}");
+        assert!(!out.contains("warning[unknown_values]"), "{out}");
+        assert!(at("warning[empty_alias]") < at("note: 2 records have unknown values"), "{out}");
+        let verbose = report.render_verbose(Format::Human, &SourceFiles::default(), true);
+        assert_eq!(verbose.matches("warning[unknown_values]").count(), 2, "{verbose}");
+        let json = report.render(Format::Json, &SourceFiles::default());
+        assert_eq!(json.matches("\"unknown_values\"").count(), 2, "JSON keeps every notice");
     }
 
     #[test]

@@ -298,7 +298,7 @@ fn copy_templates(project: &Project) {
 #[test]
 fn coverage_report_counts_each_gap_once_per_language_and_kind() {
     let project = fixture();
-    let run = project.run(&["validate"]);
+    let run = project.run(&["validate", "--verbose"]);
     run.expect_code(0).expect_no_panic();
     let total = key_count();
     for line in [

@@ -140,7 +140,8 @@ fn old_verification_is_a_warning_not_an_error() {
         "content/checkpoints/alpha.yaml",
         checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2001-01-01"),
     );
-    project.run(&["validate"]).expect_code(0).expect_output("warning[stale_verification]");
+    project.run(&["validate", "--verbose"]).expect_code(0).expect_output("warning[stale_verification]");
+    project.run(&["validate"]).expect_code(0).expect_output("note: 1 records were last verified longer ago");
     project.run(&["validate", "--deny-warnings"]).expect_code(1);
 }
 
@@ -166,7 +167,7 @@ fn unknown_values_are_counted_as_warnings() {
     let project = Project::empty();
     project.write("content/checkpoints/alpha.yaml", "id: alpha\nname: {ru: Альфа}\n");
     project
-        .run(&["validate"])
+        .run(&["validate", "--verbose"])
         .expect_code(0)
         .expect_output("warning[unknown_values] 10 unknown: border, counterpart, modes, traffic.passenger, traffic.cargo, classification, hours, status, location.region, location.coordinates");
 }
@@ -390,7 +391,7 @@ fn a_check_names_its_source_and_a_source_its_date() {
     let project = Project::empty();
     let old = checkpoint("alpha").replace("as_of: 2025-12", "as_of: 2019\n    supports: [traffic.cargo]");
     project.write("content/checkpoints/alpha.yaml", old);
-    project.run(&["validate"]).expect_code(0).expect_output(
+    project.run(&["validate", "--verbose"]).expect_code(0).expect_output(
         "warning[stale_facts] sources: the newest source of these facts is older than 365 days: traffic",
     );
 }
