@@ -41,18 +41,7 @@ pub fn lookup<'a>(c: &Checkpoint, gazetteer: &'a [Place], reference: &Reference)
         .filter(|p| region.geonames_admin1.contains(&p.admin1))
         .filter(|p| p.names.iter().any(|n| fold(n) == key))
         .collect();
-    match candidates.as_slice() {
-        [] => Lookup::NotFound,
-        [one] => Lookup::Found(one),
-        [first, rest @ ..]
-            if rest
-                .iter()
-                .all(|p| crate::content::geo::distance_km((first.lat, first.lon), (p.lat, p.lon)) < SAME_PLACE_KM) =>
-        {
-            Lookup::Found(first)
-        }
-        _ => Lookup::Ambiguous(candidates),
-    }
+    one_place(candidates)
 }
 
 /// Look up `c` by its names (and its settlement's) among the places within `max_km` of the

@@ -114,7 +114,7 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         count("name_en", c.name.en.is_some());
         count("name_ru", c.name.ru.is_some());
         count("name_kk", c.name.kk.is_some());
-        count("stale", has_stale_fact(c, content, today));
+        count("stale", !content.stale_fields(c, today).is_empty());
         count("undated", c.sources.iter().any(|s| content.as_of(s).is_none() && !is_reference(s)));
     }
     let against_official = official
@@ -151,19 +151,6 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
 /// A source that only places a record (a gazetteer entry), which describes no moment.
 fn is_reference(s: &super::SourceRef) -> bool {
     !s.supports.is_empty() && s.supports.iter().all(|f| f.value == "location.coordinates")
-}
-
-/// Whether some fact of `c` rests only on sources older than the site's `stale_after_days`.
-pub fn has_stale_fact(c: &Checkpoint, content: &Content, today: Date) -> bool {
-    let mut newest: BTreeMap<&str, Date> = BTreeMap::new();
-    for s in &c.sources {
-        let Some(end) = content.as_of(s).as_deref().and_then(Date::end_of_period) else { continue };
-        for f in &s.supports {
-            let at = newest.entry(f.value.split('.').next().unwrap_or_default()).or_insert(end);
-            *at = (*at).max(end);
-        }
-    }
-    newest.values().any(|end| today.days() - end.days() > i64::from(content.config.stale_after_days))
 }
 
 impl Coverage {

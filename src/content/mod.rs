@@ -96,6 +96,21 @@ impl Content {
         own.or_else(|| self.listed_source(reference).and_then(|l| l.as_of.clone()))
     }
 
+    /// The facts of `c` (top-level fields) whose newest source describes a date more than
+    /// `stale_after_days` before `today`, in field order.
+    pub fn stale_fields<'a>(&self, c: &'a Checkpoint, today: date::Date) -> Vec<&'a str> {
+        let mut newest: std::collections::BTreeMap<&str, date::Date> = Default::default();
+        for s in &c.sources {
+            let Some(end) = self.as_of(s).as_deref().and_then(date::Date::end_of_period) else { continue };
+            for field in &s.supports {
+                let at = newest.entry(field.value.split('.').next().unwrap_or_default()).or_insert(end);
+                *at = (*at).max(end);
+            }
+        }
+        let limit = i64::from(self.config.stale_after_days);
+        newest.into_iter().filter(|(_, end)| today.days() - end.days() > limit).map(|(f, _)| f).collect()
+    }
+
     /// Whether a checkpoint with `id` exists.
     pub fn has_checkpoint(&self, id: &str) -> bool {
         self.ids.get_or_init(|| self.checkpoints.iter().map(|c| c.data.id.value.clone()).collect()).contains(id)

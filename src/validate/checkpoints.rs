@@ -184,19 +184,8 @@ fn check_same_place(path: &Path, c: &Checkpoint, content: &Content, out: &mut Ve
 /// Warn about facts whose newest source is older than `stale_after_days`: one notice per
 /// record, naming the fields.
 fn check_stale_facts(path: &Path, c: &Checkpoint, content: &Content, settings: Settings, out: &mut Vec<Notice>) {
-    let mut newest: BTreeMap<&str, crate::content::date::Date> = BTreeMap::new();
-    for s in &c.sources {
-        let Some(as_of) = content.as_of(s) else { continue };
-        let Some(end) = crate::content::date::Date::end_of_period(&as_of) else { continue };
-        for field in &s.supports {
-            let top = field.value.split('.').next().unwrap_or_default();
-            let at = newest.entry(top).or_insert(end);
-            *at = (*at).max(end);
-        }
-    }
-    let limit = i64::from(content.config.stale_after_days);
-    let stale: Vec<&str> =
-        newest.iter().filter(|(_, end)| settings.today.days() - end.days() > limit).map(|(f, _)| *f).collect();
+    let limit = content.config.stale_after_days;
+    let stale = content.stale_fields(c, settings.today);
     if !stale.is_empty() {
         out.push(
             Notice::warning(
