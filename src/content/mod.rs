@@ -96,6 +96,13 @@ impl Content {
         own.or_else(|| self.listed_source(reference).and_then(|l| l.as_of.clone()))
     }
 
+    /// The newest `as_of` among the sources of `c` that support `field` (a top-level field).
+    pub fn newest_as_of(&self, c: &Checkpoint, field: &str) -> Option<String> {
+        let supports = |s: &&SourceRef| s.supports.iter().any(|f| f.value.split('.').next() == Some(field));
+        let dated = c.sources.iter().filter(supports).filter_map(|s| self.as_of(s));
+        dated.max_by_key(|d| date::Date::end_of_period(d))
+    }
+
     /// The facts of `c` (top-level fields) whose newest source describes a date more than
     /// `stale_after_days` before `today`, in field order.
     pub fn stale_fields<'a>(&self, c: &'a Checkpoint, today: date::Date) -> Vec<&'a str> {

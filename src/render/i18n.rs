@@ -42,6 +42,7 @@ pub const RUST_KEYS: &[&str] = &[
     "filter_confirmed",
     "status_ended",
     "cited_more",
+    "may_be_out_of_date",
     "lang_en",
     "lang_ru",
     "lang_kk",

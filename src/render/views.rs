@@ -142,7 +142,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| name_in(n, &ui.lang)),
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
-        status: c.status_on(Date::build_date()).map(|s| labelled(s.state, status_key(s.state), ui)),
+        status: c.status_on(Date::build_date()).map(|s| status_label(c, s, content, ui)),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
         lon: loc.and_then(|l| l.lon.as_ref()).map(|v| v.value),
@@ -300,6 +300,18 @@ fn schedule(c: &Checkpoint) -> Option<String> {
     let s = c.hours.as_ref()?.schedule.as_ref()?;
     let days = s.days.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
     Some(format!("{}–{} ({}){days}", s.open.value, s.close.value, s.time_zone.value))
+}
+
+/// A status's label where lists and the page's first lines show it: with its date and "may
+/// be out of date" when its newest source is older than the site's limit (a closure of 2020
+/// is not news of today).
+fn status_label(c: &Checkpoint, s: &crate::content::Status, content: &Content, ui: &Ui) -> Labelled {
+    let mut label = labelled(s.state, status_key(s.state), ui);
+    if let Some(as_of) = content.newest_as_of(c, "status").filter(|d| is_stale(d, content)) {
+        let when = ui.fill("as_of", &[("date", &ui.partial_date(&as_of))]);
+        label.label = format!("{} · {when} · {}", label.label, ui.get("may_be_out_of_date"));
+    }
+    label
 }
 
 fn status_detail(c: &Checkpoint, ui: &Ui) -> Option<String> {
