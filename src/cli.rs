@@ -125,3 +125,83 @@ pub fn stats(content_dir: &Path, json: bool) -> anyhow::Result<Outcome> {
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(Outcome::Clean)
 }
+
+/// What `crossings new` starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    /// `content/checkpoints/<id>.yaml`.
+    Checkpoint,
+    /// `content/rules/<id>.md`.
+    Rule,
+}
+
+/// `crossings new`: write a new record's file, refusing an id that exists.
+pub fn new_record(content_dir: &Path, kind: NewKind, name: &str, category: &str) -> anyhow::Result<Outcome> {
+    let name = name.trim();
+    let id = validate::suggest_id(&crate::translit::romanise(name));
+    anyhow::ensure!(!id.is_empty(), "cannot make an id from `{name}`: give a name with letters or digits");
+    let (path, text) = match kind {
+        NewKind::Checkpoint => (content_dir.join("checkpoints").join(format!("{id}.yaml")), checkpoint_text(&id, name)),
+        NewKind::Rule => {
+            let known: Vec<&str> = crate::content::RuleCategory::ALL.iter().map(|c| c.code()).collect();
+            anyhow::ensure!(
+                known.contains(&category),
+                "`{category}` is not a category: use one of {}",
+                known.join(", ")
+            );
+            (content_dir.join("rules").join(format!("{id}.md")), rule_text(name, category))
+        }
+    };
+    if path.exists() {
+        anyhow::bail!("`{}` exists: choose another name, or edit that file", path.display());
+    }
+    let parent = path.parent().unwrap_or(content_dir);
+    std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", parent.display()))?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", path.display()))?;
+    file.write_all(text.as_bytes()).map_err(|e| anyhow::anyhow!("cannot write `{}`: {e}", path.display()))?;
+    eprintln!("new: wrote `{}`; fill in what a source gives, then run `crossings validate`", path.display());
+    Ok(Outcome::Clean)
+}
+
+/// A checkpoint file with its required fields (`id`, `name` in the language its letters show)
+/// and comments naming the optional fields, taken from the model.
+fn checkpoint_text(id: &str, name: &str) -> String {
+    let lang = crate::translit::script_lang(name);
+    let optional: Vec<&str> = crate::content::fields::struct_fields::<crate::content::Checkpoint>()
+        .iter()
+        .copied()
+        .filter(|f| !matches!(*f, "id" | "name" | "also_stated"))
+        .collect();
+    format!(
+        "# yaml-language-server: $schema=../schema/checkpoint.schema.json\n\
+         id: {id}\nname:\n  {lang}: {}\n\
+         # Optional, each from a source (leave out what none gives; `crossings schema` describes them):\n\
+         # {}.\n",
+        yaml_scalar(name),
+        optional.join(", ")
+    )
+}
+
+/// A rule document with its required front matter and a body to write.
+fn rule_text(title: &str, category: &str) -> String {
+    let optional: Vec<&str> = crate::content::fields::struct_fields::<crate::content::RuleMeta>()
+        .iter()
+        .copied()
+        .filter(|f| !matches!(*f, "title" | "category"))
+        .collect();
+    format!(
+        "---\ntitle: {}\ncategory: {category}\n# Optional: {}.\n---\n\
+         Write the rule in the project's own words; cite each statement's source and date.\n",
+        yaml_scalar(title),
+        optional.join(", ")
+    )
+}
+
+/// `text` as a YAML scalar: quoted when it could read as something else.
+fn yaml_scalar(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}

@@ -82,6 +82,18 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Start a record: write a checkpoint file or a rule document with the required fields,
+    /// its id made from the name as ingest makes ids, and comments naming the optional fields.
+    New {
+        /// What to start.
+        #[arg(value_enum)]
+        kind: cli::NewKind,
+        /// The checkpoint's name (in any of en, ru, kk) or the rule's title.
+        name: String,
+        /// A rule's category: visa, documents, procedure, vehicles, customs or refusal.
+        #[arg(long, default_value = "procedure")]
+        category: String,
+    },
     /// Print the coverage report: records by border and mode, the share with each kind of
     /// fact, and the records against the official count of checkpoints.
     Stats {
@@ -124,6 +136,7 @@ fn main() -> ExitCode {
         }
         Command::Schema { kind } => cli::schema(kind),
         Command::Stats { json } => cli::stats(&args.content, json),
+        Command::New { kind, name, category } => cli::new_record(&args.content, kind, &name, &category),
         Command::Build { out } => cli::build(&args.content, &args.templates, &out),
         Command::Ingest { offline, check, allow_private, timeout, max_bytes, max_redirects } => {
             let timeout = std::time::Duration::try_from_secs_f64(timeout).unwrap_or(std::time::Duration::from_secs(30));

@@ -10,6 +10,20 @@ pub fn romanise(text: &str) -> String {
     any_ascii::any_ascii(text).replace(['\'', '"', '`'], "")
 }
 
+/// The language a text is most likely in, from its letters: Kazakh where it has letters only
+/// Kazakh uses, Russian where it is otherwise Cyrillic, else English. For marking source words
+/// (`lang`) and naming a new record, where the content does not say.
+pub fn script_lang(text: &str) -> &'static str {
+    const KAZAKH_ONLY: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+    if text.chars().any(|c| KAZAKH_ONLY.contains(c)) {
+        "kk"
+    } else if text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+        "ru"
+    } else {
+        "en"
+    }
+}
+
 /// Russian and Kazakh alphabets in their own order, lowercase.
 const RUSSIAN: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
 const KAZAKH: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";

@@ -650,6 +650,16 @@ pub enum RuleCategory {
 }
 
 impl RuleCategory {
+    /// Every value.
+    pub const ALL: [RuleCategory; 6] = [
+        RuleCategory::Visa,
+        RuleCategory::Documents,
+        RuleCategory::Procedure,
+        RuleCategory::Vehicles,
+        RuleCategory::Customs,
+        RuleCategory::Refusal,
+    ];
+
     /// The value as written in YAML.
     pub fn code(self) -> &'static str {
         match self {

@@ -42,23 +42,9 @@ pub fn in_script(text: &str, lang: &str) -> Text {
     Text::new(text, marked)
 }
 
-/// The language a text of a source is most likely in, from its letters: Kazakh where it has
-/// letters only Kazakh uses, Russian where it is otherwise Cyrillic, else English. For marking
-/// source words (`lang`), where the content does not say.
-pub fn script_lang(text: &str) -> &'static str {
-    const KAZAKH_ONLY: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
-    if text.chars().any(|c| KAZAKH_ONLY.contains(c)) {
-        "kk"
-    } else if text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
-        "ru"
-    } else {
-        "en"
-    }
-}
-
-/// `text` marked with the language [`script_lang`] reads in it.
+/// `text` marked with the language [`crate::translit::script_lang`] reads in it.
 pub fn source_words(text: &str) -> Text {
-    Text::new(text, script_lang(text))
+    Text::new(text, crate::translit::script_lang(text))
 }
 
 /// A name for a `lang` page: its form in that language; on pages in Latin script (English)

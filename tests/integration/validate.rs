@@ -413,3 +413,28 @@ fn a_counted_text_needs_every_plural_form_of_its_language() {
     let run = project.run(&["validate"]);
     run.expect_code(1).expect_output("error[missing_plural_forms] data_lead").expect_output("one, few, many, other");
 }
+
+#[test]
+fn new_starts_a_record_that_validates_and_refuses_an_id_in_use() {
+    let project = Project::empty();
+    project.run(&["new", "checkpoint", "Қарасу"]).expect_code(0);
+    let text = std::fs::read_to_string(project.path().join("content/checkpoints/qarasu.yaml")).unwrap();
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../schema/checkpoint.schema.json\nid: qarasu\n"),
+        "{text}"
+    );
+    assert!(text.contains("  kk: \"Қарасу\"") && text.contains("# aliases, border, counterpart"), "{text}");
+    // Clean but for what a new record does not know yet: its facts, its source, its name in the
+    // other languages.
+    let run = project.run(&["validate", "--format", "json"]);
+    run.expect_code(0);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<&str> = report["notices"].as_array().unwrap().iter().map(|n| n["code"].as_str().unwrap()).collect();
+    assert!(codes.iter().all(|c| matches!(*c, "unknown_values" | "no_source" | "translation_coverage")), "{codes:?}");
+    let again = project.run(&["new", "checkpoint", "Қарасу"]);
+    again.expect_code(2);
+    assert!(again.stderr.contains("exists"), "{}", again.stderr);
+    project.run(&["new", "rule", "Crossing with a pet", "--category", "pets"]).expect_code(2);
+    project.run(&["new", "rule", "Crossing with a pet", "--category", "documents"]).expect_code(0);
+    project.run(&["validate"]).expect_code(0);
+}
