@@ -115,7 +115,7 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         count("name_ru", c.name.ru.is_some());
         count("name_kk", c.name.kk.is_some());
         count("stale", !content.stale_fields(c, today).is_empty());
-        count("undated", c.sources.iter().any(|s| content.as_of(s).is_none() && !is_reference(s)));
+        count("undated", c.sources.iter().any(|s| content.as_of(s).is_none() && !s.only_places()));
     }
     let against_official = official
         .map(|o| {
@@ -146,11 +146,6 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         against_official,
         official_source: official.map(|o| o.source.clone()),
     }
-}
-
-/// A source that only places a record (a gazetteer entry), which describes no moment.
-fn is_reference(s: &super::SourceRef) -> bool {
-    !s.supports.is_empty() && s.supports.iter().all(|f| f.value == "location.coordinates")
 }
 
 impl Coverage {

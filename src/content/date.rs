@@ -47,11 +47,6 @@ impl Date {
         Date::end_of_period(text).is_some()
     }
 
-    /// Days from `earlier` to this date.
-    pub fn days_since(self, earlier: Date) -> Option<i64> {
-        Some(self.days() - earlier.days())
-    }
-
     /// Today's date in UTC, from the system clock.
     pub fn today() -> Date {
         let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);

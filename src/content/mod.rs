@@ -114,8 +114,13 @@ impl Content {
                 *at = (*at).max(end);
             }
         }
-        let limit = i64::from(self.config.stale_after_days);
-        newest.into_iter().filter(|(_, end)| today.days() - end.days() > limit).map(|(f, _)| f).collect()
+        newest.into_iter().filter(|(_, end)| self.is_stale_on(*end, today)).map(|(f, _)| f).collect()
+    }
+
+    /// Whether a fact whose source describes up to `end` is older than `stale_after_days` on
+    /// `today`.
+    pub fn is_stale_on(&self, end: date::Date, today: date::Date) -> bool {
+        today.days() - end.days() > i64::from(self.config.stale_after_days)
     }
 
     /// Whether a checkpoint with `id` exists.

@@ -600,6 +600,14 @@ pub struct SourceRef {
     pub supports: Vec<Spanned<String>>,
 }
 
+impl SourceRef {
+    /// Whether the source only places the record (a gazetteer entry): reference data, which
+    /// describes no moment and so needs no `as_of`.
+    pub fn only_places(&self) -> bool {
+        self.supports.iter().all(|f| f.value == "location.coordinates")
+    }
+}
+
 /// A regulation document's front matter.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -6,8 +6,6 @@
 //! with its precision and its reference listed as the source of the coordinates. An editor's
 //! coordinates always win: they are "ours" in the merge that follows.
 
-use std::sync::OnceLock;
-
 use super::node::{Node, from_node};
 use crate::content::{Checkpoint, Content, Fact, Mode};
 use crate::geocode::{Lookup, lookup, lookup_by_name, lookup_near_border};
@@ -56,13 +54,10 @@ pub fn parse_airports(text: &str) -> Vec<Airport> {
         .collect()
 }
 
-fn airports(content: &Content) -> &'static [Airport] {
-    static AIRPORTS: OnceLock<Vec<Airport>> = OnceLock::new();
-    AIRPORTS.get_or_init(|| {
-        std::fs::read_to_string(content.root.join("reference/airports.tsv"))
-            .map(|t| parse_airports(&t))
-            .unwrap_or_default()
-    })
+/// The airports of `content`'s `reference/airports.tsv` (none when it is missing), read once
+/// per run.
+pub fn load_airports(content: &Content) -> Vec<Airport> {
+    std::fs::read_to_string(content.root.join("reference/airports.tsv")).map(|t| parse_airports(&t)).unwrap_or_default()
 }
 
 /// Words that say "airport" rather than which one, in the languages names come in.
@@ -101,7 +96,7 @@ pub fn find_airport<'a>(c: &Checkpoint, airports: &'a [Airport]) -> Option<&'a A
 }
 
 /// Add reference coordinates to what the sources say of one record (see the module's text).
-pub fn add_coordinates(theirs: &mut Node, content: &Content) {
+pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport]) {
     let Ok(record) = from_node::<Checkpoint>(theirs) else { return };
     if record.location.as_ref().is_some_and(|l| l.lat.is_some()) {
         return;
@@ -116,7 +111,7 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content) {
             _ => None,
         },
     };
-    let (lat, lon, precision, source) = match (place, find_airport(&record, airports(content))) {
+    let (lat, lon, precision, source) = match (place, find_airport(&record, airports)) {
         (Some(p), _) => {
             let url = format!("https://www.geonames.org/{}", p.geonameid);
             (p.lat, p.lon, "settlement", (url, format!("GeoNames gazetteer: {}", p.name)))

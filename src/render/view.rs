@@ -467,9 +467,8 @@ pub fn attribution(s: &SourceRef, content: &Content, ui: &Ui) -> Attribution {
 /// Whether a fact of `as_of` (a year, month or day) is older than the site's
 /// `stale_after_days`, counted from the end of the period it names, on the build's date.
 pub fn is_stale(as_of: &str, content: &Content) -> bool {
-    let Some(end) = crate::content::date::Date::end_of_period(as_of) else { return false };
-    let today = crate::content::date::Date::build_date();
-    today.days_since(end).is_some_and(|d| d > i64::from(content.config.stale_after_days))
+    use crate::content::date::Date;
+    Date::end_of_period(as_of).is_some_and(|end| content.is_stale_on(end, Date::build_date()))
 }
 
 /// The key of a supported field's label (the field path itself when it has none): a value of

@@ -169,7 +169,7 @@ fn check_as_of(
 ) {
     let Some(own) = &source.as_of else {
         let listed = source.source.as_ref().and_then(|id| content.sources.iter().find(|s| s.id == id.value));
-        if source.url.is_some() && listed.is_none() && !is_reference_data(source) {
+        if source.url.is_some() && listed.is_none() && !source.only_places() {
             let pos = source.url.as_ref().map_or(Pos::new(1, 1), |u| u.pos);
             out.push(
                 Notice::warning(path, pos, "undated_source", "the source gives no `as_of` date")
@@ -192,12 +192,6 @@ fn check_as_of(
         ),
         Some(_) => {}
     }
-}
-
-/// Whether a source is reference data (a gazetteer entry), which places a record and describes
-/// no moment: it needs no `as_of`.
-fn is_reference_data(source: &SourceRef) -> bool {
-    source.supports.iter().all(|f| f.value == "location.coordinates")
 }
 
 /// Check `last_verified` and `verified_against`: both or neither, the date valid and past and
