@@ -134,6 +134,9 @@ pub struct YamlError {
     pub subject: Option<String>,
     /// What is wrong, in the parser's words tidied up.
     pub message: String,
+    /// The dotted path of keys to the entry (`location.lat`), when the entry was set aside to
+    /// read on (see [`from_str_recovering`]).
+    pub path: Option<String>,
 }
 
 /// Parse one YAML document from `text` into `T`, with limits against hostile input.
@@ -155,6 +158,226 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         reject_tagged_field_names: true,
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|e| word_error(&e))
+}
+
+/// The most problems [`from_str_recovering`] reports from one file.
+const MAX_RECOVERED_ERRORS: usize = 64;
+
+/// Parse `text` into `T` like [`from_str`], but on a misplaced or mistyped entry carry on: the
+/// entry is set aside (its lines blanked, so positions stay put) and the rest parsed again, so
+/// one run names every unknown key, wrong type and bad value in the file, in line order. The
+/// value is what the rest of the file gives, when that is complete.
+///
+/// A syntax error, a limit or a missing field ends the search: nothing after it can be trusted
+/// or mended by leaving an entry out. A missing field that only an entry set aside gave is not
+/// reported again.
+pub fn from_str_recovering<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<YamlError>) {
+    let mut text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+    let mut errors: Vec<YamlError> = Vec::new();
+    let mut set_aside: Vec<String> = Vec::new();
+    loop {
+        let mut error = match from_str::<T>(&text) {
+            Ok(value) => return (Some(value), sorted(errors)),
+            Err(e) => e,
+        };
+        // A text that is not YAML at all has one problem, wherever the model's first complaint is.
+        if errors.is_empty()
+            && set_aside.is_empty()
+            && let Err(syntax) = from_str::<serde::de::IgnoredAny>(&text)
+        {
+            return (None, vec![syntax]);
+        }
+        // A mapping whose only or required entry was set aside: set the mapping aside too,
+        // without a second report.
+        if error.code == "missing_field" && error.subject.as_ref().is_some_and(|s| set_aside.contains(s)) {
+            match blank_entry(&text, error.pos) {
+                Some((mended, key)) if set_aside.len() < MAX_RECOVERED_ERRORS => {
+                    text = mended;
+                    set_aside.extend(key);
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let seen = errors.iter().any(|e| e.pos == error.pos && e.code == error.code);
+        let mendable = matches!(error.code, "unknown_field" | "invalid_value" | "invalid_type" | "duplicate_key");
+        let mended =
+            if mendable && !seen && errors.len() < MAX_RECOVERED_ERRORS { blank_entry(&text, error.pos) } else { None };
+        if !seen && errors.len() < MAX_RECOVERED_ERRORS {
+            error.path = mended.as_ref().and_then(|_| key_path(&text, error.pos));
+            errors.push(error);
+        }
+        match mended {
+            Some((mended, key)) => {
+                text = mended;
+                set_aside.extend(key);
+            }
+            None => break,
+        }
+    }
+    (None, sorted(errors))
+}
+
+fn sorted(mut errors: Vec<YamlError>) -> Vec<YamlError> {
+    errors.sort_by_key(|e| e.pos);
+    errors
+}
+
+/// `text` with the entry at `pos` blanked with spaces (lines and columns of the rest kept),
+/// and the entry's key if it has one; `None` when no entry can be told apart there.
+///
+/// In block style the entry is the `key: value` or `- item` the position falls in, with the
+/// more indented lines under it; inside a flow collection (`[a, b]`, `{k: v}`) it is the one
+/// element between commas.
+fn blank_entry(text: &str, pos: Pos) -> Option<(String, Option<String>)> {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let index = (pos.line as usize).checked_sub(1)?;
+    let line: Vec<char> = lines.get(index)?.chars().collect();
+    let at = (pos.column as usize).saturating_sub(1).min(line.len());
+    if open_brackets(&line[..at]) > 0 {
+        let (start, end) = flow_element(&line, at);
+        let key = entry_key(&line[start..end]);
+        let mut blanked = line.clone();
+        blanked[start..end].iter_mut().for_each(|c| *c = ' ');
+        lines[index] = blanked.into_iter().collect();
+        return Some((lines.join("\n"), key));
+    }
+    let indent = line.iter().take_while(|c| **c == ' ').count();
+    let rest: String = line[indent..].iter().collect();
+    // Blank from the key when the entry is a mapping's (`- key: v` keeps the dash: the item's
+    // other keys stay an item), else the whole `- item`.
+    let (start, key) = match entry_key(&line[indent..]) {
+        Some(key) if rest.starts_with("- ") => {
+            let start = indent + 2 + rest[2..].chars().take_while(|c| *c == ' ').count();
+            // The item keeps its dash only if it has other keys (lines at the key's column).
+            let siblings = lines[index + 1..]
+                .iter()
+                .map(|l| (l.len() - l.trim_start_matches(' ').len(), l.trim_start_matches(' ')))
+                .filter(|(_, t)| !t.is_empty() && !t.starts_with('#'))
+                .take_while(|(depth, _)| *depth >= start)
+                .any(|(depth, _)| depth == start);
+            (if siblings { start } else { indent }, Some(key))
+        }
+        Some(key) => (indent, Some(key)),
+        None if rest.starts_with('-') => (indent, None),
+        None => return None,
+    };
+    if line.len() <= start {
+        return None;
+    }
+    let mut blanked = line.clone();
+    blanked[start..].iter_mut().for_each(|c| *c = ' ');
+    lines[index] = blanked.into_iter().collect();
+    let mut end = index + 1;
+    for next in lines.iter_mut().skip(index + 1) {
+        let trimmed = next.trim_start_matches(' ');
+        let depth = next.len() - trimmed.len();
+        let child = trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || depth > start
+            || (depth == start && key.is_some() && trimmed.starts_with("- "));
+        if !child {
+            break;
+        }
+        *next = " ".repeat(next.chars().count());
+        end += 1;
+    }
+    keep_parent_a_collection(&mut lines, index, end, start == indent && key.is_none());
+    if lines.iter().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        // Nothing left: an empty mapping, so that what the file lacks is still named.
+        lines[index] = "{}".to_string();
+    }
+    Some((lines.join("\n"), key))
+}
+
+/// After lines `blanked` (start..end) were set aside: if they held the last entry under a
+/// block key (`modes:`), write an empty collection after that key, so that it still reads as
+/// an (empty) mapping or list rather than as nothing.
+fn keep_parent_a_collection(lines: &mut [String], start: usize, end: usize, item: bool) {
+    let depth_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let meaningful = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let Some(parent) = (0..start).rev().find(|&i| meaningful(&lines[i])) else { return };
+    let parent_depth = depth_of(&lines[parent]);
+    let opens_block =
+        lines[parent].trim_end().ends_with(':') && entry_key(&lines[parent].chars().collect::<Vec<_>>()).is_some();
+    if !opens_block {
+        return;
+    }
+    let children_left = lines[end..]
+        .iter()
+        .filter(|l| meaningful(l))
+        .take_while(|l| {
+            depth_of(l) > parent_depth || (item && depth_of(l) == parent_depth && l.trim_start().starts_with("- "))
+        })
+        .next()
+        .is_some();
+    if !children_left {
+        let empty = if item { " []" } else { " {}" };
+        let trimmed = lines[parent].trim_end().to_string();
+        lines[parent] = trimmed + empty;
+    }
+}
+
+/// The keys leading to the entry on `pos`'s line, outermost first (`location.lat`), judged by
+/// indentation; flow collections and list positions are not part of it.
+fn key_path(text: &str, pos: Pos) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let index = (pos.line as usize).checked_sub(1)?;
+    // Where a line's key starts: after its indentation and a list item's dash.
+    let key_column = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        let dash = trimmed.strip_prefix("- ").map_or(0, |rest| trimmed.len() - rest.trim_start().len());
+        line.len() - trimmed.len() + dash
+    };
+    let line_key = |line: &str| entry_key(&line.chars().collect::<Vec<_>>());
+    let own = lines.get(index)?;
+    let mut column = key_column(own);
+    let chars: Vec<char> = own.chars().collect();
+    let at = (pos.column as usize).saturating_sub(1).min(chars.len());
+    let in_flow = open_brackets(&chars[..at]) > 0;
+    let element = in_flow.then(|| flow_element(&chars, at)).and_then(|(start, end)| entry_key(&chars[start..end]));
+    let mut keys: Vec<String> = element.into_iter().chain(line_key(own)).collect();
+    for line in lines[..index].iter().rev() {
+        let trimmed = line.trim_start();
+        if column == 0 {
+            break;
+        }
+        if trimmed.is_empty() || trimmed.starts_with('#') || key_column(line) >= column {
+            continue;
+        }
+        keys.extend(line_key(line));
+        column = key_column(line);
+    }
+    keys.reverse();
+    (!keys.is_empty()).then(|| keys.join("."))
+}
+
+/// How many `[` and `{` are open at the end of `prefix` (quotes not looked into).
+fn open_brackets(prefix: &[char]) -> i32 {
+    prefix.iter().fold(0, |depth, c| match c {
+        '[' | '{' => depth + 1,
+        ']' | '}' => depth - 1,
+        _ => depth,
+    })
+}
+
+/// The span of the flow element around `at`: after the previous `,`, `[` or `{`, up to the
+/// next `,`, `]` or `}`.
+fn flow_element(line: &[char], at: usize) -> (usize, usize) {
+    let stop = |c: &char| matches!(c, ',' | '[' | ']' | '{' | '}');
+    let start = line[..at].iter().rposition(stop).map_or(0, |i| i + 1);
+    let end = line[at..].iter().position(stop).map_or(line.len(), |i| at + i);
+    (start, end)
+}
+
+/// The key of an entry `key: value` (or `- key: value`), if `entry` starts with one.
+fn entry_key(entry: &[char]) -> Option<String> {
+    let text: String = entry.iter().collect();
+    let text = text.trim_start().strip_prefix("- ").unwrap_or(text.trim_start()).trim_start();
+    let (key, _) = text.split_once(':')?;
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    let plain = !key.is_empty() && !key.contains(' ') && !key.starts_with(['#', '[', '{', '&', '*', '!', '|', '>']);
+    plain.then(|| key.to_string())
 }
 
 /// Write `value` as YAML text.
@@ -180,12 +403,19 @@ fn word_error(error: &serde_saphyr::Error) -> YamlError {
         "duplicate_key"
     } else if lower.contains("budget") || lower.contains("limit") || lower.contains("exceed") {
         "yaml_limit"
-    } else if lower.contains("invalid type") || lower.contains("expected") {
+    } else if lower.contains("unexpected end") {
+        "yaml_syntax"
+    } else if lower.contains("invalid type")
+        || lower.contains("expected")
+        || lower.starts_with("invalid floating point")
+        || lower.starts_with("invalid integer")
+        || lower.starts_with("invalid bool")
+    {
         "invalid_type"
     } else {
         "yaml_syntax"
     };
-    YamlError { pos, code, subject, message: reword(&raw) }
+    YamlError { pos, code, subject, message: reword(&raw), path: None }
 }
 
 /// Drop the " at line L, column C" suffix the parser adds; positions are reported apart.
@@ -211,6 +441,9 @@ fn reword(message: &str) -> String {
     }
     if message.contains("expected mapping start") {
         return "expected a mapping here (indented `key: value` lines), not a single value or a list".to_string();
+    }
+    if message.starts_with("invalid floating point") || message.starts_with("invalid integer") {
+        return "expected a number here".to_string();
     }
     if message.contains("Documents {") {
         return "a content file holds one YAML document: remove the second `---` and what follows, or split it into its own file".to_string();
@@ -307,5 +540,91 @@ mod tests {
     fn accepts_a_byte_order_mark() {
         let p: Probe = from_str("\u{feff}id: abc\n").unwrap();
         assert_eq!(p.id.value, "abc");
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Record {
+        id: String,
+        #[serde(default)]
+        place: Option<Place>,
+        #[serde(default)]
+        tags: Vec<Tag>,
+        #[serde(default)]
+        sources: Vec<Place>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Place {
+        #[serde(default)]
+        lat: Option<f64>,
+        #[serde(default)]
+        name: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "lowercase")]
+    enum Tag {
+        Road,
+        Rail,
+    }
+
+    fn problems(text: &str) -> Vec<(u32, &'static str, Option<String>)> {
+        let (_, errors) = from_str_recovering::<Record>(text);
+        errors.into_iter().map(|e| (e.pos.line, e.code, e.path)).collect()
+    }
+
+    #[test]
+    fn recovering_names_every_mistake_in_line_order_and_reads_the_rest() {
+        let text =
+            "id: a\nplce: x\nplace:\n  lat: abc\n  nme: b\ntags: [road, raod]\nsources:\n  - lat: 1\n    nam: c\n";
+        let (value, errors) = from_str_recovering::<Record>(text);
+        let found: Vec<_> = errors.iter().map(|e| (e.pos.line, e.code, e.path.as_deref())).collect();
+        assert_eq!(
+            found,
+            [
+                (2, "unknown_field", Some("plce")),
+                (4, "invalid_type", Some("place.lat")),
+                (5, "unknown_field", Some("place.nme")),
+                (6, "invalid_value", Some("tags")),
+                (9, "unknown_field", Some("sources.nam")),
+            ]
+        );
+        let value = value.expect("the rest of the file reads");
+        assert_eq!(value.id, "a");
+        assert_eq!(value.tags, [Tag::Road]);
+        assert_eq!(value.sources, [Place { lat: Some(1.0), name: None }]);
+    }
+
+    #[test]
+    fn recovering_keeps_an_emptied_mapping_a_mapping() {
+        let (value, errors) = from_str_recovering::<Record>("id: a\nplace:\n  nme: b\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(value.expect("read").place, Some(Place { lat: None, name: None }));
+    }
+
+    #[test]
+    fn recovering_reports_a_syntax_error_alone() {
+        assert_eq!(problems("id: a\nplce: [\n"), [(2, "yaml_syntax", None)]);
+    }
+
+    #[test]
+    fn recovering_reports_a_missing_field_the_editor_left_out() {
+        assert_eq!(problems("plce: x\n"), [(1, "unknown_field", Some("plce".to_string())), (1, "missing_field", None)]);
+    }
+
+    #[test]
+    fn recovering_a_valid_text_is_parsing_it() {
+        let text = "id: a\ntags: [rail]\n";
+        assert_eq!(from_str_recovering::<Record>(text), (Some(from_str::<Record>(text).unwrap()), Vec::new()));
+    }
+
+    #[test]
+    fn recovering_is_bounded() {
+        let text: String =
+            std::iter::once("id: a\n".to_string()).chain((0..500).map(|i| format!("k{i}: x\n"))).collect();
+        let (_, errors) = from_str_recovering::<Record>(&text);
+        assert_eq!(errors.len(), MAX_RECOVERED_ERRORS);
     }
 }

@@ -183,16 +183,21 @@ impl Loader {
         line_offset: u32,
         fields: &[impl AsRef<str>],
     ) -> Option<T> {
-        match yaml::from_str::<T>(text) {
-            Ok(value) => Some(value),
-            Err(mut e) => {
+        let (value, errors) = yaml::from_str_recovering::<T>(text);
+        for mut e in errors {
+            {
                 if e.message.contains("tab") {
                     e.pos = first_tab_from(text, e.pos).unwrap_or(e.pos);
                 }
                 let mut notice = Notice::error(path, e.pos.below(line_offset), e.code, e.message.clone());
+                if let Some(field) = &e.path {
+                    notice = notice.field(field.clone());
+                }
                 if e.code == "unknown_field" {
                     let subject = e.subject.clone().unwrap_or_default();
-                    notice = notice.field(subject.clone());
+                    if e.path.is_none() {
+                        notice = notice.field(subject.clone());
+                    }
                     notice = match did_you_mean(&subject, fields.iter().map(AsRef::as_ref)) {
                         Some(h) => notice.hint(h),
                         None => notice.hint("remove the field; `crossings schema` lists the fields"),
@@ -208,9 +213,9 @@ impl Loader {
                     notice = notice.hint("check indentation (spaces, not tabs), quotes and colons near this line");
                 }
                 self.notices.push(notice);
-                None
             }
         }
+        value
     }
 
     pub(super) fn read_geo(&mut self, root: &Path) -> Geo {

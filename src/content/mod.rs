@@ -145,6 +145,17 @@ pub struct Loaded {
     pub content: Content,
     /// What could not, or not wholly.
     pub notices: Vec<Notice>,
+    /// How many checkpoint and rule files were read, those that could not be parsed included.
+    pub files_read: FilesRead,
+}
+
+/// How many files of each kind a load read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FilesRead {
+    /// Checkpoint files.
+    pub checkpoints: usize,
+    /// Rule documents.
+    pub rules: usize,
 }
 
 /// Read everything under `root`. Fails only when `root` itself cannot be read.
@@ -229,7 +240,9 @@ fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> anyhow::Result<Loade
     checkpoints.sort_unstable_by(|a, b| (&a.data.id.value, &a.path).cmp(&(&b.data.id.value, &b.path)));
 
     let mut rules = Vec::new();
-    for path in loader.list(&root.join("rules"), "md")? {
+    let rule_paths = loader.list(&root.join("rules"), "md")?;
+    let files_read = FilesRead { checkpoints: paths.len(), rules: rule_paths.len() };
+    for path in rule_paths {
         if let Some(rule) = loader.read_rule(&path, &config.default_language) {
             rules.push(rule);
         }
@@ -251,7 +264,7 @@ fn load_with(root: &Path, cache: Option<&mut LoadCache>) -> anyhow::Result<Loade
         files: loader.files,
         ids: Default::default(),
     };
-    Ok(Loaded { content, notices: loader.notices })
+    Ok(Loaded { content, notices: loader.notices, files_read })
 }
 
 /// `sources.yaml` as the site sees it; ingest reads the full format.

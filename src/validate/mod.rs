@@ -61,9 +61,10 @@ pub fn validate_site_cached(
     Ok((content, report, cache.changes().clone()))
 }
 
-fn check_loaded(Loaded { content, mut notices }: Loaded, settings: Settings) -> (Content, Report) {
-    notices.extend(crate::timing::phase("check", || check(&content, settings)));
-    let report = Report::new(notices, content.checkpoints.len(), content.rules.len());
+fn check_loaded(Loaded { content, mut notices, files_read }: Loaded, settings: Settings) -> (Content, Report) {
+    let checked = crate::timing::phase("check", || check(&content, settings));
+    notices.extend(without_consequences(checked, &notices));
+    let report = Report::new(notices, files_read.checkpoints, files_read.rules);
     (content, report)
 }
 
@@ -84,4 +85,23 @@ pub fn check(content: &Content, settings: Settings) -> Vec<notice::Notice> {
     rules::check_all(content, settings, &mut notices);
     i18n::check_all(content, &mut notices);
     notices
+}
+
+/// The semantic notices `checked` less those about an entry the loader set aside to read the
+/// rest of its file (a `lat` that is not a number makes "only one of lat and lon" too): the
+/// mistake is reported once, where it is.
+fn without_consequences(checked: Vec<notice::Notice>, loaded: &[notice::Notice]) -> Vec<notice::Notice> {
+    let set_aside: Vec<(&Path, &str)> = loaded
+        .iter()
+        .filter(|n| n.severity == notice::Severity::Error && !n.field.is_empty())
+        .map(|n| (n.path.as_path(), n.field.as_str()))
+        .collect();
+    if set_aside.is_empty() {
+        return checked;
+    }
+    let related = |a: &str, b: &str| a == b || a.starts_with(&format!("{b}.")) || b.starts_with(&format!("{a}."));
+    let follows = |n: &notice::Notice| {
+        !n.field.is_empty() && set_aside.iter().any(|(path, field)| *path == n.path && related(&n.field, field))
+    };
+    checked.into_iter().filter(|n| !follows(n)).collect()
 }

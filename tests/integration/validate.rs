@@ -208,6 +208,54 @@ fn every_problem_is_reported_in_one_run() {
 }
 
 #[test]
+fn five_mistakes_in_one_file_are_all_reported_in_line_order() {
+    let project = Project::empty();
+    let text = checkpoint("alpha")
+        .replace("border: CN", "bordr: CN")
+        .replace("modes: {road: yes}", "modes: {raod: yes}")
+        .replace("status: {state: open}", "status: {state: opn}")
+        .replace("lat: 44.2", "lat: north")
+        .replace("lon: 80.3", "lon: 280.3")
+        .replace("    retrieved: 2026-01-01", "    retreived: 2026-01-01");
+    project.write("content/checkpoints/alpha.yaml", text);
+    let run = project.run(&["validate", "--format", "json"]);
+    run.expect_code(1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let in_file: Vec<&serde_json::Value> = doc["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter(|n| n["path"].as_str().is_some_and(|f| f.ends_with("alpha.yaml")) && n["severity"] == "error")
+        .collect();
+    let found: Vec<(u64, &str, &str)> = in_file
+        .iter()
+        .filter(|n| n["code"] != "unknown_country" && n["code"] != "unknown_region")
+        .map(|n| (n["line"].as_u64().unwrap(), n["code"].as_str().unwrap(), n["field"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, "unknown_field", "bordr"),
+            (8, "invalid_value", "modes.raod"),
+            (12, "invalid_value", "status.state"),
+            (15, "invalid_type", "location.lat"),
+            (16, "lon_out_of_range", "location.lon"),
+            (20, "unknown_field", "sources.retreived"),
+        ],
+        "{}",
+        run.stdout
+    );
+    let hints: Vec<&str> = in_file.iter().filter_map(|n| n["hint"].as_str()).collect();
+    for wanted in
+        ["did you mean `border`?", "did you mean `road`?", "did you mean `open`?", "did you mean `retrieved`?"]
+    {
+        assert!(hints.contains(&wanted), "no hint {wanted:?} in {hints:?}");
+    }
+    // The file is counted although it has errors.
+    assert_eq!(doc["summary"]["checkpoints"], 1);
+}
+
+#[test]
 fn json_and_github_formats() {
     let project = Project::empty();
     project.write("content/checkpoints/alpha.yaml", checkpoint("alpha").replace("lat: 44.2", "lat: 95"));
