@@ -1,7 +1,7 @@
 //! What each subcommand does, behind `main.rs`'s argument parsing, and how runs end.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::validate::{self, Format, Settings};
@@ -44,8 +44,13 @@ pub fn validate(
     format: Format,
     deny_warnings: bool,
     verbose: bool,
+    paths: &[PathBuf],
 ) -> anyhow::Result<Outcome> {
-    let (content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
+    let (content, report) = if paths.is_empty() {
+        validate::validate_site(content_dir, templates_dir, Settings::default())?
+    } else {
+        validate::validate_paths(content_dir, paths, Settings::default())?
+    };
     let text = report.render_verbose(format, &content.files, verbose);
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })

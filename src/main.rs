@@ -63,6 +63,11 @@ enum Command {
         /// yet translated) instead of one line per kind.
         #[arg(long)]
         verbose: bool,
+        /// Check only these checkpoint or rule files (and what depends on them: a duplicate id,
+        /// links to them), e.g. from an editor's save hook or pre-commit. Any other content file
+        /// among them checks everything.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Validate, then render the site into the output folder.
     Build {
@@ -131,8 +136,8 @@ fn main() -> ExitCode {
     tune_allocator();
     let args = Cli::parse();
     let result = match args.command {
-        Command::Validate { format, deny_warnings, verbose } => {
-            cli::validate(&args.content, &args.templates, format, deny_warnings, verbose)
+        Command::Validate { format, deny_warnings, verbose, paths } => {
+            cli::validate(&args.content, &args.templates, format, deny_warnings, verbose, &paths)
         }
         Command::Schema { kind } => cli::schema(kind),
         Command::Stats { json } => cli::stats(&args.content, json),

@@ -5,11 +5,14 @@ pub use checkpoints::unknown_fields;
 mod common;
 pub mod i18n;
 pub mod keys;
+mod near_duplicates;
 pub mod notice;
 pub mod report;
 mod rules;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 
 pub use self::common::suggest_id;
 pub use self::report::{Format, Report};
@@ -61,6 +64,70 @@ pub fn validate_site_cached(
     Ok((content, report, cache.changes().clone()))
 }
 
+/// The files `crossings validate PATH...` was given, by kind.
+#[derive(Debug, Default)]
+struct Focus {
+    /// File names in `checkpoints/`.
+    checkpoints: Vec<String>,
+    /// File names in `rules/`.
+    rules: Vec<String>,
+}
+
+impl Focus {
+    /// The checkpoint and rule files among `paths`, or `None` when one of them is another kind
+    /// of content (settings, sources, translations), on which everything may depend.
+    fn of(content_dir: &Path, paths: &[PathBuf]) -> anyhow::Result<Option<Focus>> {
+        let folder = |name: &str| content_dir.join(name).canonicalize().ok();
+        let (checkpoints, rules) = (folder("checkpoints"), folder("rules"));
+        let mut focus = Focus::default();
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let parent = parent.canonicalize().with_context(|| format!("cannot find `{}`", path.display()))?;
+            if Some(&parent) == checkpoints.as_ref() && name.ends_with(".yaml") {
+                focus.checkpoints.push(name);
+            } else if Some(&parent) == rules.as_ref() && name.ends_with(".md") {
+                focus.rules.push(name);
+            } else if parent.starts_with(content_dir.canonicalize()?) {
+                return Ok(None);
+            } else {
+                anyhow::bail!(
+                    "`{}` is not in the content folder `{}`: give checkpoint or rule files from it",
+                    path.display(),
+                    content_dir.display()
+                );
+            }
+        }
+        Ok(Some(focus))
+    }
+
+    /// Whether `path` is one of the given files.
+    fn holds(&self, path: &Path) -> bool {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let folder = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str());
+        match folder {
+            Some("checkpoints") => self.checkpoints.iter().any(|n| n == name),
+            Some("rules") => self.rules.iter().any(|n| n == name),
+            _ => false,
+        }
+    }
+}
+
+/// Check the checkpoint and rule files `paths` of `content_dir` and what depends on them
+/// (a duplicate id, the records they name as the same place, links to checkpoints), reading
+/// only those of the checkpoint files. Reports the notices on those files and those that point
+/// at them. A path to other content (settings, sources, translations) checks everything.
+pub fn validate_paths(content_dir: &Path, paths: &[PathBuf], settings: Settings) -> anyhow::Result<(Content, Report)> {
+    let Some(focus) = Focus::of(content_dir, paths)? else {
+        return validate_dir(content_dir, settings);
+    };
+    let loaded = crate::timing::phase("load", || crate::content::load_focused(content_dir, &focus.checkpoints))?;
+    let (content, report) = check_loaded(loaded, settings);
+    let concerns = |n: &notice::Notice| focus.holds(&n.path) || n.related.iter().any(|r| focus.holds(&r.path));
+    let notices = report.notices.into_iter().filter(concerns).collect();
+    Ok((content, Report::new(notices, report.checkpoints, report.rules)))
+}
+
 fn check_loaded(Loaded { content, mut notices, files_read }: Loaded, settings: Settings) -> (Content, Report) {
     let checked = crate::timing::phase("check", || check(&content, settings));
     notices.extend(without_consequences(checked, &notices));
@@ -82,6 +149,7 @@ fn check_site(loaded: Loaded, templates_dir: &Path, settings: Settings) -> anyho
 pub fn check(content: &Content, settings: Settings) -> Vec<notice::Notice> {
     let mut notices = Vec::new();
     checkpoints::check_all(content, settings, &mut notices);
+    near_duplicates::check_all(content, &mut notices);
     rules::check_all(content, settings, &mut notices);
     i18n::check_all(content, &mut notices);
     notices

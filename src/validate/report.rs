@@ -20,11 +20,24 @@ pub enum Format {
 
 /// Warnings that describe the state of the data rather than a mistake: the human report sums
 /// them up, one line per kind, unless asked for every one.
-const DATA_STATE: &[(&str, &str)] = &[
-    ("unknown_values", "records have unknown values"),
-    ("stale_facts", "records have facts older than `stale_after_days`"),
-    ("stale_verification", "records were last verified longer ago than `stale_after_days`"),
-    ("translation_coverage", "kinds of text are not yet translated into every language"),
+/// Each with what one of them is, and what several are.
+const DATA_STATE: &[(&str, &str, &str)] = &[
+    ("unknown_values", "record has unknown values", "records have unknown values"),
+    (
+        "stale_facts",
+        "record has facts older than `stale_after_days`",
+        "records have facts older than `stale_after_days`",
+    ),
+    (
+        "stale_verification",
+        "record was last verified longer ago than `stale_after_days`",
+        "records were last verified longer ago than `stale_after_days`",
+    ),
+    (
+        "translation_coverage",
+        "kind of text is not yet translated into every language",
+        "kinds of text are not yet translated into every language",
+    ),
 ];
 
 /// Every notice of a run, sorted by file and position.
@@ -105,7 +118,7 @@ impl Report {
     /// Errors first, then warnings about mistakes, then (unless `verbose`, which prints each) one
     /// line per kind of warning about the data's state, then the summary.
     fn render_human(&self, files: &SourceFiles, verbose: bool) -> String {
-        let is_state = |n: &&Notice| DATA_STATE.iter().any(|(code, _)| *code == n.code);
+        let is_state = |n: &&Notice| DATA_STATE.iter().any(|(code, ..)| *code == n.code);
         let errors = self.notices.iter().filter(|n| n.severity == Severity::Error);
         let warnings = self.notices.iter().filter(|n| n.severity == Severity::Warning);
         let mistakes = warnings.clone().filter(|n| verbose || !is_state(n));
@@ -139,8 +152,9 @@ impl Report {
             }
         }
         if !verbose {
-            for (code, what) in DATA_STATE {
+            for (code, one, several) in DATA_STATE {
                 let count = warnings.clone().filter(|n| n.code == *code).count();
+                let what = if count == 1 { one } else { several };
                 if count > 0 {
                     let _ = writeln!(
                         out,

@@ -141,7 +141,7 @@ fn old_verification_is_a_warning_not_an_error() {
         checkpoint("alpha").replace("last_verified: 2026-01-01", "last_verified: 2001-01-01"),
     );
     project.run(&["validate", "--verbose"]).expect_code(0).expect_output("warning[stale_verification]");
-    project.run(&["validate"]).expect_code(0).expect_output("note: 1 records were last verified longer ago");
+    project.run(&["validate"]).expect_code(0).expect_output("note: 1 record was last verified longer ago");
     project.run(&["validate", "--deny-warnings"]).expect_code(1);
 }
 
@@ -253,6 +253,91 @@ fn five_mistakes_in_one_file_are_all_reported_in_line_order() {
     }
     // The file is counted although it has errors.
     assert_eq!(doc["summary"]["checkpoints"], 1);
+}
+
+#[test]
+fn validate_paths_checks_only_the_given_files_and_what_points_at_them() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    project.write("content/checkpoints/beta.yaml", checkpoint("beta").replace("lat: 44.2", "lat: 95"));
+    // gamma takes alpha's id: checking gamma alone must still find alpha's file.
+    project.write("content/checkpoints/gamma.yaml", checkpoint("alpha"));
+    project.write(
+        "content/checkpoints/delta.yaml",
+        checkpoint("delta").replace("last_verified:", "same_place: [alpha, omega]\nlast_verified:"),
+    );
+
+    let run = project.run(&["validate", "content/checkpoints/alpha.yaml"]);
+    run.expect_code(0).expect_output("0 errors, 0 warnings in 1 checkpoint");
+    assert!(!run.stdout.contains("beta.yaml"), "{}", run.stdout);
+
+    let run = project.run(&["validate", "content/checkpoints/gamma.yaml"]);
+    run.expect_code(1).expect_output("error[duplicate_id]").expect_output("content/checkpoints/alpha.yaml:1:5");
+    assert!(!run.stdout.contains("lat_out_of_range"), "{}", run.stdout);
+
+    // A link to a checkpoint that exists is fine; one to a missing file is an error; alpha,
+    // named as the same place, is read and does not name delta back.
+    let run = project.run(&["validate", "content/checkpoints/delta.yaml"]);
+    run.expect_code(1).expect_output("`omega`").expect_output("`alpha` does not list `delta`");
+
+    let run = project.run(&["validate", "content/checkpoints/beta.yaml", "content/checkpoints/alpha.yaml"]);
+    run.expect_code(1).expect_output("beta.yaml:15:8: error[lat_out_of_range]").expect_output("in 2 checkpoints");
+
+    // Other content may concern everything: every file is checked.
+    let run = project.run(&["validate", "content/site.yaml"]);
+    run.expect_code(1).expect_output("beta.yaml:15:8").expect_output("in 4 checkpoints");
+
+    project.run(&["validate", "/etc/hostname"]).expect_code(2).expect_output("is not in the content folder");
+}
+
+/// The published pre-commit hook picks checkpoint and rule files, and its command, given them as
+/// pre-commit gives them (paths from the repository's root), checks them.
+#[test]
+fn pre_commit_hook_checks_the_files_it_picks() {
+    let text = std::fs::read_to_string(crate::util::repo_root().join(".pre-commit-hooks.yaml")).expect("hook file");
+    let hooks: serde_json::Value = serde_saphyr::from_str(&text).expect("hook file is YAML");
+    let hook = &hooks[0];
+    assert_eq!(hook["id"], "crossings-validate");
+    assert_eq!(hook["pass_filenames"], true);
+    let files = regex::Regex::new(hook["files"].as_str().expect("files pattern")).expect("pattern");
+    for picked in ["content/checkpoints/korday.yaml", "content/rules/customs-allowances.ru.md"] {
+        assert!(files.is_match(picked), "{picked}");
+    }
+    for left in ["content/sources.yaml", "content/checkpoints/sub/x.yaml", "src/main.rs", "content/rules/x.yaml"] {
+        assert!(!files.is_match(left), "{left}");
+    }
+    let entry: Vec<&str> = hook["entry"].as_str().expect("entry").split_whitespace().collect();
+    assert_eq!(entry[0], "crossings");
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha").replace("border: CN", "bordr: CN"));
+    let mut args = entry[1..].to_vec();
+    args.push("content/checkpoints/alpha.yaml");
+    project.run(&args).expect_code(1).expect_output("alpha.yaml:4:1: error[unknown_field]");
+}
+
+#[test]
+fn records_whose_names_fold_nearly_alike_on_one_border_are_a_warning() {
+    let project = Project::empty();
+    let sortobe = |id: &str, name: &str| checkpoint(id).replace(&format!("en: Test {id}"), &format!("ru: {name}"));
+    project.write("content/checkpoints/sortobe.yaml", sortobe("sortobe", "Сортобе"));
+    project.write("content/checkpoints/sartobe.yaml", sortobe("sartobe", "Сартобе"));
+    let run = project.run(&["validate", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let near: Vec<&serde_json::Value> =
+        doc["notices"].as_array().unwrap().iter().filter(|n| n["code"] == "near_duplicate").collect();
+    assert_eq!(near.len(), 1, "{}", run.stdout);
+    assert_eq!(near[0]["severity"], "warning");
+    assert!(near[0]["message"].as_str().unwrap().contains("`sartobe` and `sortobe`"), "{}", near[0]);
+
+    // In other regions, or crossing by other modes, they are two checkpoints.
+    project.write("content/checkpoints/sartobe.yaml", sortobe("sartobe", "Сартобе").replace("KZ-33", "KZ-31"));
+    assert!(!project.run(&["validate"]).stdout.contains("near_duplicate"));
+    project.write("content/checkpoints/sartobe.yaml", sortobe("sartobe", "Сартобе").replace("road: yes", "rail: yes"));
+    assert!(!project.run(&["validate"]).stdout.contains("near_duplicate"));
+    // Short names must be equal to count.
+    project.write("content/checkpoints/sortobe.yaml", sortobe("sortobe", "Ак").replace("Other", "Кош"));
+    project.write("content/checkpoints/sartobe.yaml", sortobe("sartobe", "Аж").replace("Other", "Кок"));
+    assert!(!project.run(&["validate", "--verbose"]).stdout.contains("near_duplicate"));
 }
 
 #[test]
