@@ -7,8 +7,6 @@
 //! Pages differ from `build`'s only in that the preview's own address replaces `base_url` and
 //! HTML responses carry the reload script.
 
-mod files;
-mod http;
 mod reload;
 mod server;
 mod site;
@@ -17,6 +15,7 @@ mod watch;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 
@@ -57,17 +56,53 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
     if address.ip().is_unspecified() {
         eprintln!("serve: listening on every interface ({address}): other machines can see the preview");
     }
-    let accepting = preview.clone();
-    std::thread::Builder::new()
-        .name("serve-accept".into())
-        .spawn(move || server::accept(&listener, &accepting))
-        .context("cannot start the server thread")?;
+    let (shutdown, stopping) = tokio::sync::oneshot::channel::<()>();
+    let server = start_server(listener, preview.clone(), async {
+        let _ = stopping.await;
+    })?;
     if options.open {
         open_browser(&url);
     }
     let _ = stop.recv();
     eprintln!("serve: stopping");
-    preview.stop()
+    // Event streams end first, so that the server's graceful shutdown need not wait for them.
+    let stopped = preview.stop();
+    let _ = shutdown.send(());
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !server.is_finished() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    stopped
+}
+
+/// Run the HTTP server for `preview` on `listener` in a thread of its own (with its own async
+/// runtime) until `stop` resolves.
+fn start_server(
+    listener: TcpListener,
+    preview: Arc<site::Preview>,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<std::thread::JoinHandle<()>> {
+    listener.set_nonblocking(true).context("cannot set up the listening socket")?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("serve-http")
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    std::thread::Builder::new()
+        .name("serve".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let served = match tokio::net::TcpListener::from_std(listener) {
+                    Ok(listener) => server::serve(listener, preview, stop).await,
+                    Err(e) => Err(e),
+                };
+                if let Err(e) = served {
+                    eprintln!("serve: the server stopped: {e}");
+                }
+            });
+        })
+        .context("cannot start the server thread")
 }
 
 /// A channel that receives once Ctrl-C (SIGINT) or SIGTERM arrives.

@@ -5,13 +5,9 @@
 //! Events: `hello` on connecting (the current build's id, so a page that loaded an older build
 //! reloads), `reload` after every good build, `problems` (JSON) when content was refused.
 
-use std::io::Write;
-use std::net::TcpStream;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::Mutex;
 
-use super::site::Preview;
+use tokio::sync::broadcast;
 
 /// The reload script, served at [`SCRIPT_PATH`].
 pub const SCRIPT: &str = include_str!("reload.js");
@@ -31,92 +27,41 @@ pub const WAITING_PAGE: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n<me
 /// Most pages listening at once; more are refused (they retry).
 const MAX_LISTENERS: usize = 64;
 
-/// Events queued for one page before it counts as gone.
+/// Events kept for a page that is slow to read; one further behind skips to the newest.
 const QUEUE: usize = 16;
 
-/// How often an idle stream gets a comment line, to notice pages that went away.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// An event: its name and its data.
+pub type Message = (&'static str, String);
 
-/// The open pages' event queues.
-#[derive(Default)]
+/// The open pages' event streams.
 pub struct Hub {
-    listeners: Mutex<Vec<SyncSender<Arc<str>>>>,
+    sender: Mutex<Option<broadcast::Sender<Message>>>,
+}
+
+impl Default for Hub {
+    fn default() -> Hub {
+        Hub { sender: Mutex::new(Some(broadcast::channel(QUEUE).0)) }
+    }
 }
 
 impl Hub {
-    /// A queue for one more page, unless too many are listening.
-    pub fn subscribe(&self) -> Option<Receiver<Arc<str>>> {
-        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
-        if listeners.len() >= MAX_LISTENERS {
-            let ping: Arc<str> = Arc::from(": ping\n\n");
-            listeners.retain(|l| l.try_send(ping.clone()).is_ok());
-        }
-        if listeners.len() >= MAX_LISTENERS {
-            return None;
-        }
-        let (sender, receiver) = std::sync::mpsc::sync_channel(QUEUE);
-        listeners.push(sender);
-        Some(receiver)
+    /// The events for one more page, unless too many are listening or the hub is closed.
+    pub fn subscribe(&self) -> Option<broadcast::Receiver<Message>> {
+        let sender = self.sender.lock().unwrap_or_else(|e| e.into_inner());
+        sender.as_ref().filter(|s| s.receiver_count() < MAX_LISTENERS).map(broadcast::Sender::subscribe)
     }
 
-    /// Send an event to every page; pages that are gone or not reading are dropped.
-    pub fn broadcast(&self, name: &str, data: &str) {
-        let event: Arc<str> = Arc::from(event(name, data));
-        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
-        listeners.retain(|l| l.try_send(event.clone()).is_ok());
+    /// Send an event to every page listening.
+    pub fn broadcast(&self, name: &'static str, data: &str) {
+        if let Some(sender) = self.sender.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            let _ = sender.send((name, data.to_string()));
+        }
     }
 
     /// End every stream (on shutdown).
     pub fn close(&self) {
-        self.listeners.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.sender.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
-}
-
-/// One Server-Sent Event.
-pub fn event(name: &str, data: &str) -> String {
-    let mut out = format!("event: {name}\n");
-    for line in data.lines() {
-        out.push_str("data: ");
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.push('\n');
-    out
-}
-
-/// Stream events to a page until it goes away or the server stops.
-pub fn stream(mut stream: TcpStream, preview: &Preview) {
-    let Some(events) = preview.hub.subscribe() else {
-        let _ = super::http::Response::text(503, "too many pages are listening").write_to(&mut stream, true);
-        return;
-    };
-    let snapshot = preview.snapshot();
-    let mut first = String::from(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 1000\n\n",
-    );
-    first.push_str(&event("hello", &serde_json::json!({ "build": snapshot.build }).to_string()));
-    if let Some(problems) = &snapshot.problems {
-        first.push_str(&event("problems", problems));
-    }
-    if send(&mut stream, &first).is_err() {
-        return;
-    }
-    let _ = stream.set_write_timeout(Some(KEEP_ALIVE));
-    loop {
-        let sent = match events.recv_timeout(KEEP_ALIVE) {
-            Ok(event) => send(&mut stream, &event),
-            Err(RecvTimeoutError::Timeout) => send(&mut stream, ": keep-alive\n\n"),
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
-        if sent.is_err() {
-            return;
-        }
-    }
-}
-
-fn send(stream: &mut TcpStream, text: &str) -> std::io::Result<()> {
-    stream.write_all(text.as_bytes())?;
-    stream.flush()
 }
 
 /// `html` with the reload script added before `</head>` (or `</body>`, or at the end).
@@ -146,17 +91,23 @@ mod tests {
     }
 
     #[test]
-    fn events_carry_every_data_line() {
-        assert_eq!(event("problems", "{\"a\":\n1}"), "event: problems\ndata: {\"a\":\ndata: 1}\n\n");
+    fn sends_to_every_page_listening_until_closed() {
+        let hub = Hub::default();
+        let mut kept = hub.subscribe().unwrap();
+        drop(hub.subscribe().unwrap());
+        hub.broadcast("reload", "{}");
+        assert_eq!(kept.try_recv().unwrap(), ("reload", "{}".to_string()));
+        hub.close();
+        assert!(hub.subscribe().is_none());
+        assert!(matches!(kept.try_recv(), Err(broadcast::error::TryRecvError::Closed)));
     }
 
     #[test]
-    fn drops_pages_that_went_away() {
+    fn refuses_listeners_beyond_the_cap() {
         let hub = Hub::default();
-        let kept = hub.subscribe().unwrap();
-        drop(hub.subscribe().unwrap());
-        hub.broadcast("reload", "{}");
-        assert_eq!(hub.listeners.lock().unwrap().len(), 1);
-        assert!(kept.try_recv().unwrap().contains("event: reload"));
+        let listening: Vec<_> = (0..MAX_LISTENERS).map(|_| hub.subscribe().unwrap()).collect();
+        assert!(hub.subscribe().is_none());
+        drop(listening);
+        assert!(hub.subscribe().is_some());
     }
 }

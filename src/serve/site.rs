@@ -259,7 +259,8 @@ pub fn site_prefix(base_url: &str) -> String {
     };
     let path = rest.split(['?', '#']).next().unwrap_or("/");
     let safe = path.chars().all(|c| c.is_ascii_alphanumeric() || "-._~/".contains(c));
-    if !safe || super::files::decode_path(path).is_err() || path.contains("//") {
+    let dots = path.split('/').any(|segment| segment == "." || segment == "..");
+    if !safe || dots || path.contains("//") {
         return "/".to_string();
     }
     if path.ends_with('/') { path.to_string() } else { format!("{path}/") }

@@ -214,7 +214,7 @@ fn serves_pages_and_assets_under_the_sub_path_with_their_types() {
         ("/crossings/data/checkpoints.geojson", "application/geo+json"),
         ("/crossings/data/checkpoints.json", "application/json"),
         ("/crossings/data/checkpoints.csv", "text/csv"),
-        ("/crossings/sitemap.xml", "application/xml"),
+        ("/crossings/sitemap.xml", "text/xml"),
         ("/crossings/robots.txt", "text/plain"),
         ("/__crossings/reload.js", "text/javascript"),
     ] {
@@ -226,8 +226,14 @@ fn serves_pages_and_assets_under_the_sub_path_with_their_types() {
     let page = server.get("/crossings/checkpoints/khorgos/");
     assert!(page.body.contains("<script src=\"/__crossings/reload.js?build="), "the reload script is injected");
     let folder = server.get("/crossings/checkpoints");
-    assert_eq!((folder.status, folder.head.contains("location: /crossings/checkpoints/")), (301, true));
-    let head = server.raw(format!("HEAD /crossings/ HTTP/1.1\r\nHost: {}\r\n\r\n", server.host).as_bytes());
+    assert_eq!(
+        (folder.status, folder.head.contains("location: /crossings/checkpoints/")),
+        (307, true),
+        "{}",
+        folder.head
+    );
+    let head = server
+        .raw(format!("HEAD /crossings/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.host).as_bytes());
     assert_eq!((head.status, head.body.as_str()), (200, ""), "HEAD sends no body");
     assert!(head.head.contains("content-length: "), "{}", head.head);
 }
@@ -348,11 +354,70 @@ fn refuses_path_traversal_and_oversized_or_unexpected_requests() {
         assert!(matches!(reply.status, 400 | 404), "{target}: {}", reply.head);
         assert!(!reply.body.contains("root:"), "{target} leaked /etc/passwd");
     }
-    let long = format!("GET /crossings/ HTTP/1.1\r\nX-Long: {}\r\n\r\n", "a".repeat(9000));
+    let long = format!("GET /crossings/ HTTP/1.1\r\nHost: localhost\r\nX-Long: {}\r\n\r\n", "a".repeat(1 << 20));
     assert_eq!(server.raw(long.as_bytes()).status, 431);
-    assert_eq!(server.raw(b"POST /crossings/ HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi").status, 405);
-    assert_eq!(server.raw(b"GET /crossings/ HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi").status, 413);
+    let post = "POST /crossings/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi";
+    assert_eq!(server.raw(post.as_bytes()).status, 405);
     assert_eq!(server.get("/crossings/").status, 200, "still serving");
+}
+
+#[test]
+fn refuses_requests_for_other_host_names() {
+    let project = Project::from_repo();
+    let server = Server::start(&project);
+    let port = server.host.rsplit(':').next().unwrap().to_string();
+    for host in [format!("localhost:{port}"), server.host.clone(), format!("[::1]:{port}")] {
+        let request = format!("GET /crossings/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        assert_eq!(server.raw(request.as_bytes()).status, 200, "{host}");
+    }
+    // A page elsewhere whose name was pointed at 127.0.0.1 (DNS rebinding) gets nothing.
+    for host in [format!("rebind.example:{port}"), "localhost.rebind.example".to_string()] {
+        let request = format!("GET /crossings/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let reply = server.raw(request.as_bytes());
+        assert_eq!(reply.status, 403, "{host}");
+        assert!(!reply.body.contains("<html"), "{host}: no page");
+    }
+    let events = "GET /__crossings/events HTTP/1.1\r\nHost: rebind.example\r\nConnection: close\r\n\r\n";
+    assert_eq!(server.raw(events.as_bytes()).status, 403);
+}
+
+#[test]
+fn keeps_connections_open_for_more_requests_and_serves_ranges() {
+    let project = Project::from_repo();
+    let server = Server::start(&project);
+    let mut stream = server.connect();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    for path in ["/crossings/static/style.css", "/crossings/", "/crossings/data/checkpoints.json"] {
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n", server.host).unwrap();
+        let (status, length) = read_head(&mut reader);
+        assert_eq!(status, 200, "{path} on the same connection");
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+    }
+    let request = format!(
+        "GET /crossings/static/style.css HTTP/1.1\r\nHost: {}\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n",
+        server.host
+    );
+    let reply = server.raw(request.as_bytes());
+    assert_eq!((reply.status, reply.body.len()), (206, 10), "{}", reply.head);
+}
+
+/// The status and `Content-Length` of the next response on `reader`.
+fn read_head(reader: &mut impl BufRead) -> (u16, usize) {
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    let status = line.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let mut length = 0;
+    loop {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            return (status, length);
+        }
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
+        }
+    }
 }
 
 #[test]
