@@ -82,6 +82,38 @@ pub fn lookup_by_name<'a>(c: &Checkpoint, gazetteer: &'a [Place]) -> Lookup<'a> 
     one_place(gazetteer.iter().filter(|p| p.names.iter().any(|n| keys.contains(&fold(n)))).collect())
 }
 
+/// The places of `gazetteer` that lie in the region `c` states and, when it states one, in its
+/// district: the places a fuller list of villages may give `c`, where a name alone would find
+/// namesakes all along a border. None when `c` states no region.
+pub fn in_stated_area(c: &Checkpoint, gazetteer: &[Place], reference: &Reference) -> Option<Vec<Place>> {
+    let location = c.location.as_ref()?;
+    let region = reference.region(location.region.as_ref()?)?;
+    let district = location.district.as_deref().map(district_key);
+    let places = gazetteer
+        .iter()
+        .filter(|p| region.geonames_admin1.contains(&p.admin1))
+        .filter(|p| match (&district, &p.district) {
+            (None, _) => true,
+            (Some(stated), Some(own)) => same_district(stated, &district_key(own)),
+            (Some(_), None) => false,
+        })
+        .cloned()
+        .collect();
+    Some(places)
+}
+
+/// A district's name reduced to its stem: "Maktaaral district", "Мактааральский район" and
+/// "Maktaaral'skiy" all give a word starting `maktaaral`.
+fn district_key(name: &str) -> String {
+    fold(name).split(' ').next().unwrap_or_default().to_string()
+}
+
+/// Two district stems name one district when one begins the other (the adjective's ending
+/// aside), at four letters or more.
+fn same_district(a: &str, b: &str) -> bool {
+    a.len().min(b.len()) >= 4 && (a.starts_with(b) || b.starts_with(a))
+}
+
 /// The folded names of a checkpoint, its spellings and its settlement's name.
 fn name_keys(c: &Checkpoint) -> Vec<String> {
     let settlement = c.location.as_ref().and_then(|l| l.settlement.as_deref());
@@ -116,7 +148,7 @@ mod tests {
     fn place(id: u64, name: &str, alternates: &[&str], admin1: &str, lat: f64) -> Place {
         let mut names = vec![name.to_string()];
         names.extend(alternates.iter().map(|s| s.to_string()));
-        Place { geonameid: id, name: name.into(), names, lat, lon: 80.0, admin1: admin1.into() }
+        Place { geonameid: id, name: name.into(), names, lat, lon: 80.0, admin1: admin1.into(), district: None }
     }
 
     fn reference() -> Reference {
@@ -163,6 +195,39 @@ mod tests {
         let yaml = "id: x\nname: {en: X}\nlocation: {settlement: Dostyk, region: KZ-33, lat: 45.1, lon: 82.1, precision: surveyed}\n";
         let c: Checkpoint = crate::yaml::from_str(yaml).unwrap();
         assert_eq!(lookup(&c, &gazetteer, &reference()), Lookup::NotApplicable);
+    }
+
+    #[test]
+    fn the_stated_area_keeps_places_of_the_region_and_district_only() {
+        let mut maktaaral = place(1, "Syrdarya", &[], "10", 40.8);
+        maktaaral.district = Some("Мактааральский район".into());
+        let mut shardara = place(2, "Syrdarya", &[], "10", 41.5);
+        shardara.district = Some("Шардаринский район".into());
+        let unknown = place(3, "Syrdarya", &[], "10", 41.0);
+        let elsewhere = place(4, "Syrdarya", &[], "15", 49.0);
+        let regions = Reference {
+            regions: vec![Region {
+                code: "KZ-61".into(),
+                geonames_admin1: vec!["10".into()],
+                ..reference().regions[0].clone()
+            }],
+            ..reference()
+        };
+        let gazetteer = [maktaaral, shardara, unknown, elsewhere];
+        let record = |location: &str| -> Checkpoint {
+            crate::yaml::from_str(&format!("id: x\nname: {{ru: Сырдарья}}\nborder: UZ\nlocation: {location}\n"))
+                .unwrap()
+        };
+        let ids = |c: &Checkpoint| {
+            in_stated_area(c, &gazetteer, &regions).map(|v| v.iter().map(|p| p.geonameid).collect::<Vec<_>>())
+        };
+        assert_eq!(ids(&record("{region: KZ-61}")), Some(vec![1, 2, 3]), "the region's places, any district");
+        assert_eq!(
+            ids(&record("{region: KZ-61, district: Maktaaral district}")),
+            Some(vec![1]),
+            "the stated district only"
+        );
+        assert_eq!(ids(&record("{source_text: somewhere}")), None, "no region stated: no village is taken");
     }
 
     /// A neighbour whose outline is the square lon 80..90, lat 40..45: its edge at lat 45 is

@@ -154,6 +154,11 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// The gazetteer's files under `geo/`, read in this order (README.md there says where each
+/// comes from): the GeoNames `cities500` places, then the GeoNames places Who's On First
+/// carries that the first lacks. A missing file adds no places.
+pub const GAZETTEER_FILES: [&str; 2] = ["gazetteer-kz.tsv", "gazetteer-kz-localities.tsv"];
+
 /// A place in the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -169,9 +174,12 @@ pub struct Place {
     pub lon: f64,
     /// GeoNames first-level division code.
     pub admin1: String,
+    /// The district the place lies in, where the file gives one (its `district` column).
+    pub district: Option<String>,
 }
 
-/// Parse `gazetteer-kz.tsv`; malformed rows are skipped and counted.
+/// Parse a gazetteer file (`gazetteer-kz.tsv` and its columns); malformed rows are skipped and
+/// counted.
 pub fn parse_gazetteer(text: &str) -> (Vec<Place>, usize) {
     let mut places = Vec::new();
     let mut skipped = 0;
@@ -187,6 +195,7 @@ pub fn parse_gazetteer(text: &str) -> (Vec<Place>, usize) {
                 lat: cols.get(4)?.parse().ok()?,
                 lon: cols.get(5)?.parse().ok()?,
                 admin1: cols.get(6)?.to_string(),
+                district: cols.get(10).filter(|d| !d.trim().is_empty()).map(|d| d.trim().to_string()),
             })
         })();
         match parsed {
@@ -282,5 +291,10 @@ mod tests {
         assert_eq!(skipped, 1);
         assert_eq!(places[0].names, ["Druzhba", "Druzhba", "Dostyk", "Достық"]);
         assert_eq!(places[0].admin1, "01");
+        assert_eq!(places[0].district, None, "a file without the district column");
+        let with_district =
+            format!("{text}1522383\tQolzhat\tQolzhat\tКольжат\t43.50952\t80.67426\t01\t\tPPL\t0\tУйгурский район\n");
+        let (places, _) = parse_gazetteer(&with_district);
+        assert_eq!(places[1].district.as_deref(), Some("Уйгурский район"));
     }
 }

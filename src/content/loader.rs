@@ -232,9 +232,14 @@ impl Loader {
                 None
             }
         });
-        let path = root.join("geo/gazetteer-kz.tsv");
-        let gazetteer = self.read_text(&path).map(|text| geo::parse_gazetteer(&text).0).unwrap_or_default();
-        Geo { boundaries, gazetteer }
+        let mut gazetteer = Vec::new();
+        let mut gazetteer_main = None;
+        for file in geo::GAZETTEER_FILES {
+            let path = root.join("geo").join(file);
+            gazetteer.extend(self.read_text(&path).map(|text| geo::parse_gazetteer(&text).0).unwrap_or_default());
+            gazetteer_main.get_or_insert(gazetteer.len());
+        }
+        Geo { boundaries, gazetteer_main: gazetteer_main.unwrap_or_default(), gazetteer }
     }
 
     pub(super) fn read_rule(&mut self, path: &Path, default_language: &str) -> Option<Rule> {

@@ -134,8 +134,17 @@ impl Content {
 pub struct Geo {
     /// Country outlines, when `geo/boundaries.json` exists.
     pub boundaries: Option<geo::Boundaries>,
-    /// Places in Kazakhstan from `geo/gazetteer-kz.tsv`.
+    /// Places in Kazakhstan from the gazetteer files (`geo::GAZETTEER_FILES`), file by file.
     pub gazetteer: Vec<geo::Place>,
+    /// How many of `gazetteer`'s places come from its first file (the towns and seats).
+    pub gazetteer_main: usize,
+}
+
+impl Geo {
+    /// The gazetteer's first file's places (towns and the seats of districts).
+    pub fn main_places(&self) -> &[geo::Place] {
+        &self.gazetteer[..self.gazetteer_main.min(self.gazetteer.len())]
+    }
 }
 
 /// Content and the problems met while reading it.

@@ -1,14 +1,16 @@
 //! Coordinates for records the sources place, from reference data: a settlement in a region
 //! known to the GeoNames gazetteer (`content/geo/gazetteer-kz.tsv`) exactly once; else the
 //! settlement a border checkpoint is named after, when exactly one place of that name lies near
-//! that border; an airport from `content/reference/airports.tsv` (the `airportsdata` package) by
+//! that border; failing both among the towns, the same among the villages of the fuller list
+//! (`gazetteer-kz-localities.tsv`), but only those in the region (and district) the record states; an airport from `content/reference/airports.tsv` (the `airportsdata` package) by
 //! its code or city; a sea port's town when the gazetteer knows one place of that name. Each
 //! with its precision and its reference listed as the source of the coordinates. An editor's
 //! coordinates always win: they are "ours" in the merge that follows.
 
 use super::node::{Node, from_node};
+use crate::content::geo::Place;
 use crate::content::{Checkpoint, Content, Fact, Mode};
-use crate::geocode::{Lookup, lookup, lookup_by_name, lookup_near_border};
+use crate::geocode::{Lookup, in_stated_area, lookup, lookup_by_name, lookup_near_border};
 use crate::translit::fold;
 
 /// An airport of `reference/airports.tsv`.
@@ -101,16 +103,10 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
     if record.location.as_ref().is_some_and(|l| l.lat.is_some()) {
         return;
     }
-    let gazetteer = &content.geo.gazetteer;
-    let place = match lookup(&record, gazetteer, &content.reference) {
-        Lookup::Found(p) => Some(p),
-        _ if record.modes.get(Mode::Air) == Fact::Yes => None,
-        _ => match (&content.geo.boundaries, record.modes.get(Mode::Sea)) {
-            (_, Fact::Yes) => found(lookup_by_name(&record, gazetteer)),
-            (Some(b), _) => found(lookup_near_border(&record, gazetteer, b, content.config.border_distance_km)),
-            _ => None,
-        },
-    };
+    let place = find_place(&record, content.geo.main_places(), content).or_else(|| {
+        let villages = in_stated_area(&record, &content.geo.gazetteer, &content.reference)?;
+        find_place(&record, &villages, content)
+    });
     let (lat, lon, precision, source) = match (place, find_airport(&record, airports)) {
         (Some(p), _) => {
             let url = format!("https://www.geonames.org/{}", p.geonameid);
@@ -140,7 +136,22 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
     theirs.set("sources", Node::Seq(sources));
 }
 
-fn found(l: Lookup<'_>) -> Option<&crate::content::geo::Place> {
+/// The one place of `gazetteer` that `record` names: its settlement in its region, else (not for
+/// an airport) its port's town or the namesake near its border.
+fn find_place(record: &Checkpoint, gazetteer: &[Place], content: &Content) -> Option<Place> {
+    let place = match lookup(record, gazetteer, &content.reference) {
+        Lookup::Found(p) => Some(p),
+        _ if record.modes.get(Mode::Air) == Fact::Yes => None,
+        _ => match (&content.geo.boundaries, record.modes.get(Mode::Sea)) {
+            (_, Fact::Yes) => found(lookup_by_name(record, gazetteer)),
+            (Some(b), _) => found(lookup_near_border(record, gazetteer, b, content.config.border_distance_km)),
+            _ => None,
+        },
+    };
+    place.cloned()
+}
+
+fn found(l: Lookup<'_>) -> Option<&Place> {
     match l {
         Lookup::Found(p) => Some(p),
         _ => None,
