@@ -232,14 +232,8 @@ impl Loader {
                 None
             }
         });
-        let mut gazetteer = Vec::new();
-        let mut gazetteer_main = None;
-        for file in geo::GAZETTEER_FILES {
-            let path = root.join("geo").join(file);
-            gazetteer.extend(self.read_text(&path).map(|text| geo::parse_gazetteer(&text).0).unwrap_or_default());
-            gazetteer_main.get_or_insert(gazetteer.len());
-        }
-        Geo { boundaries, gazetteer_main: gazetteer_main.unwrap_or_default(), gazetteer }
+        // The gazetteer serves ingest alone, which reads it (`Geo::read_gazetteer`).
+        Geo { boundaries, gazetteer_main: 0, gazetteer: Vec::new() }
     }
 
     pub(super) fn read_rule(&mut self, path: &Path, default_language: &str) -> Option<Rule> {

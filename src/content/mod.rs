@@ -141,6 +141,26 @@ pub struct Geo {
 }
 
 impl Geo {
+    /// Read the gazetteer files (`geo::GAZETTEER_FILES`) of the content folder `root`, which
+    /// [`load`] leaves out (only ingest places records); a missing file adds no places.
+    pub fn read_gazetteer(&mut self, root: &Path) -> anyhow::Result<()> {
+        self.gazetteer.clear();
+        self.gazetteer_main = 0;
+        for (i, file) in geo::GAZETTEER_FILES.iter().enumerate() {
+            let path = root.join("geo").join(file);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e).with_context(|| format!("cannot read the gazetteer `{}`", path.display())),
+            };
+            self.gazetteer.extend(geo::parse_gazetteer(&text).0);
+            if i == 0 {
+                self.gazetteer_main = self.gazetteer.len();
+            }
+        }
+        Ok(())
+    }
+
     /// The gazetteer's first file's places (towns and the seats of districts).
     pub fn main_places(&self) -> &[geo::Place] {
         &self.gazetteer[..self.gazetteer_main.min(self.gazetteer.len())]

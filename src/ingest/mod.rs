@@ -169,7 +169,9 @@ fn load_content(content_dir: &Path) -> anyhow::Result<content::Content> {
             errors.join("\n  ")
         );
     }
-    Ok(loaded.content)
+    let mut content = loaded.content;
+    content.geo.read_gazetteer(content_dir)?;
+    Ok(content)
 }
 
 fn extract_source(

@@ -55,7 +55,11 @@ async fn only_local_names(request: Request, next: axum::middleware::Next) -> Res
 /// Whether a `Host` header names this machine by address or as `localhost` (any port).
 pub fn is_local_host(host: &str) -> bool {
     let name = match host.strip_prefix('[') {
-        Some(v6) => return v6.split(']').next().is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok()),
+        Some(v6) => {
+            let Some((address, port)) = v6.split_once(']') else { return false };
+            let port_ok = port.is_empty() || port.strip_prefix(':').is_some_and(|p| p.parse::<u16>().is_ok());
+            return port_ok && address.parse::<std::net::Ipv6Addr>().is_ok();
+        }
         None => host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(name, _)| name),
     };
     name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok()
