@@ -12,6 +12,9 @@ use crate::content::i18n::{Message, PluralForms};
 /// The keys the program itself uses (labels, page titles, formats); templates use others.
 pub const RUST_KEYS: &[&str] = &[
     "language_name",
+    "offline_copy",
+    "offline_stored",
+    "offline_megabytes",
     "number_group",
     "number_decimal",
     "date_format",

@@ -9,6 +9,7 @@ pub mod map;
 pub mod map_labels;
 pub mod markdown;
 pub mod nearby;
+pub mod offline;
 pub mod output;
 pub mod pages;
 pub mod publish;
@@ -40,6 +41,7 @@ fn copy_static(templates_dir: &Path, staging: &output::Staging) -> anyhow::Resul
     Ok(())
 }
 
+/// Every file under `dir` (not dot-files), in the order the file system lists them.
 fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))? {
         let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;

@@ -163,7 +163,8 @@ impl Pages {
 }
 
 /// Render the `pages` of `content`, in every language, with `tera` into `staging`; the files
-/// beside them (search indexes, feeds, exports, sitemap) are always written.
+/// beside them (search indexes, feeds, exports, sitemap) are always written, and last what a
+/// browser keeps offline (see [`super::offline`]).
 pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, pages: &Pages) -> anyhow::Result<()> {
     use crate::timing::phase;
     let uis: Uis = content.config.languages.iter().map(|l| (l.clone(), Arc::new(Ui::new(content, l)))).collect();
@@ -188,7 +189,8 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, p
         },
         || phase("exports", || super::publish::write_exports(content, &jobs, &shared, staging)),
     );
-    languages.and(exports)
+    languages.and(exports)?;
+    phase("offline", || super::offline::write_offline(content, &uis, tera, staging))
 }
 
 /// Render and write the `jobs` that `pages` includes, in `language`.
@@ -262,6 +264,8 @@ impl<'a> Language<'a> {
         let mut base = tera::Context::new();
         base.insert("lang", lang);
         base.insert("content_lang", default);
+        let built = ui.date(&crate::content::date::Date::build_date().to_string());
+        base.insert("offline_copy", &ui.fill("offline_copy", &[("date", &built)]));
         base.insert_value("t", ui.strings());
         base.insert(
             "site",

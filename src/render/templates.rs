@@ -18,9 +18,10 @@ pub const REQUIRED: &[&str] = &[
     "list.html",
     "data.html",
     "404.html",
+    "sw.js",
 ];
 
-/// Load every `*.html` template under `dir`.
+/// Load every template under `dir` (`*.html`, `*.xml`, and the service worker `sw.js`).
 pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {
     if !dir.is_dir() {
         bail!("templates folder `{}` not found: run from the project's root or pass --templates DIR", dir.display());
@@ -57,7 +58,7 @@ fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(std::path::PathBuf,
             if path.file_name().is_some_and(|n| n != "static") {
                 collect_templates(root, &path, out)?;
             }
-        } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+        } else if path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "js") {
             let name = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
             out.push((path, name));
         }

@@ -1,5 +1,6 @@
 // The index map: zoom and pan by wheel, pinch, drag, buttons and keyboard; labels shown only at
-// zoom levels where the build found they do not overlap; markers follow the list's filters.
+// zoom levels where the build found they do not overlap; country names at a readable size;
+// markers follow the list's filters.
 (function () {
   'use strict';
   var svg = document.querySelector('svg.map');
@@ -8,9 +9,27 @@
   var W = box.width, H = box.height;
   var view = { x: 0, y: 0, w: W, h: H };
   var LEVELS = (svg.dataset.levels || '1').split(' ').map(Number);
-  var MARKER_PX = 18, LABEL_PX = 14;
+  var MARKER_PX = 18, LABEL_PX = 14, COUNTRY_PX = 13;
   var markers = svg.querySelectorAll('a.marker');
   var labels = svg.querySelectorAll('text.label');
+  var countries = Array.from(svg.querySelectorAll('text.country-label')).sort(function (a, b) {
+    return b.classList.contains('l-kz') - a.classList.contains('l-kz');
+  });
+
+  // Country names at a readable size on screen, whatever the map's width and zoom; where two
+  // would overlap, Kazakhstan's is kept, then the first in the map's order.
+  function drawCountries(unit) {
+    var shown = [];
+    countries.forEach(function (t) {
+      t.style.fontSize = (COUNTRY_PX * unit).toFixed(2) + 'px';
+      t.classList.remove('hidden');
+      var b = t.getBBox();
+      var clash = shown.some(function (o) {
+        return b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
+      });
+      if (clash) t.classList.add('hidden'); else shown.push(b);
+    });
+  }
 
   function pxPerUnit() { return (svg.clientWidth || W) / view.w; }
 
@@ -21,6 +40,7 @@
     view.y = Math.min(H - view.h, Math.max(0, view.y));
     svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(2); }).join(' '));
     var unit = 1 / pxPerUnit();
+    drawCountries(unit);
     var size = MARKER_PX * unit;
     markers.forEach(function (a) {
       var x = +a.dataset.x - size / 2, y = +a.dataset.y - size / 2;
@@ -101,7 +121,7 @@
   // A drag is not a click on the marker under it.
   svg.addEventListener('click', function (ev) { if (moved) { ev.preventDefault(); moved = false; } }, true);
 
-  var wrap = svg.closest('.map-wrap') || svg.parentNode;
+  var wrap = svg.closest('figure') || svg.parentNode;
   wrap.addEventListener('click', function (ev) {
     var b = ev.target.closest('button[data-zoom]');
     if (!b) return;

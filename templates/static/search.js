@@ -163,6 +163,8 @@
     input.setAttribute('autocomplete', 'off');
     var active = -1;
     var results = [];
+    // The number of results (or "No results"), read out by screen readers as it changes.
+    var status = document.getElementById('search-status');
 
     function show() {
       list.textContent = '';
@@ -189,6 +191,10 @@
         list.appendChild(none);
       }
       var open = input.value.trim() !== '';
+      if (status) {
+        status.textContent = !open ? '' : results.length
+          ? (say.count || 'Results: {n}').replace('{n}', String(results.length)) : (say.none || 'No results');
+      }
       list.hidden = !open;
       input.setAttribute('aria-expanded', open ? 'true' : 'false');
       if (active >= 0) input.setAttribute('aria-activedescendant', 'sr-' + active);

@@ -1,5 +1,9 @@
 //! End-to-end tests of the built site in headless Chromium: search, filters, the map, keyboard
-//! use and a clean console, served over HTTP from 127.0.0.1, from a sub-path, and from disk.
+//! use and a clean console, served over HTTP from 127.0.0.1, from a sub-path, and from disk;
+//! reading offline (`offline`) and the layout on a phone (`phone`).
+
+mod offline;
+mod phone;
 
 use serde_json::{Value, json};
 

@@ -5,6 +5,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -147,9 +149,19 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Run a Chrome DevTools Protocol command (`Emulation.setDeviceMetricsOverride`, ...).
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.call(reqwest::Method::POST, "/goog/cdp/execute", Some(json!({"cmd": cmd, "params": params})))
+    }
+
     /// Wait until `script` returns true.
     pub fn wait_for(&self, script: &str, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_for_secs(script, what, 10);
+    }
+
+    /// Wait until `script` returns true, at most `secs` seconds.
+    pub fn wait_for_secs(&self, script: &str, what: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
         while self.eval(script, json!([])) != json!(true) {
             assert!(Instant::now() < deadline, "timed out waiting for {what}");
             std::thread::sleep(Duration::from_millis(30));
@@ -182,16 +194,28 @@ fn free_port() -> u16 {
 /// Serve `dir` on 127.0.0.1 under the path prefix `prefix` (e.g. "/crossings/"); returns the
 /// site's address. The server thread ends with the test process.
 pub fn serve(dir: &Path, prefix: &str) -> String {
+    serve_until(dir, prefix).0
+}
+
+/// [`serve`], and a switch that takes the server off the network while it is on: every
+/// connection is then closed unanswered, as when the signal is gone.
+pub fn serve_until(dir: &Path, prefix: &str) -> (String, Arc<AtomicBool>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://{}{prefix}", listener.local_addr().unwrap());
     let (dir, prefix) = (dir.to_path_buf(), prefix.to_string());
+    let down = Arc::new(AtomicBool::new(false));
+    let switch = Arc::clone(&down);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if down.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let (dir, prefix) = (dir.clone(), prefix.clone());
             std::thread::spawn(move || respond(stream, &dir, &prefix));
         }
     });
-    address
+    (address, switch)
 }
 
 fn respond(mut stream: TcpStream, dir: &Path, prefix: &str) {
