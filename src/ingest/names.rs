@@ -28,6 +28,13 @@ pub fn fold(text: &str) -> String {
     crate::translit::fold(text).replace(' ', "")
 }
 
+/// Whether two keys are spellings of one name (Сортобе / Сартобе): one letter apart, two in
+/// long names, and long enough that a letter does not make another place.
+pub fn near(a: &str, b: &str) -> bool {
+    let n = a.chars().count().min(b.chars().count());
+    n >= 5 && crate::translit::edit_distance(a, b) <= if n >= 12 { 2 } else { 1 }
+}
+
 /// Every key a name gives: the whole name, and the name without a parenthesised part
 /// ("Павловка (Славгород)" also gives "Павловка").
 pub fn keys(name: &str) -> Vec<String> {
