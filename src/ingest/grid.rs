@@ -165,7 +165,8 @@ fn row_groups(table: ElementRef<'_>) -> Vec<Vec<ElementRef<'_>>> {
                 if !loose.is_empty() {
                     groups.push(std::mem::take(&mut loose));
                 }
-                groups.push(child.children().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "tr").collect());
+                groups
+                    .push(child.children().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "tr").collect());
             }
             _ => {}
         }
@@ -185,11 +186,8 @@ mod tests {
         let page = Html::parse_document(html);
         let table = page.select(&Selector::parse("table").unwrap()).next().unwrap();
         let grid = layout(table, &Selector::parse("td, th").unwrap()).unwrap();
-        let texts = grid
-            .rows
-            .iter()
-            .map(|r| (0..grid.width()).map(|c| grid.text(r, c).to_string()).collect())
-            .collect();
+        let texts =
+            grid.rows.iter().map(|r| (0..grid.width()).map(|c| grid.text(r, c).to_string()).collect()).collect();
         (grid.width(), grid.rows.len(), texts)
     }
 

@@ -32,9 +32,9 @@ mod report;
 mod sections;
 pub mod sources;
 mod spelling;
+mod table;
 #[cfg(test)]
 mod tests;
-mod table;
 mod theirs;
 mod wording;
 mod write;
@@ -197,8 +197,7 @@ fn extract_source(
     if let Some(recipe) = &source.html {
         let page = extract::parse_page(&material.text, recipe).with_context(context)?;
         let (candidates, skipped) = extract::html_candidates(&page, recipe, at, reference)?;
-        let drafts =
-            sections::rule_drafts(&page, recipe, id, material.retrieved.as_deref()).with_context(context)?;
+        let drafts = sections::rule_drafts(&page, recipe, id, material.retrieved.as_deref()).with_context(context)?;
         return Ok((candidates, drafts, skipped));
     }
     match &source.tsv {

@@ -42,7 +42,8 @@ fn plural(n: usize) -> String {
 
 /// Whether `c` and `entry` name the same counterpart (in any spelling) or region.
 fn agrees(c: &Candidate, entry: &Entry) -> bool {
-    let counterpart = c.counterpart_keys().iter().any(|k| entry.counterparts.iter().any(|n| k == n || names::near(k, n)));
+    let counterpart =
+        c.counterpart_keys().iter().any(|k| entry.counterparts.iter().any(|n| k == n || names::near(k, n)));
     let region = c.location.as_ref().and_then(|l| l.region.as_ref()).map(|r| r.value.as_str());
     counterpart || (region.is_some() && region == entry.region.as_deref())
 }
@@ -54,7 +55,10 @@ pub fn report(c: &Candidate, entry: &Entry) -> Unresolved {
         source: c.source.clone(),
         label: c.label.clone(),
         kind: "spelling_variant",
-        message: format!("`{name}` is taken to be {}, spelt otherwise; the spelling is added to its aliases", entry.label),
+        message: format!(
+            "`{name}` is taken to be {}, spelt otherwise; the spelling is added to its aliases",
+            entry.label
+        ),
         hint: format!("if they are different checkpoints, create a file for `{name}` with its own `name`"),
     }
 }

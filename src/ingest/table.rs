@@ -39,7 +39,8 @@ pub fn candidates(
     let (table_sel, row_sel, cell_sel) = (css(&recipe.selector)?, css(&recipe.rows)?, css(&recipe.cells)?);
     check_recipe(recipe, at)?;
     let Some(table) = page.select(&table_sel).next() else {
-        let message = format!("`{}` matched nothing: the page's layout may have changed; update the recipe", *recipe.selector);
+        let message =
+            format!("`{}` matched nothing: the page's layout may have changed; update the recipe", *recipe.selector);
         return Err(at.error(recipe.selector.pos, message));
     };
     let grid = layout(table, &cell_sel).map_err(|e| at.error(recipe.selector.pos, e))?;
@@ -61,7 +62,8 @@ pub fn candidates(
         if let Columns::ByPosition(list) = &*recipe.columns {
             let filled = row.slots.iter().flatten().count();
             if filled != list.len() {
-                let message = format!("a row has {filled} cells where the recipe names {} columns: `{quoted}`", list.len());
+                let message =
+                    format!("a row has {filled} cells where the recipe names {} columns: `{quoted}`", list.len());
                 return Err(at.error(recipe.columns.pos, message));
             }
         }
@@ -124,7 +126,8 @@ fn resolve(grid: &Grid, recipe: &TableRecipe, at: RecipeAt) -> anyhow::Result<(V
     for ((kind, name), key) in list.iter().zip(&wanted) {
         // The lowest header row naming it: under a merged "Наименование", "казахстанский".
         let found = grid.rows[header.clone()].iter().rev().find_map(|row| {
-            let columns: Vec<usize> = (0..row.slots.len()).filter(|&c| names::fold(grid.text(row, c)) == *key).collect();
+            let columns: Vec<usize> =
+                (0..row.slots.len()).filter(|&c| names::fold(grid.text(row, c)) == *key).collect();
             (!columns.is_empty()).then_some(columns)
         });
         match found.as_deref() {

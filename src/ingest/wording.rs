@@ -62,8 +62,7 @@ fn stated<K: crate::content::Vocabulary>(lower: &str, words: &[(K, &[&str])], on
 fn find_stem(lower: &str, stem: &str) -> Option<usize> {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     lower.match_indices(stem).map(|(at, _)| at).find(|&at| {
-        !stem.is_ascii()
-            || (!alnum(lower[..at].chars().next_back()) && !alnum(lower[at + stem.len()..].chars().next()))
+        !stem.is_ascii() || (!alnum(lower[..at].chars().next_back()) && !alnum(lower[at + stem.len()..].chars().next()))
     })
 }
 
@@ -86,9 +85,11 @@ pub fn status(text: &str) -> Option<Status> {
         "repair",
     ]) {
         StatusState::Suspended
-    } else if says(&["закрыт", "не работает", "не функционир", "жабық", "жұмыс істемейді", "closed", "not operating"]) {
+    } else if says(&["закрыт", "не работает", "не функционир", "жабық", "жұмыс істемейді", "closed", "not operating"])
+    {
         StatusState::Closed
-    } else if says(&["открыт", "работает", "действ", "функционир", "ашық", "жұмыс істейді", "open", "operat"]) {
+    } else if says(&["открыт", "работает", "действ", "функционир", "ашық", "жұмыс істейді", "open", "operat"])
+    {
         StatusState::Open
     } else {
         return None;
@@ -145,7 +146,10 @@ mod tests {
             assert_eq!(m.yes().collect::<Vec<_>>(), vec![mode], "{text}");
         }
         let m = modes("автомобильный (кроме пешеходов)");
-        assert_eq!((m.get(Mode::Road), m.get(Mode::Pedestrian), m.get(Mode::Rail)), (Fact::Yes, Fact::No, Fact::Unknown));
+        assert_eq!(
+            (m.get(Mode::Road), m.get(Mode::Pedestrian), m.get(Mode::Rail)),
+            (Fact::Yes, Fact::No, Fact::Unknown)
+        );
     }
 
     #[test]

@@ -61,7 +61,8 @@ fn a_windows_1251_page_with_merged_cells_and_header_named_columns() {
     }
     assert!(!korday.contains("passenger"), "the page says nothing of passengers at Кордай: {korday}");
     let karasu = read(&project, "content/checkpoints/karasu.yaml");
-    for line in ["modes:\n  pedestrian: \"yes\"\ntraffic:\n  passenger: \"yes\"\n", "state: suspended", "region: KZ-31"] {
+    for line in ["modes:\n  pedestrian: \"yes\"\ntraffic:\n  passenger: \"yes\"\n", "state: suspended", "region: KZ-31"]
+    {
         assert!(karasu.contains(line), "{line:?} in\n{karasu}");
     }
     assert!(read(&project, "content/sources.yaml").contains("charset: windows-1251"));
@@ -145,5 +146,106 @@ fn a_recipe_s_problems_are_errors_at_its_line_with_the_row_quoted() {
         let run = project.run(&["ingest"]);
         run.expect_code(2).expect_no_panic().expect_output(at).expect_output(says);
         assert!(!project.path().join("content/checkpoints/korday.yaml").exists());
+    }
+}
+
+/// A page of `n` checkpoints whose hours read `hours`.
+fn many_rows(n: usize, hours: &str) -> String {
+    let rows: String =
+        (0..n).map(|i| format!("<tr><td>Пункт {i}</td><td>Сосед {i}</td><td>{hours}</td></tr>")).collect();
+    format!("<html><head><meta charset=\"utf-8\"></head><body><table>{rows}</table></body></html>")
+}
+
+/// A project whose 120 records ingest made, one of them edited, and whose page has changed
+/// since: the next ingest rewrites every record.
+fn edited_project() -> Project {
+    let project = Project::empty();
+    project.write("content/snapshots/page.html", many_rows(120, "круглосуточно"));
+    project.write(
+        "content/sources.yaml",
+        local_source("        - selector: table\n          language: ru\n          border: KG\n          columns: [name, counterpart, hours]\n"),
+    );
+    project.run(&["ingest"]).expect_code(0);
+    let path = "content/checkpoints/punkt-7.yaml";
+    project.write(path, format!("{}notes: An editor's note.\n", read(&project, path)));
+    project.write("content/snapshots/page.html", many_rows(120, "в дневное время"));
+    project
+}
+
+/// content/ with the times of retrieval left out (they differ from run to run).
+fn content_tree(project: &Project) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let root = project.path().join("content");
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !["reference", "geo", "i18n"].iter().any(|f| path.starts_with(root.join(f))) {
+                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                out.push((path.strip_prefix(&root).unwrap().display().to_string(), masked(&text)));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A file's text without its times of retrieval.
+fn masked(text: &str) -> String {
+    text.lines().filter(|l| !l.trim_start().starts_with("retrieved: 20")).collect::<Vec<_>>().join("\n")
+}
+
+/// How far a run has got with its writes: temporary files staged, and records replaced.
+fn progress(project: &Project, before: &[(String, String)]) -> (usize, usize) {
+    let dir = project.path().join("content/checkpoints");
+    let names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let staged = names.iter().filter(|n| n.starts_with(".ingest-")).count();
+    let replaced = before
+        .iter()
+        .filter(|(p, _)| p.starts_with("checkpoints/"))
+        .filter(|(p, old)| std::fs::read_to_string(project.path().join("content").join(p)).is_ok_and(|t| masked(&t) != *old))
+        .count();
+    (staged, replaced)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_ingest_killed_while_writing_is_finished_by_the_next() {
+    let reference = edited_project();
+    reference.run(&["ingest"]).expect_code(0);
+    let expected = content_tree(&reference);
+    assert!(expected.iter().any(|(p, t)| p.ends_with("punkt-7.yaml") && t.contains("An editor's note.")));
+    let binary = assert_cmd::cargo::cargo_bin("crossings");
+    // Killed once files are staged, after the first record is replaced, and halfway through.
+    for (stage, (staged, replaced)) in [("staging", (1, 0)), ("renaming", (0, 1)), ("halfway", (0, 60))] {
+        let project = edited_project();
+        let before = content_tree(&project);
+        let mut child = std::process::Command::new(&binary)
+            .current_dir(project.path())
+            .arg("ingest")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        loop {
+            let (s, r) = progress(&project, &before);
+            if child.try_wait().unwrap().is_some() || (s >= staged && r >= replaced) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let _ = child.kill();
+        let finished = child.wait().unwrap().success();
+        let after_kill = content_tree(&project);
+        assert!(finished || after_kill != before || stage == "staging", "the kill while {stage} hit nothing");
+        let run = project.run(&["ingest"]);
+        run.expect_code(0).expect_no_panic();
+        assert!(!run.stdout.contains("conflict]"), "a false conflict after a kill while {stage}:\n{}", run.stdout);
+        assert!(content_tree(&project) == expected, "the run after a kill while {stage} ended otherwise");
+        project.run(&["ingest", "--offline", "--check"]).expect_code(0);
+        eprintln!("killed while {stage}: {}", if finished { "the run had already finished" } else { "interrupted" });
     }
 }
