@@ -23,6 +23,9 @@ pub struct Candidate {
     pub counterpart: Vec<(Lang, String)>,
     /// Other names of the other side.
     pub counterpart_aliases: Vec<String>,
+    /// The other side's country (ISO 3166-1 alpha-2), where the source names it; else the
+    /// border's.
+    pub counterpart_country: Option<String>,
     /// What the source adds to tell same-named places apart ("Altai Territory").
     pub qualifier: Option<String>,
     /// Modes of transport the source states (yes or no).
@@ -39,6 +42,8 @@ pub struct Candidate {
     pub contacts: Vec<Contact>,
     /// Whether it operates, with dates (from dated pages).
     pub status: Option<Status>,
+    /// Remarks the source makes about it.
+    pub notes: Option<String>,
     /// The page that says it, for a source whose statements come from many pages (a digest):
     /// the record cites the page instead of the source.
     pub cite: Option<PageCite>,
@@ -148,6 +153,7 @@ impl Candidate {
             ("status", self.status.is_some()),
             ("location", self.location.is_some()),
             ("contacts", !self.contacts.is_empty()),
+            ("notes", self.notes.is_some()),
         ];
         let stated = |field: &str, facts: Vec<(&'static str, bool)>| {
             facts.into_iter().filter(|(_, known)| *known).map(|(code, _)| format!("{field}.{code}")).collect::<Vec<_>>()
@@ -195,6 +201,9 @@ impl Candidate {
         if !self.contacts.is_empty() {
             node.set("contacts", to_node(&self.contacts)?);
         }
+        if let Some(notes) = &self.notes {
+            node.set("notes", Node::str(notes));
+        }
         Ok(node)
     }
 }
@@ -205,8 +214,9 @@ impl Candidate {
             return None;
         }
         let mut cp = Node::Map(Vec::new());
-        if let Some(border) = self.border.filter(|b| *b != Border::None) {
-            cp.set("country", Node::str(border.code()));
+        let border = self.border.filter(|b| *b != Border::None).map(Border::code);
+        if let Some(country) = self.counterpart_country.as_deref().or(border) {
+            cp.set("country", Node::str(country));
         }
         cp.set("name", lang_map(&self.counterpart));
         if !self.counterpart_aliases.is_empty() {

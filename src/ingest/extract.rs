@@ -8,8 +8,9 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::candidate::Candidate;
 use super::names::{self, collapse};
-use super::normalise;
-use super::recipe::{Column, HtmlRecipe, ListRecipe, Side, TableRecipe, TsvRecipe};
+use super::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe};
+use super::sources::RecipeAt;
+use super::table::{self, SkippedRow};
 use crate::content::{Border, Reference};
 
 /// Parse `html` and drop what the recipe's `remove` selectors match.
@@ -37,88 +38,24 @@ pub fn text_of(element: ElementRef) -> String {
     collapse(&element.text().collect::<String>())
 }
 
-/// Candidates from a page's tables and lists.
+/// Candidates from a page's tables and lists, and the table rows left out.
 pub fn html_candidates(
     page: &Html,
     recipe: &HtmlRecipe,
-    source: &str,
+    at: RecipeAt,
     reference: &Reference,
-) -> anyhow::Result<Vec<Candidate>> {
+) -> anyhow::Result<(Vec<Candidate>, Vec<SkippedRow>)> {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for table in &recipe.tables {
-        out.extend(
-            table_candidates(page, table, source, reference).with_context(|| format!("table `{}`", table.selector))?,
-        );
+        let (c, s) = table::candidates(page, table, at, reference)?;
+        out.extend(c);
+        skipped.extend(s);
     }
     for list in &recipe.lists {
-        out.extend(list_candidates(page, list, source).with_context(|| format!("list `{}`", list.selector))?);
+        out.extend(list_candidates(page, list, at.source).with_context(|| format!("list `{}`", list.selector))?);
     }
-    Ok(out)
-}
-
-fn table_candidates(
-    page: &Html,
-    recipe: &TableRecipe,
-    source: &str,
-    reference: &Reference,
-) -> anyhow::Result<Vec<Candidate>> {
-    let (table_sel, row_sel, cell_sel) =
-        (selector(&recipe.selector)?, selector(&recipe.rows)?, selector(&recipe.cells)?);
-    let table = page.select(&table_sel).next().context(
-        "the selector matched nothing: the page's layout may have changed; update the recipe in sources.yaml",
-    )?;
-    let mut out = Vec::new();
-    for row in table.select(&row_sel) {
-        let cells: Vec<String> = row.select(&cell_sel).map(|c| c.text().collect::<String>()).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if cells.len() != recipe.columns.len() {
-            bail!(
-                "a row has {} cells where the recipe names {} columns: `{}`",
-                cells.len(),
-                recipe.columns.len(),
-                collapse(&cells.join(" | "))
-            );
-        }
-        out.push(row_candidate(&cells, recipe, source, reference));
-    }
-    if out.is_empty() {
-        bail!("the table has no rows matching `{}`: update the recipe in sources.yaml", recipe.rows);
-    }
-    Ok(out)
-}
-
-fn row_candidate(cells: &[String], recipe: &TableRecipe, source: &str, reference: &Reference) -> Candidate {
-    let mut c = Candidate { source: source.to_string(), border: Some(recipe.border), ..Candidate::default() };
-    c.label = cells.iter().map(|t| collapse(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" | ");
-    for (column, raw) in recipe.columns.iter().zip(cells) {
-        let text = collapse(raw);
-        if text.is_empty() {
-            continue;
-        }
-        match column {
-            Column::Skip => {}
-            Column::Name => {
-                let (name, alias) = names::split_parenthesis(&text);
-                c.name.push((recipe.language, name));
-                c.aliases.extend(alias);
-            }
-            Column::Counterpart => c.counterpart.push((recipe.language, names::split_parenthesis(&text).0)),
-            Column::Hours => c.hours = normalise::hours(&text),
-            Column::Classification => {
-                let (classified, traffic) = normalise::classification(&text);
-                c.classification = classified;
-                c.traffic = traffic;
-            }
-            Column::Place => (c.location, c.contacts) = normalise::place(raw, reference),
-            Column::AliasQuoted => c.aliases.extend(names::quoted(&text)),
-        }
-    }
-    let name = c.name.first().map(|(_, n)| n.clone()).unwrap_or_default();
-    c.aliases.retain(|a| !names::same(a, &name));
-    c.aliases.dedup();
-    c
+    Ok((out, skipped))
 }
 
 fn list_candidates(page: &Html, recipe: &ListRecipe, source: &str) -> anyhow::Result<Vec<Candidate>> {
@@ -230,7 +167,9 @@ mod tests {
         let recipe = seed.html.as_ref().unwrap();
         let html = std::fs::read_to_string(content.join("snapshots/kz-crossing-rules.html")).unwrap();
         let page = parse_page(&html, recipe).unwrap();
-        let c = html_candidates(&page, recipe, "seed", &Reference::default()).unwrap();
+        let at = RecipeAt { file: std::path::Path::new("sources.yaml"), source: "seed" };
+        let (c, skipped) = html_candidates(&page, recipe, at, &Reference::default()).unwrap();
+        assert!(skipped.is_empty(), "{skipped:?}");
         assert_eq!(c.len(), 4 + 12, "four China checkpoints, twelve Russian-side places");
         assert_eq!(
             (c[1].name[0].1.as_str(), c[1].aliases.clone()),

@@ -9,6 +9,7 @@ use crate::content::{Border, Checkpoint, Fact, Mode, Record};
 use super::candidate::Candidate;
 use super::names;
 use super::node::Node;
+use super::spelling;
 
 /// A record candidates can match: from content, from the last ingest, or made in this run.
 #[derive(Debug, Clone)]
@@ -25,6 +26,10 @@ pub struct Entry {
     pub langs: Vec<&'static str>,
     /// Modes a source or editor states it has.
     pub modes: Vec<Mode>,
+    /// Its region's code, if known.
+    pub region: Option<String>,
+    /// Keys of the names its file gives, per language (none for a record made in this run).
+    pub named: Vec<(&'static str, String)>,
     /// How to show it in reports: "kurmangazy (Курмангазы – Караузек)".
     pub label: String,
     /// True when an editor deleted its file after an earlier ingest made it.
@@ -57,6 +62,8 @@ pub struct Assignment {
     pub unresolved: Vec<Unresolved>,
     /// Ids of records matched that an editor deleted (not recreated).
     pub deleted: Vec<String>,
+    /// Candidates matched to a record by another spelling of its name (`spelling_variant`).
+    pub spellings: Vec<Unresolved>,
 }
 
 /// The records in content, and those the last ingest wrote that are gone from it.
@@ -88,6 +95,8 @@ fn entry_of_checkpoint(c: &Checkpoint) -> Entry {
         langs: c.name.all().map(|(l, _)| l).collect(),
         modes: c.modes.yes().collect(),
         counterparts: cp_names.iter().chain(&cp_aliases).flat_map(|n| names::keys(n)).collect(),
+        region: c.location.as_ref().and_then(|l| l.region.as_ref()).map(|r| r.value.clone()),
+        named: c.name.all().map(|(l, n)| (l, names::fold(n))).collect(),
         label,
         deleted: false,
     }
@@ -101,6 +110,8 @@ pub fn assign(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
     let before: Vec<String> = pool.iter().map(|e| e.id.clone()).collect();
     let first = assign_once(candidates, pool);
     let mut second = assign_once(candidates, pool);
+    // The second pass matches through the names the first learnt: the first saw the spellings.
+    second.spellings = first.spellings;
     second.created =
         first.created.into_iter().filter(|id| !before.contains(id) && second.records.contains_key(id)).collect();
     second
@@ -115,7 +126,7 @@ fn assign_once(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
         let c = &candidates[i];
         let named = c.record.as_ref().map(|id| pool.iter().position(|e| &e.id == id).ok_or(id));
         let found = match named {
-            Some(Ok(at)) => Ok(Some(at)),
+            Some(Ok(at)) => Ok(Some((at, false))),
             // The record an editor named does not exist yet: made under that id.
             Some(Err(id)) => {
                 let mut entry = new_entry(c, pool).map(|e| Entry { id: id.clone(), ..e });
@@ -135,7 +146,10 @@ fn assign_once(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
             None => find(c, pool),
         };
         match found {
-            Ok(Some(at)) => {
+            Ok(Some((at, variant))) => {
+                if variant {
+                    out.spellings.push(spelling::report(c, &pool[at]));
+                }
                 learn(&mut pool[at], c);
                 if pool[at].deleted {
                     out.deleted.push(pool[at].id.clone());
@@ -160,30 +174,17 @@ fn assign_once(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
     out
 }
 
-/// The one entry `c` matches, `None` for a new checkpoint, or why it cannot be decided.
-fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unresolved>> {
+/// The one entry `c` matches (and whether by another spelling of its name), `None` for a new
+/// checkpoint, or why it cannot be decided.
+fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<(usize, bool)>, Box<Unresolved>> {
     let (by_name, by_cp) = hits(c, pool);
     let by_name = if by_name.len() > 1 { best_supported(c, pool, by_name) } else { by_name };
-    let by_name = if by_name.is_empty() && by_cp.is_empty() { spelling_variants(c, pool) } else { by_name };
     match (c.has_name(), by_name.len(), by_cp.len()) {
-        (true, 1, _) => Ok(Some(by_name[0])),
-        (false, _, 1) => Ok(Some(by_cp[0])),
-        (true, 0, 0) => Ok(None),
+        (true, 1, _) => Ok(Some((by_name[0], false))),
+        (false, _, 1) => Ok(Some((by_cp[0], false))),
+        (true, 0, 0) => Ok(spelling::variant(c, pool)?.map(|at| (at, true))),
         _ => Err(Box::new(unresolved(c, pool, &by_name, &by_cp))),
     }
-}
-
-/// Records on the candidate's border (known on both) with a name one letter away from one of
-/// its names (Үрлітөбе / Урлютобе, Сортобе / Сартобе), when the keys are long enough for one
-/// letter not to make another place: spelling variants of one checkpoint. Several: all of them
-/// (reported as ambiguous, never guessed).
-fn spelling_variants(c: &Candidate, pool: &[Entry]) -> Vec<usize> {
-    let Some(border) = c.border else { return Vec::new() };
-    let keys: Vec<String> = c.name_keys().into_iter().filter(|k| k.chars().count() >= 5).collect();
-    (0..pool.len())
-        .filter(|&i| pool[i].border == Some(border) && !pool[i].deleted)
-        .filter(|&i| pool[i].names.iter().any(|n| keys.iter().any(|k| crate::translit::edit_distance(k, n) <= 1)))
-        .collect()
 }
 
 /// Of several records one name matches (a road and a rail checkpoint of one town), those the
@@ -249,7 +250,8 @@ fn unresolved(c: &Candidate, pool: &[Entry], by_name: &[usize], by_cp: &[usize])
     Unresolved { source: c.source.clone(), label: c.label.clone(), kind, message, hint }
 }
 
-fn compatible(a: Option<Border>, b: Option<Border>) -> bool {
+/// Whether two borders may be the same: equal, or one unknown.
+pub fn compatible(a: Option<Border>, b: Option<Border>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
@@ -320,6 +322,8 @@ fn new_entry(c: &Candidate, pool: &[Entry]) -> Result<Entry, Box<Unresolved>> {
         counterparts: Vec::new(),
         langs: Vec::new(),
         modes: Vec::new(),
+        region: c.location.as_ref().and_then(|l| l.region.as_ref()).map(|r| r.value.clone()),
+        named: Vec::new(),
         label: format!("{id} ({name} – {counterpart})"),
         deleted: false,
     };

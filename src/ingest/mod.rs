@@ -17,6 +17,7 @@ mod emit;
 mod extract;
 pub mod fetch;
 mod geocode;
+mod grid;
 mod matching;
 mod merge;
 mod names;
@@ -30,9 +31,12 @@ pub mod recipe;
 mod report;
 mod sections;
 pub mod sources;
+mod spelling;
+mod table;
 #[cfg(test)]
 mod tests;
 mod theirs;
+mod wording;
 mod write;
 
 use std::collections::BTreeMap;
@@ -71,6 +75,7 @@ pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
     read.candidates.iter_mut().for_each(Candidate::add_romanised_aliases);
     let mut pool = matching::pool(&content.checkpoints, &base.checkpoints);
     let assignment = matching::assign(&read.candidates, &mut pool);
+    spelling::names_as_aliases(&mut read.candidates, &assignment, &pool);
     let mut plan = plan::Plan::default();
     let retrieved = |id: &str| read.retrieved.get(id).cloned().flatten();
     plan::checkpoints(&mut plan, &content, &base, &read.candidates, &assignment, &retrieved)?;
@@ -78,12 +83,15 @@ pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
     plan_sources(&mut plan, content_dir, &sources_text, &read.stamps, read.snapshots)?;
     bar.finish_and_clear();
     if !options.check {
+        write::remove_leftovers(content_dir)?;
         write::apply(&plan.writes)?;
     }
     Ok(Report {
         read: read.counts,
         matched: assignment.records.len() - assignment.created.len(),
         unresolved: assignment.unresolved,
+        skipped: read.skipped,
+        spellings: assignment.spellings,
         deleted: assignment.deleted,
         plan,
         check: options.check,
@@ -98,6 +106,7 @@ struct ReadSources<'a> {
     snapshots: Vec<(std::path::PathBuf, Vec<u8>)>,
     retrieved: BTreeMap<String, Option<String>>,
     counts: Vec<(String, usize, usize)>,
+    skipped: Vec<table::SkippedRow>,
 }
 
 /// Read and extract every source, in order.
@@ -115,7 +124,9 @@ fn read_all<'a>(
         snapshots: Vec::new(),
         retrieved: BTreeMap::new(),
         counts: Vec::new(),
+        skipped: Vec::new(),
     };
+    let sources_file = content_dir.join(sources::FILE);
     let mut client = None;
     for source in sources {
         let id = source.id.value.clone();
@@ -129,9 +140,10 @@ fn read_all<'a>(
         }
         let material = acquire::acquire(content_dir, source, options.offline, options.limits, &mut client)?;
         bar.set_message(format!("extracting {id}"));
-        let (c, d) =
-            extract_source(source, &material, reference).with_context(|| format!("source `{id}` in sources.yaml"))?;
+        let at = sources::RecipeAt { file: &sources_file, source: &id };
+        let (c, d, skipped) = extract_source(source, &material, at, reference)?;
         read.counts.push((id.clone(), c.len(), d.len()));
+        read.skipped.extend(skipped);
         read.stamps.extend(material.stamp.map(|s| (source, s)));
         if let Some(bytes) = material.snapshot_bytes {
             read.snapshots.push((sources::content_path(content_dir, &source.snapshot.path.value)?, bytes));
@@ -174,21 +186,27 @@ fn load_content(content_dir: &Path) -> anyhow::Result<content::Content> {
     Ok(content)
 }
 
+/// A source's candidates, rule drafts and table rows left out. Errors of a table's recipe
+/// name its line in sources.yaml; others name the source.
 fn extract_source(
     source: &Source,
     material: &acquire::Material,
+    at: sources::RecipeAt,
     reference: &Reference,
-) -> anyhow::Result<(Vec<Candidate>, Vec<RuleDraft>)> {
+) -> anyhow::Result<(Vec<Candidate>, Vec<RuleDraft>, Vec<table::SkippedRow>)> {
     let id = &source.id.value;
+    let context = || format!("source `{id}` in sources.yaml");
     if let Some(recipe) = &source.html {
-        let page = extract::parse_page(&material.text, recipe)?;
-        let candidates = extract::html_candidates(&page, recipe, id, reference)?;
-        let drafts = sections::rule_drafts(&page, recipe, id, material.retrieved.as_deref())?;
-        return Ok((candidates, drafts));
+        let page = extract::parse_page(&material.text, recipe).with_context(context)?;
+        let (candidates, skipped) = extract::html_candidates(&page, recipe, at, reference)?;
+        let drafts = sections::rule_drafts(&page, recipe, id, material.retrieved.as_deref()).with_context(context)?;
+        return Ok((candidates, drafts, skipped));
     }
     match &source.tsv {
-        Some(recipe) => Ok((extract::tsv_candidates(&material.text, recipe, id)?, Vec::new())),
-        None => Ok((Vec::new(), Vec::new())),
+        Some(recipe) => {
+            Ok((extract::tsv_candidates(&material.text, recipe, id).with_context(context)?, Vec::new(), Vec::new()))
+        }
+        None => Ok((Vec::new(), Vec::new(), Vec::new())),
     }
 }
 
@@ -205,10 +223,15 @@ fn plan_sources(
     for (source, stamp) in stamps.iter().rev() {
         new_text = sources::stamp(&new_text, source, stamp)?;
     }
-    plan::file_if_changed(plan, &content_dir.join(sources::FILE), new_text.into_bytes(), "snapshot provenance")?;
+    // Snapshots go first: a run killed before the records are written reads them again and
+    // makes the same records; `ingested.yaml`, the merge's base, goes last, so it never says
+    // ingest wrote what a file does not hold yet.
+    let records = std::mem::take(&mut plan.writes);
     for (path, bytes) in snapshots {
         plan::file_if_changed(plan, &path, bytes, "snapshot")?;
     }
+    plan.writes.extend(records);
+    plan::file_if_changed(plan, &content_dir.join(sources::FILE), new_text.into_bytes(), "snapshot provenance")?;
     let provenance = provenance::render(&plan.provenance);
     plan::file_if_changed(plan, &content_dir.join(provenance::FILE), provenance.into_bytes(), "what ingest wrote")
 }

@@ -28,6 +28,15 @@ pub fn fold(text: &str) -> String {
     crate::translit::fold(text).replace(' ', "")
 }
 
+/// Whether two keys are spellings of one name (Сортобе / Сартобе): one letter apart, two in
+/// long names, long enough that a letter does not make another place, and with the same
+/// numbers ("Пост 7" and "Пост 17" are two places).
+pub fn near(a: &str, b: &str) -> bool {
+    let n = a.chars().count().min(b.chars().count());
+    let digits = |k: &str| k.chars().filter(char::is_ascii_digit).collect::<String>();
+    n >= 5 && digits(a) == digits(b) && crate::translit::edit_distance(a, b) <= if n >= 12 { 2 } else { 1 }
+}
+
 /// Every key a name gives: the whole name, and the name without a parenthesised part
 /// ("Павловка (Славгород)" also gives "Павловка").
 pub fn keys(name: &str) -> Vec<String> {
@@ -114,6 +123,15 @@ mod tests {
         }
         assert_ne!(fold("Karazoek"), fold("Караузек"));
         assert_ne!(fold("Orsk"), fold("Озинки"));
+    }
+
+    #[test]
+    fn near_spellings_are_a_letter_apart_with_the_same_numbers() {
+        assert!(near(&fold("Сортобе"), &fold("Сартобе")));
+        assert!(near(&fold("Урлютобе"), &fold("Үрлітөбе")) || fold("Урлютобе") == fold("Үрлітөбе"));
+        assert!(!near(&fold("Пункт 7"), &fold("Пункт 17")));
+        assert!(!near(&fold("Аят"), &fold("Ает")), "short names are not spellings of each other");
+        assert!(near(&fold("Тажен-Батыр"), &fold("Тажен батыр")) || fold("Тажен-Батыр") == fold("Тажен батыр"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::content::reference::Region;
 use crate::content::{
-    Classification, Classified, Contact, ContactKind, Fact, Facts, Hours, HoursKind, Location, Reference, Traffic,
+    Classification, Classified, Contact, ContactKind, Facts, Hours, HoursKind, Location, Reference, Traffic,
 };
 use crate::yaml::Spanned;
 
@@ -60,16 +60,7 @@ pub fn classification(text: &str) -> (Option<Classified>, Facts<Traffic>) {
     } else {
         None
     };
-    (Some(Classified { kind, source_text: Some(text) }), traffic(&lower))
-}
-
-/// Passenger and cargo traffic named in `lower`: each named one is stated; the other stays
-/// unknown (a list of cargo crossings says nothing of passengers).
-pub fn traffic(lower: &str) -> Facts<Traffic> {
-    let passenger = lower.contains("passenger") || lower.contains("пассажир");
-    let cargo = lower.contains("cargo") || lower.contains("freight") || lower.contains("груз");
-    let named = [(Traffic::Passenger, passenger), (Traffic::Cargo, cargo)];
-    Facts::from_pairs(named.into_iter().filter(|(_, n)| *n).map(|(t, _)| (t, Fact::Yes)))
+    (Some(Classified { kind, source_text: Some(text) }), super::wording::traffic(&lower))
 }
 
 /// A place with contacts, "Almaty region, Panfilov district, village. Khorgos. Tel.: ...",
@@ -158,6 +149,7 @@ fn settlement(part: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Fact;
     use crate::content::reference::RegionList;
 
     fn reference() -> Reference {

@@ -95,7 +95,8 @@ fn run_every_source(text: &str) -> Result<(), TestCaseError> {
         let material =
             super::acquire::Material { text: text.to_string(), retrieved: None, stamp: None, snapshot_bytes: None };
         let start = Instant::now();
-        let _ = extract_source(source, &material, reference);
+        let at = sources::RecipeAt { file: Path::new("sources.yaml"), source: &source.id.value };
+        let _ = extract_source(source, &material, at, reference);
         prop_assert!(start.elapsed() < BOUND, "{} took {:?}", source.id.value, start.elapsed());
     }
     Ok(())

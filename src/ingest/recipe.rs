@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::yaml::Spanned;
+
 use crate::content::{Border, Direction, Facts, ListKind, Mode, RuleCategory, Traffic};
 
 /// A language a source writes names in.
@@ -51,36 +53,86 @@ pub struct HtmlRecipe {
     pub rules: Vec<RuleRecipe>,
 }
 
-/// A table whose rows are checkpoints.
+/// A table whose rows are checkpoints, read as a browser lays it out (merged cells fill every
+/// row and column they cover).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableRecipe {
     /// Selector of the table.
-    pub selector: String,
+    pub selector: Spanned<String>,
     /// Selector of its data rows, within the table.
     #[serde(default = "default_rows")]
-    pub rows: String,
-    /// Selector of a row's cells, within the row.
+    pub rows: Spanned<String>,
+    /// Selector of a row's cells, among the row's own cells.
     #[serde(default = "default_cells")]
-    pub cells: String,
+    pub cells: Spanned<String>,
     /// The language of the names.
     pub language: Lang,
-    /// The border all rows are on.
-    pub border: Border,
-    /// What each cell holds, in order.
-    pub columns: Vec<Column>,
+    /// The border all rows are on; without it, each row's `counterpart_country` gives it.
+    #[serde(default)]
+    pub border: Option<Spanned<Border>>,
+    /// What each column holds: by position (`[skip, name, hours]`), or by header text
+    /// (`{name: "Пункт пропуска", hours: "Режим работы"}`).
+    pub columns: Spanned<Columns>,
 }
 
-fn default_rows() -> String {
-    "tbody > tr".to_string()
+fn default_rows() -> Spanned<String> {
+    Spanned::new("tbody > tr".to_string())
 }
 
-fn default_cells() -> String {
-    "td".to_string()
+fn default_cells() -> Spanned<String> {
+    Spanned::new("td, th".to_string())
+}
+
+/// The columns of a table recipe.
+#[derive(Debug, Clone)]
+pub enum Columns {
+    /// What each column holds, in order.
+    ByPosition(Vec<Spanned<Column>>),
+    /// The columns by the text of their header cell, compared after folding case and spaces;
+    /// columns not named are skipped.
+    ByHeader(Vec<(Spanned<Column>, Spanned<String>)>),
+}
+
+impl Columns {
+    /// Every kind the recipe names.
+    pub fn kinds(&self) -> Vec<Column> {
+        match self {
+            Columns::ByPosition(list) => list.iter().map(|c| c.value).collect(),
+            Columns::ByHeader(list) => list.iter().map(|(c, _)| c.value).collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Columns {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Columns;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of column kinds, or a map of column kinds to header texts")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Columns, A::Error> {
+                let mut out = Vec::new();
+                while let Some(c) = seq.next_element()? {
+                    out.push(c);
+                }
+                Ok(Columns::ByPosition(out))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Columns, A::Error> {
+                let mut out: Vec<(Spanned<Column>, Spanned<String>)> = Vec::new();
+                while let Some((kind, header)) = map.next_entry::<Spanned<Column>, Spanned<String>>()? {
+                    out.push((kind, header));
+                }
+                Ok(Columns::ByHeader(out))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// What a table cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
     /// Nothing to keep (row numbers).
@@ -89,12 +141,28 @@ pub enum Column {
     Name,
     /// The other side's name.
     Counterpart,
+    /// The neighbouring country ("Кыргызская Республика"), which gives the row's border.
+    CounterpartCountry,
     /// Opening hours.
     Hours,
     /// Classification, with the traffic it names ("..., cargo-passenger").
     Classification,
+    /// Kinds of transport ("автомобильный", "теміржол", "rail"): each named one is `yes`.
+    Modes,
+    /// Passengers and cargo ("грузопассажирский", "жүк"): each named one is `yes`.
+    Traffic,
+    /// Whether it operates ("временно закрыт", "на реконструкции").
+    Status,
     /// Place (region, district, settlement), then contacts after "Tel.".
     Place,
+    /// The region, by any of its names.
+    Region,
+    /// The district, as the source names it.
+    District,
+    /// The settlement, as the source names it.
+    Settlement,
+    /// Remarks, kept as the record's notes.
+    Notes,
     /// A label with another name in quotes: `Checkpoint "Druzhba"` gives the alias Druzhba.
     AliasQuoted,
 }

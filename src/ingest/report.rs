@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::matching::Unresolved;
 use super::plan::Plan;
+use super::table::SkippedRow;
 
 /// A run's outcome.
 #[derive(Debug, Default)]
@@ -15,6 +16,10 @@ pub struct Report {
     pub matched: usize,
     /// Candidates that could not be assigned.
     pub unresolved: Vec<Unresolved>,
+    /// Candidates matched by another spelling of a record's name.
+    pub spellings: Vec<Unresolved>,
+    /// Table rows read and left out (footnotes, rows without a name).
+    pub skipped: Vec<SkippedRow>,
     /// Records an editor deleted that sources still list (not recreated).
     pub deleted: Vec<String>,
     /// The plan: records, differences, writes.
@@ -78,7 +83,16 @@ impl Report {
                 d.id, d.path, d.kept, d.other
             );
         }
-        for u in &self.unresolved {
+        for row in &self.skipped {
+            let why = match row.code {
+                "footnote_row" => "a footnote or a row of one cell across the table",
+                "row_without_name" => "a row without a name",
+                "row_without_border" => "a row whose neighbouring country is not named or not known",
+                _ => "a row on another border than the recipe's",
+            };
+            let _ = writeln!(out, "note[{}] {}: {why}, left out: `{}`", row.code, row.at, row.row);
+        }
+        for u in self.spellings.iter().chain(&self.unresolved) {
             let _ =
                 writeln!(out, "warning[{}] {}: `{}`: {}\n    = hint: {}", u.kind, u.source, u.label, u.message, u.hint);
         }

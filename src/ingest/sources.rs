@@ -214,6 +214,28 @@ pub fn content_path(content_dir: &Path, relative: &str) -> anyhow::Result<PathBu
     Ok(content_dir.join(rel))
 }
 
+/// Where a source's recipe is, for errors and reports: `content/sources.yaml:line:column:
+/// source `id``.
+#[derive(Debug, Clone, Copy)]
+pub struct RecipeAt<'a> {
+    /// `sources.yaml`'s path, as the user reads it.
+    pub file: &'a Path,
+    /// The source's id.
+    pub source: &'a str,
+}
+
+impl RecipeAt<'_> {
+    /// The recipe's place at `pos`, as a message starts.
+    pub fn at(&self, pos: yaml::Pos) -> String {
+        format!("{}:{pos}: source `{}`", self.file.display(), self.source)
+    }
+
+    /// An error at `pos` of the recipe.
+    pub fn error(&self, pos: yaml::Pos, message: impl std::fmt::Display) -> anyhow::Error {
+        anyhow::anyhow!("{}: {message}", self.at(pos))
+    }
+}
+
 /// New snapshot provenance for one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotStamp {

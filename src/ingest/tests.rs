@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 
 use super::recipe::{HtmlRecipe, TsvRecipe};
-use super::{allowance, extract, names, normalise, sections};
+use super::sources::RecipeAt;
+use super::{allowance, extract, names, normalise, sections, wording};
 use crate::content::{Direction, Reference};
 
 fn html_recipe() -> HtmlRecipe {
@@ -30,13 +31,15 @@ proptest! {
         let _ = (names::fold(&s), names::keys(&s), names::split_parenthesis(&s), names::quoted(&s), names::clean_item(&s));
         let _ = (normalise::hours(&s), normalise::classification(&s), normalise::place(&s, &Reference::default()));
         let _ = extract::tsv_candidates(&format!("g\tn\n{s}"), &tsv_recipe(), "t");
+        let _ = (wording::modes(&s), wording::traffic(&s), wording::status(&s), wording::country(&s, &Reference::default()));
     }
 
     #[test]
-    fn html_extraction_never_panics(body in "(<(table|tr|td|li|ul|ol|p|h2|div class=x|b)>|</(table|tr|td|li|ul|ol|p|h2|div|b)>|A|[a-z ,.();$0-9]{0,12}|\"|Tel\\.:){0,40}") {
+    fn html_extraction_never_panics(body in "(<(table|tr|td|th|li|ul|ol|p|h2|div class=x|b|td rowspan=[0-9]{1,9}|th colspan=[0-9]{1,9})>|</(table|tr|td|li|ul|ol|p|h2|div|b)>|A|[a-z ,.();$0-9]{0,12}|\"|Tel\\.:){0,40}") {
         let recipe = html_recipe();
         let page = extract::parse_page(&body, &recipe).expect("parses");
-        let _ = extract::html_candidates(&page, &recipe, "s", &Reference::default());
+        let at = RecipeAt { file: std::path::Path::new("sources.yaml"), source: "s" };
+        let _ = extract::html_candidates(&page, &recipe, at, &Reference::default());
         let _ = sections::rule_drafts(&page, &recipe, "s", None);
     }
 }

@@ -1,6 +1,7 @@
 //! Writing: the whole run's files are planned in memory, then written in two phases (every
-//! file to a temporary file beside it, then all renamed), so an error leaves `content/` as it
-//! was and a reader never sees half a file.
+//! file to a temporary file beside it, then all renamed, in the plan's order), so an error
+//! leaves `content/` as it was and a reader never sees half a file. A run killed midway leaves
+//! temporary files, which the next run removes.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,9 @@ pub fn rule_text(front: &Node, body: &str) -> String {
     format!("---\n{}---\n{body}", emit::document(front))
 }
 
+/// The prefix of ingest's temporary files.
+const TEMP_PREFIX: &str = ".ingest-";
+
 /// Write every planned file, or none.
 pub fn apply(plan: &[PlannedWrite]) -> anyhow::Result<()> {
     let mut staged = Vec::new();
@@ -42,7 +46,7 @@ pub fn apply(plan: &[PlannedWrite]) -> anyhow::Result<()> {
         let dir = write.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
         let mut temp = tempfile::Builder::new()
-            .prefix(".ingest-")
+            .prefix(TEMP_PREFIX)
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
         temp.write_all(&write.bytes)
@@ -52,6 +56,29 @@ pub fn apply(plan: &[PlannedWrite]) -> anyhow::Result<()> {
     }
     for (temp, path) in staged {
         temp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot replace `{}`", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Remove the temporary files a killed run left in the folders ingest writes to.
+pub fn remove_leftovers(content_dir: &Path) -> anyhow::Result<()> {
+    for folder in ["", "checkpoints", "rules", "snapshots"] {
+        let dir = content_dir.join(folder);
+        if dir.is_dir() {
+            remove_leftovers_in(&dir)?;
+        }
+    }
+    Ok(())
+}
+
+fn remove_leftovers_in(dir: &Path) -> anyhow::Result<()> {
+    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
+    for entry in entries.flatten() {
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("cannot remove the leftover `{}`", entry.path().display()))?;
+        }
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ mod load_cache;
 mod map;
 mod properties;
 mod serve;
+mod tables;
 mod util;
 mod validate;
 mod webdriver;
