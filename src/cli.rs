@@ -143,7 +143,7 @@ pub enum NewKind {
 /// `crossings new`: write a new record's file, refusing an id that exists.
 pub fn new_record(content_dir: &Path, kind: NewKind, name: &str, category: &str) -> anyhow::Result<Outcome> {
     let name = name.trim();
-    let id = validate::suggest_id(&crate::translit::romanise(name));
+    let id = crate::translit::id_from_name(name);
     anyhow::ensure!(!id.is_empty(), "cannot make an id from `{name}`: give a name with letters or digits");
     let (path, text) = match kind {
         NewKind::Checkpoint => (content_dir.join("checkpoints").join(format!("{id}.yaml")), checkpoint_text(&id, name)),

@@ -1,11 +1,13 @@
 //! `crossings`: a reference of Kazakhstan's border crossings, and the tool that keeps it true.
 //!
 //! One module per pipeline stage: [`content`] loads, [`ingest`] updates it from sources, [`validate`] checks, [`render`] builds the
-//! site, [`serve`] previews it while editing. [`yaml`] is the only module that knows the YAML crate.
+//! site, [`serve`] previews it while editing. [`yaml`] is the only module that knows the YAML crate; [`diagnostics`] are the notices
+//! every stage reports.
 
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod diagnostics;
 pub mod geocode;
 pub mod ingest;
 pub mod render;

@@ -177,6 +177,29 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     strsim::levenshtein(a, b)
 }
 
+/// Longest id a record may have, in characters.
+pub const MAX_ID_LEN: usize = 80;
+
+/// A kebab-case id made from any text (Cyrillic and Kazakh romanised by `any_ascii`).
+pub fn suggest_id(text: &str) -> String {
+    let ascii = any_ascii::any_ascii(text).to_lowercase();
+    let mut id = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').chars().take(MAX_ID_LEN).collect::<String>().trim_end_matches('-').to_string()
+}
+
+/// The id a record named `name` gets (as ingest and `crossings new` make it): the name
+/// romanised, then made kebab-case.
+pub fn id_from_name(name: &str) -> String {
+    suggest_id(&romanise(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

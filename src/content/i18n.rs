@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::Loader;
 use crate::config::Config;
-use crate::validate::notice::Notice;
+use crate::diagnostics::Notice;
 use crate::yaml::{Pos, Spanned};
 
 /// One entry's text.

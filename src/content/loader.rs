@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use super::fields::{checkpoint_keys, rule_keys};
 use super::source_files::FileText;
 use super::{Checkpoint, Geo, Record, Rule, RuleMeta, SourceFiles, geo};
-use crate::validate::notice::{Notice, did_you_mean};
+use crate::diagnostics::{Notice, did_you_mean};
 use crate::yaml::{self, MAX_FILE_BYTES, Pos};
 
 /// The first tab character at or after `from` (parsers report the token before it).

@@ -26,7 +26,7 @@ pub use self::model::*;
 pub use self::reference::Reference;
 pub use self::source_files::SourceFiles;
 use crate::config::Config;
-use crate::validate::notice::Notice;
+use crate::diagnostics::Notice;
 use crate::yaml::Pos;
 
 /// A record read from a file.

@@ -122,6 +122,27 @@ pub struct Checkpoint {
 }
 
 impl Checkpoint {
+    /// The fields a record leaves unknown (the data gaps readers see as "unknown").
+    pub fn unknown_fields(&self) -> Vec<&'static str> {
+        let c = self;
+        let loc = c.location.as_ref();
+        [
+            ("border", c.border.is_none()),
+            ("counterpart", c.counterpart.as_ref().and_then(|p| p.name.as_ref()).is_none()),
+            ("modes", c.modes.yes().next().is_none()),
+            ("traffic.passenger", c.traffic.get(Traffic::Passenger) == Fact::Unknown),
+            ("traffic.cargo", c.traffic.get(Traffic::Cargo) == Fact::Unknown),
+            ("classification", c.classification.as_ref().and_then(|k| k.kind).is_none()),
+            ("hours", c.hours.as_ref().and_then(|h| h.kind).is_none()),
+            ("status", c.status.is_none()),
+            ("location.region", loc.and_then(|l| l.region.as_ref()).is_none()),
+            ("location.coordinates", loc.and_then(|l| l.lat.as_ref()).is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(name, missing)| missing.then_some(name))
+        .collect()
+    }
+
     /// The status that holds on `date`: none when its `until` has passed (what it said is
     /// history, and no source says what holds now).
     pub fn status_on(&self, date: crate::content::date::Date) -> Option<&Status> {

@@ -51,7 +51,7 @@ pub use self::report::Report;
 use self::sections::RuleDraft;
 use self::sources::{SnapshotStamp, Source};
 use crate::content::{self, Reference};
-use crate::validate::notice::Severity;
+use crate::diagnostics::Severity;
 
 /// How a run fetches and what it may write.
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,7 @@
 //!
 //! Romanisation is `any_ascii` (close to BGN/PCGN: Майкапчагай → Maykapchagay, Жезкент →
 //! Zhezkent, Қорғас → Qorghas) with the apostrophes it writes for ь and ъ dropped. Ids are
-//! made from it by `validate`'s `suggest_id`. Matching keys fold the spellings that
+//! made from it by `translit::id_from_name`. Matching keys fold the spellings that
 //! romanisations disagree on (y/i, ye/e, kh/h, zh/j, -iy/-y), so that Voskresenskoye and
 //! Воскресенское, or Komsomolsky and Комсомольский, meet.
 
@@ -19,7 +19,7 @@ pub fn is_cyrillic(text: &str) -> bool {
 
 /// The id for a record named `name`.
 pub fn make_id(name: &str) -> String {
-    crate::validate::suggest_id(&romanise(name))
+    crate::translit::id_from_name(name)
 }
 
 /// The matching key of a name: romanised, lowercased, letters and digits only, with

@@ -204,7 +204,7 @@ pub fn checkpoint_view(
             .collect(),
         last_verified: c.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
         verified_against: c.verified_against.as_ref().map(|v| verified_label(&v.value, content)),
-        unknown: crate::validate::unknown_fields(c),
+        unknown: c.unknown_fields(),
         edit_url: edit_url(content, &record.path),
         item,
     }

@@ -9,7 +9,7 @@ use super::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
-use crate::content::{Border, Checkpoint, ContactKind, Content, Fact, HoursKind, Location, Record, Traffic};
+use crate::content::{Border, Checkpoint, ContactKind, Content, HoursKind, Location, Record};
 use crate::yaml::{Pos, Spanned};
 
 /// Kazakhstan's bounding box (west, south, east, north) in degrees, with a small margin;
@@ -137,7 +137,7 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
     );
     check_same_place(path, c, content, out);
     check_stale_facts(path, c, content, settings, out);
-    let unknown = unknown_fields(c);
+    let unknown = c.unknown_fields();
     if !unknown.is_empty() {
         out.push(
             Notice::warning(
@@ -205,26 +205,6 @@ fn check_stale_facts(path: &Path, c: &Checkpoint, content: &Content, settings: S
 pub fn is_invisible_control(ch: char) -> bool {
     matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
         || (ch.is_control() && ch != '\n' && ch != '\t')
-}
-
-/// The fields a record leaves unknown (the data gaps readers see as "unknown").
-pub fn unknown_fields(c: &Checkpoint) -> Vec<&'static str> {
-    let loc = c.location.as_ref();
-    [
-        ("border", c.border.is_none()),
-        ("counterpart", c.counterpart.as_ref().and_then(|p| p.name.as_ref()).is_none()),
-        ("modes", c.modes.yes().next().is_none()),
-        ("traffic.passenger", c.traffic.get(Traffic::Passenger) == Fact::Unknown),
-        ("traffic.cargo", c.traffic.get(Traffic::Cargo) == Fact::Unknown),
-        ("classification", c.classification.as_ref().and_then(|k| k.kind).is_none()),
-        ("hours", c.hours.as_ref().and_then(|h| h.kind).is_none()),
-        ("status", c.status.is_none()),
-        ("location.region", loc.and_then(|l| l.region.as_ref()).is_none()),
-        ("location.coordinates", loc.and_then(|l| l.lat.as_ref()).is_none()),
-    ]
-    .into_iter()
-    .filter_map(|(name, missing)| missing.then_some(name))
-    .collect()
 }
 
 fn check_counterpart(path: &Path, c: &Checkpoint, content: &Content, out: &mut Vec<Notice>) {

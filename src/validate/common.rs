@@ -9,10 +9,10 @@ use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
 use crate::content::{Content, SourceRef};
 use crate::render::markdown;
+use crate::translit::{MAX_ID_LEN, suggest_id};
 use crate::yaml::{Pos, Spanned};
 
 /// Longest id accepted.
-pub const MAX_ID_LEN: usize = 80;
 
 /// Whether `id` is lowercase kebab-case ASCII: `a-z`, `0-9`, single hyphens inside.
 pub fn is_valid_id(id: &str) -> bool {
@@ -22,20 +22,6 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-}
-
-/// A kebab-case id made from any text (Cyrillic and Kazakh romanised by `any_ascii`).
-pub fn suggest_id(text: &str) -> String {
-    let ascii = any_ascii::any_ascii(text).to_lowercase();
-    let mut id = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    id.trim_end_matches('-').chars().take(MAX_ID_LEN).collect::<String>().trim_end_matches('-').to_string()
 }
 
 /// Check an id's form; `what` names the kind of record.

@@ -1,12 +1,11 @@
 //! `crossings validate`: check all content and report every problem. Writes nothing.
 
 mod checkpoints;
-pub use checkpoints::unknown_fields;
 mod common;
 pub mod i18n;
 pub mod keys;
 mod near_duplicates;
-pub mod notice;
+pub use crate::diagnostics as notice;
 pub mod report;
 mod rules;
 
@@ -14,7 +13,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-pub use self::common::suggest_id;
 pub use self::report::{Format, Report};
 use crate::content::{Changes, Content, LoadCache, Loaded, date::Date};
 

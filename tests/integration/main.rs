@@ -1,5 +1,6 @@
 //! Integration tests: the `crossings` binary run on copies of content in temporary folders.
 
+mod architecture;
 mod browser;
 mod build;
 mod facts;

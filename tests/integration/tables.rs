@@ -206,7 +206,9 @@ fn progress(project: &Project, before: &[(String, String)]) -> (usize, usize) {
     let replaced = before
         .iter()
         .filter(|(p, _)| p.starts_with("checkpoints/"))
-        .filter(|(p, old)| std::fs::read_to_string(project.path().join("content").join(p)).is_ok_and(|t| masked(&t) != *old))
+        .filter(|(p, old)| {
+            std::fs::read_to_string(project.path().join("content").join(p)).is_ok_and(|t| masked(&t) != *old)
+        })
         .count();
     (staged, replaced)
 }
