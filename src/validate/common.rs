@@ -12,8 +12,6 @@ use crate::render::markdown;
 use crate::translit::{MAX_ID_LEN, suggest_id};
 use crate::yaml::{Pos, Spanned};
 
-/// Longest id accepted.
-
 /// Whether `id` is lowercase kebab-case ASCII: `a-z`, `0-9`, single hyphens inside.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
