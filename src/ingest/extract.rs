@@ -105,7 +105,7 @@ fn row_candidate(cells: &[String], recipe: &TableRecipe, source: &str, reference
                 c.aliases.extend(alias);
             }
             Column::Counterpart => c.counterpart.push((recipe.language, names::split_parenthesis(&text).0)),
-            Column::Hours => c.hours = normalise::hours(&text),
+            Column::Hours => c.hours = super::hours::parse(&text, None, None),
             Column::Classification => {
                 let (classified, traffic) = normalise::classification(&text);
                 c.classification = classified;

@@ -3,6 +3,7 @@
 mod checkpoints;
 pub use checkpoints::unknown_fields;
 mod common;
+mod hours;
 pub mod i18n;
 pub mod keys;
 pub mod notice;
