@@ -16,19 +16,23 @@ pub fn check(path: &Path, c: &Checkpoint, out: &mut Vec<Notice>) {
     let mut days_used = [false; 7];
     for (i, opening) in hours.schedule.iter().enumerate() {
         check_opening(path, &format!("hours.schedule[{i}]"), opening, out);
-        for day in opening.weekdays() {
-            if std::mem::replace(&mut days_used[day.index()], true) {
-                out.push(
-                    Notice::error(
-                        path,
-                        opening.open.pos,
-                        "overlapping_days",
-                        format!("`{}` has two openings", day.code()),
-                    )
-                    .field(format!("hours.schedule[{i}].days"))
-                    .hint("give each weekday in one entry of `schedule` only"),
-                );
-            }
+        let twice: Vec<&str> = opening
+            .weekdays()
+            .into_iter()
+            .filter(|d| std::mem::replace(&mut days_used[d.index()], true))
+            .map(|d| d.code())
+            .collect();
+        if !twice.is_empty() {
+            out.push(
+                Notice::error(
+                    path,
+                    opening.open.pos,
+                    "overlapping_days",
+                    format!("{} already have an opening", twice.join(", ")),
+                )
+                .field(format!("hours.schedule[{i}].days"))
+                .hint("give each weekday in one entry of `schedule` only (no `days` means every day)"),
+            );
         }
     }
     if let Some(season) = &hours.season {
@@ -105,5 +109,49 @@ fn check_opening(path: &Path, field: &str, o: &Opening, out: &mut Vec<Notice>) {
             .hint("a break starts after the opening and ends before the closing, and ends after it starts"),
         ),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The (line:column, code) of each notice on a record whose `hours` are `yaml`.
+    fn notices(yaml: &str) -> Vec<(String, &'static str)> {
+        let c: Checkpoint = crate::yaml::from_str(&format!("id: x\nname: {{en: X}}\nhours:\n{yaml}")).unwrap();
+        let mut out = Vec::new();
+        check(Path::new("x.yaml"), &c, &mut out);
+        out.into_iter().map(|n| (n.pos.to_string(), n.code)).collect()
+    }
+
+    #[test]
+    fn a_good_schedule_passes() {
+        let good = "  kind: schedule\n  schedule:\n    - {days: [Mo, Fr], open: \"09:00\", close: \"18:00\", break: {start: \"13:00\", end: \"14:00\"}}\n    - {days: [Sa], open: \"10:00\", close: \"24:00\"}\n  season: {from: {month: 2, day: 29}, to: {month: 10}}\n  utc_offset: \"+05:00\"\n";
+        assert_eq!(notices(good), []);
+        assert_eq!(notices("  kind: 24h\n"), []);
+    }
+
+    #[test]
+    fn each_problem_is_found_at_its_place() {
+        let bad = "  kind: schedule\n  schedule:\n    - open: \"25:00\"\n      close: \"18:00\"\n    - days: [Mo]\n      open: \"18:00\"\n      close: \"09:00\"\n    - open: \"09:00\"\n      close: \"18:00\"\n      break: {start: \"17:00\", end: \"19:00\"}\n  season: {from: {month: 4, day: 31}, to: {month: 13}}\n  utc_offset: \"+5\"\n";
+        let want = [
+            ("6:13", "invalid_time"),
+            ("10:14", "invalid_opening"),
+            ("9:13", "overlapping_days"),
+            ("13:22", "break_outside_opening"),
+            ("11:13", "overlapping_days"),
+            ("14:18", "invalid_season_date"),
+            ("14:43", "invalid_season_date"),
+            ("15:15", "invalid_utc_offset"),
+        ];
+        assert_eq!(notices(bad), want.map(|(at, code)| (at.to_string(), code)));
+    }
+
+    #[test]
+    fn the_kind_agrees_with_the_schedule() {
+        assert_eq!(notices("  kind: schedule\n"), [("4:3".to_string(), "missing_field")]);
+        let times = "  kind: 24h\n  schedule: [{open: \"09:00\", close: \"18:00\"}]\n";
+        assert_eq!(notices(times), [("4:3".to_string(), "hours_kind_mismatch")]);
+        assert_eq!(notices("  kind: seasonal\n  schedule: [{open: \"09:00\", close: \"18:00\"}]\n"), []);
     }
 }

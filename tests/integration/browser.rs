@@ -1,6 +1,8 @@
 //! End-to-end tests of the built site in headless Chromium: search, filters, the map, keyboard
 //! use and a clean console, served over HTTP from 127.0.0.1, from a sub-path, and from disk.
 
+mod hours;
+
 use serde_json::{Value, json};
 
 use crate::util::Project;

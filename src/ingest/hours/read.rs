@@ -160,7 +160,7 @@ fn take_phrases(text: &mut Text) -> Option<Said> {
         said.items.extend(found.into_iter().map(|(at, (a, b))| (at, Item::Times(a, b))));
     }
     for re in EXCEPT.iter() {
-        said.except.extend(text.take(re, |c| days_listed(c)).into_iter().flat_map(|(_, d)| d));
+        said.except.extend(text.take(re, days_listed).into_iter().flat_map(|(_, d)| d));
     }
     for re in DAY_RANGES.iter() {
         let found = text.take(re, |c| Some(span(day_of(&c["a"])?, day_of(&c["b"])?)));
