@@ -172,7 +172,7 @@ fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> Record
     let hours = rng.pick(&[
         "{kind: 24h}",
         "{kind: daytime, source_text: During the daytime}",
-        "{kind: schedule, schedule: {open: \"09:00\", close: \"18:00\", time_zone: Asia/Almaty}}",
+        "{kind: schedule, schedule: [{days: [Mo, Tu, We, Th, Fr], open: \"09:00\", close: \"18:00\"}], utc_offset: \"+05:00\"}",
     ]);
     let state = rng.pick(&["open", "open", "open", "suspended", "closed"]);
     let region = rng.pick(REGIONS);

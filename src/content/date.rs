@@ -42,6 +42,16 @@ impl Date {
         }
     }
 
+    /// The first day of the period an `as_of` names (see [`Date::end_of_period`]).
+    pub fn start_of_period(text: &str) -> Option<Date> {
+        let end = Date::end_of_period(text)?;
+        Some(match text.len() {
+            4 => Date { month: 1, day: 1, ..end },
+            7 => Date { day: 1, ..end },
+            _ => end,
+        })
+    }
+
     /// Whether `text` is a valid `as_of`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn is_period(text: &str) -> bool {
         Date::end_of_period(text).is_some()
@@ -98,7 +108,8 @@ impl fmt::Display for Date {
     }
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+/// The number of days in `month` of `year`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,

@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn keys_reach_nested_structs() {
         let keys = checkpoint_keys();
-        for key in ["time_zone", "precision", "as_of", "verified_against", "passenger", "road"] {
+        for key in ["utc_offset", "precision", "as_of", "verified_against", "passenger", "road"] {
             assert!(keys.iter().any(|k| k == key), "{key} missing");
         }
         assert!(rule_keys().iter().any(|k| k == "currency"));

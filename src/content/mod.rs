@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod date;
 pub mod fields;
 pub mod geo;
+pub mod hours;
 pub mod i18n;
 mod loader;
 pub mod model;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::hours::{Break, Hours, HoursKind, MonthDay, Opening, Season, Weekday};
 use crate::yaml::Spanned;
 
 /// A text given in one or more of the site's languages.
@@ -89,7 +90,7 @@ pub struct Checkpoint {
     pub classification: Option<Classified>,
     /// Opening hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hours: Option<Hours>,
+    pub hours: Option<Spanned<Hours>>,
     /// Whether the checkpoint is operating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
@@ -419,72 +420,6 @@ impl Classification {
     /// Every value.
     pub const ALL: [Classification; 3] =
         [Classification::International, Classification::Multilateral, Classification::Bilateral];
-}
-
-/// Opening hours, normalised and as the source words them.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Hours {
-    /// Normalised kind.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<HoursKind>,
-    /// Opening and closing times, for `schedule`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schedule: Option<Schedule>,
-    /// The months or dates the checkpoint works, for `seasonal`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub season: Option<String>,
-    /// The source's own words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_text: Option<String>,
-}
-
-/// Kind of opening hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
-pub enum HoursKind {
-    /// Round the clock.
-    #[serde(rename = "24h")]
-    RoundTheClock,
-    /// During the daytime, hours not given.
-    #[serde(rename = "daytime")]
-    Daytime,
-    /// Fixed times, see `schedule`.
-    #[serde(rename = "schedule")]
-    Schedule,
-    /// Part of the year only, see `season`.
-    #[serde(rename = "seasonal")]
-    Seasonal,
-}
-
-impl HoursKind {
-    /// Every value, in the order pages list them.
-    pub const ALL: [HoursKind; 4] =
-        [HoursKind::RoundTheClock, HoursKind::Daytime, HoursKind::Schedule, HoursKind::Seasonal];
-
-    /// The value as written in YAML.
-    pub fn code(self) -> &'static str {
-        match self {
-            HoursKind::RoundTheClock => "24h",
-            HoursKind::Daytime => "daytime",
-            HoursKind::Schedule => "schedule",
-            HoursKind::Seasonal => "seasonal",
-        }
-    }
-}
-
-/// Daily opening times.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Schedule {
-    /// Opening time, `HH:MM`.
-    pub open: Spanned<String>,
-    /// Closing time, `HH:MM`.
-    pub close: Spanned<String>,
-    /// IANA time zone of the times, e.g. `Asia/Almaty`.
-    pub time_zone: Spanned<String>,
-    /// Days of the week, e.g. `Mon-Fri`; every day when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days: Option<String>,
 }
 
 /// Whether a checkpoint operates.

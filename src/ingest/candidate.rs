@@ -70,6 +70,17 @@ pub struct PageCite {
     pub retrieved: String,
 }
 
+impl Candidate {
+    /// Read the hours again with the source's date and the place known: their UTC offset
+    /// depends on both (see [`super::hours::parse`]).
+    pub fn date_hours(&mut self) {
+        let region = self.location.as_ref().and_then(|l| l.region.as_ref()).map(|r| r.value.as_str());
+        if let Some(text) = self.hours.as_ref().and_then(|h| h.source_text.clone()) {
+            self.hours = super::hours::parse(&text, self.as_of.as_deref(), region);
+        }
+    }
+}
+
 impl PageCite {
     /// The page as a record's `sources` entry (without `supports`).
     pub fn entry(&self) -> Node {

@@ -214,7 +214,7 @@ fn apply(c: &mut Candidate, s: &Statement, page_lang: &str, reference: &Referenc
                 c.traffic.0.entry(kind).or_insert(stated);
             }
         }
-        ("hours", "") => c.hours = normalise::hours(value),
+        ("hours", "") => c.hours = super::hours::parse(value, None, None),
         ("status", part) => status(c, part, value)?,
         ("location", part) => location(c, part, value, reference)?,
         ("code", "iata" | "icao") => c.aliases.push(value.to_string()),

@@ -18,6 +18,7 @@ mod extract;
 pub mod fetch;
 mod geocode;
 mod grid;
+mod hours;
 mod matching;
 mod merge;
 mod names;
@@ -73,6 +74,7 @@ pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
     let mut read = read_all(content_dir, &file.sources, options, &content.reference, &bar)?;
     bar.set_message("merging");
     read.candidates.iter_mut().for_each(Candidate::add_romanised_aliases);
+    read.candidates.iter_mut().for_each(Candidate::date_hours);
     let mut pool = matching::pool(&content.checkpoints, &base.checkpoints);
     let assignment = matching::assign(&read.candidates, &mut pool);
     spelling::names_as_aliases(&mut read.candidates, &assignment, &pool);
@@ -92,10 +94,24 @@ pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
         unresolved: assignment.unresolved,
         skipped: read.skipped,
         spellings: assignment.spellings,
+        unread_hours: unread_hours(&read.candidates),
         deleted: assignment.deleted,
         plan,
         check: options.check,
     })
+}
+
+/// The hours ingest could not read, each with its source and entry, once.
+fn unread_hours(candidates: &[Candidate]) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = candidates
+        .iter()
+        .filter_map(|c| {
+            let text = c.hours.as_ref().filter(|h| hours::is_unread(h))?.source_text.clone()?;
+            Some((c.source.clone(), c.label.clone(), text))
+        })
+        .collect();
+    out.dedup();
+    out
 }
 
 /// What the sources gave.

@@ -1,47 +1,15 @@
 //! Normalisation of what sources say into the model's values, keeping the source's wording
-//! beside them: hours, classification and traffic, places and contacts.
+//! beside them: classification and traffic, places and contacts (hours have their own module,
+//! [`super::hours`]).
 //!
 //! Each parser recognises the phrasings met so far, in English and Russian, and otherwise
 //! leaves the normalised value unknown (absent) while keeping `source_text`.
 
 use crate::content::reference::Region;
-use crate::content::{
-    Classification, Classified, Contact, ContactKind, Facts, Hours, HoursKind, Location, Reference, Traffic,
-};
+use crate::content::{Classification, Classified, Contact, ContactKind, Facts, Location, Reference, Traffic};
 use crate::yaml::Spanned;
 
 use super::names::collapse;
-
-/// "During the daytime" → `daytime`; "round the clock" → `24h`; anything else keeps only its words.
-pub fn hours(text: &str) -> Option<Hours> {
-    let text = collapse(text);
-    if text.is_empty() {
-        return None;
-    }
-    let lower = text.to_lowercase();
-    let says = |phrases: &[&str]| phrases.iter().any(|p| lower.contains(p));
-    let kind = if says(&["daytime", "day time", "дневное", "светлое время", "жарық уақыт"])
-    {
-        Some(HoursKind::Daytime)
-    } else if says(&[
-        "round the clock",
-        "round-the-clock",
-        "around the clock",
-        "24 hours",
-        "24-hour",
-        "24/7",
-        "круглосуточно",
-        "24 часа",
-        "тәулік бойы",
-    ]) {
-        Some(HoursKind::RoundTheClock)
-    } else if says(&["seasonal", "сезонн", "маусымдық"]) {
-        Some(HoursKind::Seasonal)
-    } else {
-        None
-    };
-    Some(Hours { kind, schedule: None, season: None, source_text: Some(text) })
-}
 
 /// "Multilateral (international), cargo-passenger" → `multilateral` and [passenger, cargo].
 pub fn classification(text: &str) -> (Option<Classified>, Facts<Traffic>) {
@@ -156,28 +124,6 @@ mod tests {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/reference/regions.yaml"));
         let regions: RegionList = crate::yaml::from_str(&text.unwrap()).unwrap();
         Reference { countries: Vec::new(), regions: regions.regions }
-    }
-
-    #[test]
-    fn reads_hours() {
-        assert_eq!(hours("During the daytime").unwrap().kind, Some(HoursKind::Daytime));
-        assert_eq!(hours("Круглосуточно").unwrap().kind, Some(HoursKind::RoundTheClock));
-        let odd = hours("Mondays only").unwrap();
-        assert_eq!((odd.kind, odd.source_text.as_deref()), (None, Some("Mondays only")));
-        assert!(hours("  ").is_none());
-    }
-
-    #[test]
-    fn reads_hours_in_three_languages() {
-        for (text, kind) in [
-            ("тәулік бойы", HoursKind::RoundTheClock),
-            ("round-the-clock", HoursKind::RoundTheClock),
-            ("24 часа в сутки", HoursKind::RoundTheClock),
-            ("seasonal", HoursKind::Seasonal),
-            ("жарық уақытында", HoursKind::Daytime),
-        ] {
-            assert_eq!(hours(text).unwrap().kind, Some(kind), "{text}");
-        }
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct Report {
     pub spellings: Vec<Unresolved>,
     /// Table rows read and left out (footnotes, rows without a name).
     pub skipped: Vec<SkippedRow>,
+    /// Hours whose words could not be read: (source id, the entry's wording, the hours' text).
+    /// Only their words are kept.
+    pub unread_hours: Vec<(String, String, String)>,
     /// Records an editor deleted that sources still list (not recreated).
     pub deleted: Vec<String>,
     /// The plan: records, differences, writes.
@@ -95,6 +98,12 @@ impl Report {
         for u in self.spellings.iter().chain(&self.unresolved) {
             let _ =
                 writeln!(out, "warning[{}] {}: `{}`: {}\n    = hint: {}", u.kind, u.source, u.label, u.message, u.hint);
+        }
+        for (source, label, text) in &self.unread_hours {
+            let _ = writeln!(
+                out,
+                "warning[hours_not_read] {source}: `{label}`: hours `{text}` not understood; only the source's words are kept\n    = hint: write the hours in the record by hand, or teach src/ingest/hours/ the wording"
+            );
         }
         for id in &self.deleted {
             let _ = writeln!(out, "note: `{id}` was deleted by an editor after an earlier ingest; not recreated");

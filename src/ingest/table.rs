@@ -222,7 +222,7 @@ fn apply(c: &mut Candidate, kind: Column, raw: &str, recipe: &TableRecipe, refer
             c.border = border.map(|b| b.unwrap_or(Border::None)).or(c.border);
             c.counterpart_country = code;
         }
-        Column::Hours => c.hours = normalise::hours(&text),
+        Column::Hours => c.hours = super::hours::parse(&text, None, None),
         Column::Classification => {
             let (classified, traffic) = normalise::classification(&text);
             c.classification = classified;

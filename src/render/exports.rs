@@ -27,6 +27,7 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "traffic": every_fact(&c.traffic),
         "classification": c.classification.as_ref().and_then(|k| k.kind),
         "hours": c.hours.as_ref().and_then(|h| h.kind),
+        "opening_hours": opening_hours(c),
         "status": c.status.as_ref().map(|s| s.state),
         "region": loc.and_then(|l| l.region.as_ref()),
         "settlement": loc.and_then(|l| l.settlement.as_ref()),
@@ -38,19 +39,26 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
     })
 }
 
+/// The hours as an OpenStreetMap `opening_hours` value, where they are round the clock or
+/// fixed times.
+fn opening_hours(c: &Checkpoint) -> Option<String> {
+    c.hours.as_ref().and_then(|h| super::hours::osm(h))
+}
+
 /// Every value of a vocabulary with what is stated of it: `{"road": "yes", "rail": "unknown"}`.
 fn every_fact<K: Vocabulary>(facts: &Facts<K>) -> serde_json::Map<String, Value> {
     facts.all().map(|(k, f)| (k.code().to_string(), json!(f.code()))).collect()
 }
 
 /// A record as the JSON export gives it: as in its file, with `modes` and `traffic` naming
-/// every value (unknown ones too) and each source's `as_of` (its own or its listed source's)
+/// every value (unknown ones too), the hours' `opening_hours` string (`null` where none) and each source's `as_of` (its own or its listed source's)
 /// and `retrieved` (`null` where not known).
 fn export_record(c: &Checkpoint, content: &Content) -> Value {
     let mut record = serde_json::to_value(c).unwrap_or(Value::Null);
     let Value::Object(fields) = &mut record else { return record };
     fields.insert("modes".into(), Value::Object(every_fact(&c.modes)));
     fields.insert("traffic".into(), Value::Object(every_fact(&c.traffic)));
+    fields.insert("opening_hours".into(), json!(opening_hours(c)));
     let sources = c.sources.iter().map(|s| {
         let mut entry = serde_json::to_value(s).unwrap_or(Value::Null);
         if let Value::Object(e) = &mut entry {
@@ -145,7 +153,18 @@ pub fn csv_columns() -> Vec<String> {
     let names = ["counterpart_name_en", "counterpart_name_ru", "counterpart_name_kk"];
     let modes = Mode::ALL.iter().map(|m| format!("mode_{}", m.code()));
     let traffic = Traffic::ALL.iter().map(|t| format!("traffic_{}", t.code()));
-    let tail = ["classification", "hours", "status", "region", "district", "settlement", "lat", "lon", "precision"];
+    let tail = [
+        "classification",
+        "hours",
+        "opening_hours",
+        "status",
+        "region",
+        "district",
+        "settlement",
+        "lat",
+        "lon",
+        "precision",
+    ];
     let end = ["last_verified", "verified_against", "url"];
     head.iter()
         .chain(&names)
@@ -186,6 +205,7 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
         .chain([
             code(json!(c.classification.as_ref().and_then(|k| k.kind))),
             code(json!(c.hours.as_ref().and_then(|h| h.kind))),
+            opening_hours(c).unwrap_or_default(),
             code(json!(c.status.as_ref().map(|s| s.state))),
             loc.and_then(|l| l.region.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
             loc.and_then(|l| l.district.clone()).unwrap_or_default(),

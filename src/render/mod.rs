@@ -3,6 +3,7 @@
 
 pub mod exports;
 pub mod format;
+pub mod hours;
 pub mod i18n;
 pub mod incremental;
 pub mod map;

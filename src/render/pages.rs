@@ -53,6 +53,9 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("checkpoint_count", &l.items.len());
     ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("facets", &facets(l));
+    if l.items.iter().any(|v| v.open_hours.is_some()) {
+        ctx.insert("hours_strings", &super::hours::badge_strings(&l.ui));
+    }
     let placed = l.items.len() - unplaced.len();
     ctx.insert("map", &json!({"svg": INDEX_MAP_MARK, "placed": placed, "unplaced": unplaced}));
     ctx.insert("rules", &l.rules.iter().map(|r| rule_link(r, &l.ui)).collect::<Vec<_>>());
@@ -209,6 +212,9 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
         None => ui.fill("checkpoint_description", &[("name", name)]),
     };
     let title = view.item.name.text.clone();
+    if view.item.open_hours.is_some() {
+        ctx.insert("hours_strings", &super::hours::badge_strings(ui));
+    }
     ctx.insert("checkpoint", &view);
     Ok(page(&view.item.url, "checkpoint.html", &title, &description, "checkpoint"))
 }

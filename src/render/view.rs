@@ -240,6 +240,11 @@ pub struct CheckpointItem {
     pub traffic_codes: String,
     /// Normalised hours.
     pub hours: Option<Labelled>,
+    /// The schedule in words, beyond the kind's label: days, times, break, season, UTC offset.
+    pub hours_words: Option<String>,
+    /// The schedule as `static/hours.js` reads it to say whether the checkpoint is open now
+    /// (compact JSON), where the hours say so and the checkpoint is not closed.
+    pub open_hours: Option<String>,
     /// State.
     pub status: Option<Labelled>,
     /// Region name and code.
@@ -267,8 +272,6 @@ pub struct CheckpointView {
     pub classification: Option<String>,
     /// The source's words for the classification.
     pub classification_text: Option<Text>,
-    /// Schedule line, e.g. "09:00-18:00 (Asia/Almaty), Mon-Fri".
-    pub schedule: Option<String>,
     /// The source's words for the hours.
     pub hours_text: Option<Text>,
     /// Status details in the page's language: ended, since, until.

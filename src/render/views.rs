@@ -142,6 +142,8 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| name_in(n, &ui.lang)),
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
+        hours_words: c.hours.as_ref().and_then(|h| super::hours::words(h, ui)),
+        open_hours: open_hours(c),
         status: c.status_on(Date::build_date()).map(|s| status_label(c, s, content, ui)),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
@@ -171,8 +173,7 @@ pub fn checkpoint_view(
         open_to: c.open_to.map(|o| ui.get(open_to_key(o)).to_string()),
         classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
         classification_text: c.classification.as_ref().and_then(|k| k.source_text.as_deref()).map(source_words),
-        schedule: schedule(c),
-        hours_text: c.hours.as_ref().and_then(|h| h.source_text.as_deref().or(h.season.as_deref())).map(source_words),
+        hours_text: c.hours.as_ref().and_then(|h| h.source_text.as_deref()).map(source_words),
         status_detail: status_detail(c, ui),
         status_note: c
             .status
@@ -296,10 +297,10 @@ pub fn verified_label(against: &str, content: &Content) -> String {
         .map_or_else(|| against.to_string(), |s| s.publisher.clone().unwrap_or_else(|| s.title.clone()))
 }
 
-fn schedule(c: &Checkpoint) -> Option<String> {
-    let s = c.hours.as_ref()?.schedule.as_ref()?;
-    let days = s.days.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
-    Some(format!("{}–{} ({}){days}", s.open.value, s.close.value, s.time_zone.value))
+/// The schedule for the "open now" badge: none while a status closes the checkpoint.
+fn open_hours(c: &Checkpoint) -> Option<String> {
+    let closed = c.status_on(Date::build_date()).is_some_and(|s| s.state != StatusState::Open);
+    if closed { None } else { super::hours::badge_json(c.hours.as_ref()?) }
 }
 
 /// A status's label where lists and the page's first lines show it: with its date and "may

@@ -9,7 +9,7 @@ use super::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
-use crate::content::{Border, Checkpoint, ContactKind, Content, HoursKind, Location, Record};
+use crate::content::{Border, Checkpoint, ContactKind, Content, Location, Record};
 use crate::yaml::{Pos, Spanned};
 
 /// Kazakhstan's bounding box (west, south, east, north) in degrees, with a small margin;
@@ -106,7 +106,7 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
         }
     }
     check_counterpart(path, c, content, out);
-    check_hours(path, c, out);
+    super::hours::check(path, c, out);
     check_status(path, c, out);
     if let Some(location) = &c.location {
         check_location(path, location, c.border.as_ref().map(|b| b.value), content, out);
@@ -245,58 +245,6 @@ fn check_counterpart(path: &Path, c: &Checkpoint, content: &Content, out: &mut V
             .hint("a land checkpoint's counterpart lies in the neighbouring country: correct one of the two"),
         );
     }
-}
-
-fn check_hours(path: &Path, c: &Checkpoint, out: &mut Vec<Notice>) {
-    let Some(hours) = &c.hours else { return };
-    if hours.kind == Some(HoursKind::Schedule) && hours.schedule.is_none() {
-        let pos = c.id.pos;
-        out.push(
-            Notice::error(
-                path,
-                pos,
-                "missing_field",
-                "`kind: schedule` needs a `schedule` with open, close and time_zone",
-            )
-            .field("hours.schedule")
-            .hint("add `schedule: {open: \"09:00\", close: \"18:00\", time_zone: Asia/Almaty}` or change `kind`"),
-        );
-    }
-    if let Some(s) = &hours.schedule {
-        for (name, time) in [("open", &s.open), ("close", &s.close)] {
-            if !is_time(&time.value) {
-                out.push(
-                    Notice::error(path, time.pos, "invalid_time", format!("`{}` is not a time of day", time.value))
-                        .field(format!("hours.schedule.{name}"))
-                        .hint("write times as HH:MM on a 24-hour clock, in quotes: \"09:00\""),
-                );
-            }
-        }
-        if !is_time_zone(&s.time_zone.value) {
-            out.push(
-                Notice::error(
-                    path,
-                    s.time_zone.pos,
-                    "invalid_time_zone",
-                    format!("`{}` is not an IANA time zone name", s.time_zone.value),
-                )
-                .field("hours.schedule.time_zone")
-                .hint("use a name like Asia/Almaty, Asia/Aqtau or Asia/Oral"),
-            );
-        }
-    }
-}
-
-fn is_time(text: &str) -> bool {
-    let Some((h, m)) = text.split_once(':') else { return false };
-    h.len() == 2 && m.len() == 2 && h.parse::<u32>().is_ok_and(|h| h <= 24) && m.parse::<u32>().is_ok_and(|m| m < 60)
-}
-
-fn is_time_zone(text: &str) -> bool {
-    let mut parts = text.split('/');
-    let area = parts.next().unwrap_or("");
-    matches!(area, "Asia" | "Europe" | "Etc" | "UTC")
-        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)))
 }
 
 fn check_status(path: &Path, c: &Checkpoint, out: &mut Vec<Notice>) {

@@ -2,6 +2,7 @@
 
 mod checkpoints;
 mod common;
+mod hours;
 pub mod i18n;
 pub mod keys;
 mod near_duplicates;

@@ -5,6 +5,8 @@
 mod offline;
 mod phone;
 
+mod hours;
+
 use serde_json::{Value, json};
 
 use crate::util::Project;

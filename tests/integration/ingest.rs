@@ -178,7 +178,7 @@ fn a_conflict_is_reported_and_the_editors_value_kept() {
     let path = "content/checkpoints/bakhty.yaml";
     let edited = read(&project, path).replace(
         "  kind: daytime\n  source_text: During the daytime\n",
-        "  kind: seasonal\n  season: May to October\n  source_text: During the daytime\n",
+        "  kind: seasonal\n  season: {from: {month: 5}, to: {month: 10}}\n  source_text: During the daytime\n",
     );
     project.write(path, &edited);
     let page = read(&project, "content/snapshots/kz-crossing-rules.html");
@@ -188,7 +188,7 @@ fn a_conflict_is_reported_and_the_editors_value_kept() {
     let run = project.run(&["ingest", "--offline"]);
     run.expect_code(0).expect_output("warning[conflict] content/checkpoints/bakhty.yaml: hours.kind");
     let after = read(&project, path);
-    assert!(after.contains("  kind: seasonal\n  season: May to October\n  source_text: Round the clock\n"), "{after}");
+    assert!(after.contains("  kind: seasonal\n  season:\n    from:\n      month: 5\n    to:\n      month: 10\n  source_text: Round the clock\n"), "{after}");
     project.run(&["ingest", "--offline", "--check"]).expect_code(0);
 }
 
@@ -311,4 +311,35 @@ fn a_digest_s_rows_match_merge_and_cite_their_pages() {
     run.expect_code(2);
     assert_eq!(tree(&project.path().join("content")), before, "a failed ingest writes nothing");
     assert!(run.stderr.contains("news.yaml:10:49:") && run.stderr.contains("`hourz` is not a field"), "{}", run.stderr);
+}
+
+#[test]
+fn hours_are_read_into_a_schedule_and_words_not_understood_are_reported() {
+    let project = Project::from_repo();
+    let page = read(&project, "content/snapshots/kz-crossing-rules.html")
+        .replacen(
+            "<td>Pokitu</td><td>During the daytime</td>",
+            "<td>Pokitu</td><td>пн–пт с 9 до 18 (перерыв 13:00–14:00) по времени Астаны</td>",
+            1,
+        )
+        .replacen("<td>Zimunai</td><td>During the daytime</td>", "<td>Zimunai</td><td>по согласованию</td>", 1);
+    project.write("content/snapshots/kz-crossing-rules.html", page);
+    let run = project.run(&["ingest", "--offline"]);
+    run.expect_code(0).expect_output("warning[hours_not_read] kz-crossing-rules: `4 | Maykapchagay");
+    // The page is of 2021: Astana's clock was then UTC+6.
+    let bakhty = read(&project, "content/checkpoints/bakhty.yaml");
+    let wanted = "hours:\n  kind: schedule\n  schedule:\n    - days: [Mo, Tu, We, Th, Fr]\n      open: \"09:00\"\n      close: \"18:00\"\n      break:\n        start: \"13:00\"\n        end: \"14:00\"\n  utc_offset: +06:00\n";
+    assert!(bakhty.contains(wanted), "{bakhty}");
+    assert!(
+        bakhty
+            .contains("  utc_offset: +06:00\n  source_text: пн–пт с 9 до 18 (перерыв 13:00–14:00) по времени Астаны\n"),
+        "{bakhty}"
+    );
+    let maykapchagay = read(&project, "content/checkpoints/maykapchagay.yaml");
+    assert!(
+        maykapchagay.contains("hours:\n  source_text: по согласованию\n"),
+        "unread hours keep only their words: {maykapchagay}"
+    );
+    project.run(&["validate"]).expect_code(0);
+    project.run(&["ingest", "--offline", "--check"]).expect_code(0);
 }

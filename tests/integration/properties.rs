@@ -6,8 +6,9 @@
 use std::time::{Duration, Instant};
 
 use crossings::content::{
-    Border, Checkpoint, Classification, Classified, Contact, ContactKind, Counterpart, Fact, Facts, Hours, HoursKind,
-    LocalizedText, Location, Mode, Precision, SourceRef, Status, StatusState, Traffic,
+    Border, Break, Checkpoint, Classification, Classified, Contact, ContactKind, Counterpart, Fact, Facts, Hours,
+    HoursKind, LocalizedText, Location, Mode, MonthDay, Opening, Precision, Season, SourceRef, Status, StatusState,
+    Traffic, Weekday,
 };
 use crossings::render::markdown;
 use crossings::yaml::{self, Spanned};
@@ -87,6 +88,36 @@ fn fact() -> impl Strategy<Value = Fact> {
     prop::sample::select(Fact::ALL.to_vec())
 }
 
+fn time() -> impl Strategy<Value = Spanned<String>> {
+    spanned("(([01][0-9])|(2[0-3])):[0-5][0-9]")
+}
+
+/// Hours of every kind, with openings, breaks, seasons and offsets.
+fn hours() -> impl Strategy<Value = Hours> {
+    let opening = (
+        prop::collection::vec(prop::sample::select(Weekday::ALL.to_vec()), 0..4),
+        time(),
+        time(),
+        prop::option::of((time(), time()).prop_map(|(start, end)| Break { start, end })),
+    )
+        .prop_map(|(days, open, close, pause)| Opening { days, open, close, pause });
+    let day = (1..=12u32, prop::option::of(1..=31u32)).prop_map(|(month, day)| Spanned::new(MonthDay { month, day }));
+    (
+        prop::option::of(prop::sample::select(HoursKind::ALL.to_vec())),
+        prop::collection::vec(opening, 0..3),
+        prop::option::of((day.clone(), day).prop_map(|(from, to)| Season { from, to })),
+        prop::option::of(spanned(prop::sample::select(vec!["+05:00".to_string(), "+06:00".to_string()]))),
+        opt_text(),
+    )
+        .prop_map(|(kind, schedule, season, utc_offset, source_text)| Hours {
+            kind,
+            schedule,
+            season,
+            utc_offset,
+            source_text,
+        })
+}
+
 fn checkpoint() -> impl Strategy<Value = Checkpoint> {
     let head = (
         spanned("[a-z][a-z0-9-]{0,20}"),
@@ -110,10 +141,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
             )
                 .prop_map(|(kind, source_text)| Classified { kind, source_text }),
         ),
-        prop::option::of(
-            (prop::option::of(prop::sample::select(vec![HoursKind::RoundTheClock, HoursKind::Daytime])), opt_text())
-                .prop_map(|(kind, source_text)| Hours { kind, schedule: None, season: None, source_text }),
-        ),
+        prop::option::of(hours().prop_map(Spanned::new)),
         prop::option::of(
             (prop::sample::select(vec![StatusState::Open, StatusState::Closed]), opt_text())
                 .prop_map(|(state, note)| Status { state, since: None, until: None, note }),
