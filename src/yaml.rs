@@ -181,11 +181,12 @@ pub fn from_str_recovering<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Y
             Err(e) => e,
         };
         // A text that is not YAML at all has one problem, wherever the model's first complaint is.
-        if errors.is_empty()
-            && set_aside.is_empty()
-            && let Err(syntax) = from_str::<serde::de::IgnoredAny>(&text)
-        {
-            return (None, vec![syntax]);
+        if errors.is_empty() && set_aside.is_empty() {
+            match from_str::<serde::de::IgnoredAny>(&text) {
+                Err(syntax) if syntax.code == "yaml_syntax" => return (None, vec![syntax]),
+                Err(_) => return (None, vec![error]),
+                Ok(_) => {}
+            }
         }
         // A mapping whose only or required entry was set aside: set the mapping aside too,
         // without a second report.

@@ -11,34 +11,37 @@ use crate::translit::fold;
 /// often one letter apart by chance).
 const MIN_FUZZY_LENGTH: usize = 5;
 
-/// Warn once per pair of records on the same border whose name keys or counterpart keys are
-/// equal or one edit apart, unless they name each other in `same_place` or cross by different
-/// modes (a town's road and rail checkpoints).
+/// Warn about records on the same border whose name keys or counterpart keys are equal or one
+/// edit apart, unless they name each other in `same_place`, lie in different regions, or cross
+/// by different modes (a town's road and rail checkpoints). Each record is reported at most once,
+/// against the first record (in id order) it resembles: a thousand copies of one file give a
+/// thousand notices, not half a million.
 pub fn check_all(content: &Content, out: &mut Vec<Notice>) {
     let records = &content.checkpoints;
-    let mut buckets: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let keys: Vec<BTreeSet<String>> = records.iter().map(|r| record_keys(&r.data)).collect();
+    // For each border and key variant, the first record that has it.
+    let mut first: HashMap<(String, String), usize> = HashMap::new();
     for (index, record) in records.iter().enumerate() {
         let Some(border) = record.data.border.as_ref() else { continue };
         let border = format!("{:?}", border.value);
-        for key in record_keys(&record.data) {
-            for variant in deletion_variants(&key) {
-                buckets.entry((border.clone(), variant)).or_default().push(index);
-            }
-        }
-    }
-    let mut pairs = BTreeSet::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                if a != b {
-                    pairs.insert((a.min(b), a.max(b)));
+        let mut earlier: BTreeSet<usize> = BTreeSet::new();
+        for key in &keys[index] {
+            for variant in deletion_variants(key) {
+                match first.entry((border.clone(), variant)) {
+                    std::collections::hash_map::Entry::Occupied(e) => {
+                        earlier.insert(*e.get());
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(index);
+                    }
                 }
             }
         }
-    }
-    for (a, b) in pairs {
-        if let Some(keys) = near_keys(&records[a].data, &records[b].data) {
-            out.push(notice(&records[a], &records[b], &keys));
+        let resembled = earlier.into_iter().find_map(|other| {
+            near_keys(&records[other].data, &keys[other], &record.data, &keys[index]).map(|k| (other, k))
+        });
+        if let Some((other, pair)) = resembled {
+            out.push(notice(&records[other], record, &pair));
         }
     }
 }
@@ -67,8 +70,9 @@ fn deletion_variants(key: &str) -> Vec<String> {
     out
 }
 
-/// The two keys that make `a` and `b` look like one checkpoint, if they do.
-fn near_keys(a: &Checkpoint, b: &Checkpoint) -> Option<(String, String)> {
+/// The two keys (of `ka` and `kb`, the keys of `a` and `b`) that make `a` and `b` look like one
+/// checkpoint, if they do.
+fn near_keys(a: &Checkpoint, ka: &BTreeSet<String>, b: &Checkpoint, kb: &BTreeSet<String>) -> Option<(String, String)> {
     // A shared id is already an error of its own.
     let same_id = a.id.value == b.id.value;
     let linked = same_id
@@ -77,7 +81,6 @@ fn near_keys(a: &Checkpoint, b: &Checkpoint) -> Option<(String, String)> {
     if linked || crosses_by_other_modes(a, b) || in_other_regions(a, b) {
         return None;
     }
-    let (ka, kb) = (record_keys(a), record_keys(b));
     ka.iter().find_map(|x| {
         kb.iter().find(|y| x[..2] == y[..2] && near(&x[2..], &y[2..])).map(|y| (x[2..].to_string(), y[2..].to_string()))
     })

@@ -250,8 +250,10 @@ fn page_weight(tree: &BTreeMap<PathBuf, Vec<u8>>, path: &Path) -> usize {
     gzipped(html.as_bytes()) + linked
 }
 
+/// The budget: the page, its stylesheet and its scripts, the open-now script (1.8 KB gzipped)
+/// included where the checkpoint's hours are structured.
 #[test]
-fn a_checkpoint_page_weighs_under_12_kb_gzipped_in_every_language() {
+fn a_checkpoint_page_weighs_under_13_kb_gzipped_in_every_language() {
     let (_project, tree) = built_repo();
     let heaviest = tree
         .keys()
@@ -260,7 +262,7 @@ fn a_checkpoint_page_weighs_under_12_kb_gzipped_in_every_language() {
         .map(|p| (page_weight(&tree, p), p.clone()))
         .max()
         .unwrap();
-    assert!(heaviest.0 < 12_000, "{} weighs {} bytes gzipped", heaviest.1.display(), heaviest.0);
+    assert!(heaviest.0 < 13_000, "{} weighs {} bytes gzipped", heaviest.1.display(), heaviest.0);
 }
 
 /// A small site with known gaps: three checkpoints named in some languages, two rule

@@ -46,7 +46,8 @@ pub fn parse(text: &str, as_of: Option<&str>, region: Option<&str>) -> Option<Ho
     if text.is_empty() {
         return None;
     }
-    let read = (text.chars().count() <= MAX_CHARS).then(|| read::read(&normalise(&text))).flatten();
+    let readable = text.chars().count() <= MAX_CHARS && !has_day_month_range(&text);
+    let read = readable.then(|| read::read(&normalise(&text))).flatten();
     let mut hours = Hours { source_text: Some(text), ..Hours::default() };
     if let Some((mut read, zone)) = read {
         if !read.schedule.is_empty() || read.season.is_some() {
@@ -60,6 +61,21 @@ pub fn parse(text: &str, as_of: Option<&str>, region: Option<&str>) -> Option<Ho
         hours = Hours { source_text: hours.source_text, ..read };
     }
     Some(hours)
+}
+
+/// Whether `text` has a range such as "01.05–15.09", which reads as days and months as well as
+/// times (01:05 to 15:09): such hours are left unread rather than guessed. Times whose minutes
+/// cannot be a month ("09.00–18.00", "8.30–17.45") are not in doubt.
+fn has_day_month_range(text: &str) -> bool {
+    static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(\d{1,2})\.(\d{2})\s*[-\u{2010}-\u{2015}\u{2212}]\s*(\d{1,2})\.(\d{2})\b")
+            .expect("pattern")
+    });
+    let as_date = |day: &str, month: &str| {
+        let (day, month) = (day.parse::<u32>().unwrap_or(0), month.parse::<u32>().unwrap_or(0));
+        (1..=31).contains(&day) && (1..=12).contains(&month)
+    };
+    RANGE.captures_iter(text).any(|c| as_date(&c[1], &c[2]) && as_date(&c[3], &c[4]))
 }
 
 /// Whether `hours` say nothing beyond the source's words (reported by ingest).

@@ -212,3 +212,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_range_that_reads_as_days_and_months_is_not_guessed() {
+    for text in ["01.05–15.09", "сезонный, 01.05-30.09"] {
+        let hours = parse(text, None, None).unwrap();
+        assert!(is_unread(&hours), "{text}: {hours:?}");
+    }
+    let times = parse("09.00–18.00", None, None).unwrap();
+    assert!(!is_unread(&times), "{times:?}");
+    assert!(!is_unread(&parse("8.30-17.45", None, None).unwrap()));
+}
