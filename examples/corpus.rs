@@ -167,8 +167,8 @@ fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> Record
     let (en, ru, kk) = name(rng);
     let (other, other_ru, _) = name(rng);
     let (lon, lat, border) = place(rng, geo);
-    let modes = rng.pick(&["[road]", "[rail]", "[road, rail]", "[road, pedestrian]"]);
-    let traffic = rng.pick(&["[passenger]", "[cargo]", "[passenger, cargo]"]);
+    let modes = rng.pick(&["{road: yes}", "{rail: yes}", "{road: yes, rail: yes}", "{road: yes, pedestrian: yes}"]);
+    let traffic = rng.pick(&["{passenger: yes}", "{cargo: yes}", "{passenger: yes, cargo: yes}"]);
     let hours = rng.pick(&[
         "{kind: 24h}",
         "{kind: daytime, source_text: During the daytime}",
@@ -190,9 +190,9 @@ fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> Record
         rng.below(100),
     );
     let markdown = notes(rng, rules);
+    let source = rng.below(100_000);
     let tail = format!(
-        "sources:\n  - url: https://example.org/source/{}\n    title: Synthetic source {i}\n    retrieved: 2025-0{}-0{}\n    supports: [name, hours, location]\nlast_verified: 2026-0{}-1{}\n",
-        rng.below(100_000),
+        "sources:\n  - url: https://example.org/source/{source}\n    title: Synthetic source {i}\n    as_of: 2025-01\n    retrieved: 2025-0{}-0{}\n    supports: [name, hours, location]\nlast_verified: 2026-0{}-1{}\nverified_against: https://example.org/source/{source}\n",
         1 + rng.below(9),
         1 + rng.below(9),
         1 + rng.below(9),
@@ -210,7 +210,7 @@ fn rule(i: usize, rng: &mut Rng) -> Record {
     let head = format!(
         "category: {category}\nsummary: What rule {i} asks of travellers.\napplies_to:\n  borders: [{}]\n\
          allowances:\n  - item: Cash\n    amount: {}\n    currency: USD\nlists:\n  - kind: documents\n    title: Documents\n    items: [Passport, Migration card]\n\
-         sources:\n  - url: https://example.org/rule/{i}\n    retrieved: 2025-01-0{}\nlast_verified: 2026-01-0{}\n",
+         sources:\n  - url: https://example.org/rule/{i}\n    as_of: 2025-01\n    retrieved: 2025-01-0{}\nlast_verified: 2026-01-0{}\nverified_against: https://example.org/rule/{i}\n",
         rng.pick(NEIGHBOURS),
         1000 * (1 + rng.below(20)),
         1 + rng.below(9),
