@@ -18,12 +18,16 @@
 
   // Country names at a readable size on screen, whatever the map's width and zoom; where two
   // would overlap, Kazakhstan's is kept, then the first in the map's order.
+  // All writes first, then all reads, then the writes they decide: one layout, not one per name.
   function drawCountries(unit) {
-    var shown = [];
     countries.forEach(function (t) {
       t.style.fontSize = (COUNTRY_PX * unit).toFixed(2) + 'px';
       t.classList.remove('hidden');
-      var b = t.getBBox();
+    });
+    var boxes = countries.map(function (t) { return t.getBBox(); });
+    var shown = [];
+    countries.forEach(function (t, i) {
+      var b = boxes[i];
       var clash = shown.some(function (o) {
         return b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
       });
