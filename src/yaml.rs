@@ -122,6 +122,18 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
     }
 }
 
+/// Serialise a string in double quotes, for values a YAML 1.1 reader would take for a number:
+/// `09:00` and `+06:00` are base-60 integers there (540, 360). Use with
+/// `#[serde(serialize_with = "crate::yaml::quoted")]`; other formats see a plain string.
+pub fn quoted<S: Serializer>(value: &Spanned<String>, serializer: S) -> Result<S::Ok, S::Error> {
+    serde_saphyr::DoubleQuoted(value.value.as_str()).serialize(serializer)
+}
+
+/// [`quoted`] for an optional value (skipped when absent, with `skip_serializing_if`).
+pub fn quoted_option<S: Serializer>(value: &Option<Spanned<String>>, serializer: S) -> Result<S::Ok, S::Error> {
+    value.as_ref().map(|v| serde_saphyr::DoubleQuoted(v.value.as_str())).serialize(serializer)
+}
+
 /// Why a YAML text could not be read into the expected shape.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {

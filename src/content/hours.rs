@@ -37,7 +37,7 @@ pub struct Hours {
     /// 1 March 2024; a source dated before then that says "по времени Астаны" (Astana time)
     /// meant UTC+6. Where a source names no zone, this is the offset in force on the source's
     /// date in the record's region ([`offset_in_force`]), and absent where that is not known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::yaml::quoted_option")]
     pub utc_offset: Option<Spanned<String>>,
     /// The source's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,8 +102,10 @@ pub struct Opening {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub days: Vec<Weekday>,
     /// Opening time, `HH:MM`.
+    #[serde(serialize_with = "crate::yaml::quoted")]
     pub open: Spanned<String>,
     /// Closing time, `HH:MM` (`24:00` for midnight at the end of the day).
+    #[serde(serialize_with = "crate::yaml::quoted")]
     pub close: Spanned<String>,
     /// A break within the opening.
     #[serde(rename = "break", default, skip_serializing_if = "Option::is_none")]
@@ -122,8 +124,10 @@ impl Opening {
 #[serde(deny_unknown_fields)]
 pub struct Break {
     /// When the break starts, `HH:MM`.
+    #[serde(serialize_with = "crate::yaml::quoted")]
     pub start: Spanned<String>,
     /// When it ends, `HH:MM`.
+    #[serde(serialize_with = "crate::yaml::quoted")]
     pub end: Spanned<String>,
 }
 
@@ -291,5 +295,19 @@ mod tests {
         assert!(!MonthDay { month: 4, day: Some(31) }.is_valid());
         assert!(!MonthDay { month: 13, day: None }.is_valid());
         assert!(!MonthDay { month: 1, day: Some(0) }.is_valid());
+    }
+
+    #[test]
+    fn clock_times_and_offsets_are_written_in_quotes() {
+        let text = "kind: schedule\nschedule:\n  - open: 09:00\n    close: 18:00\n    break: {start: 13:00, end: 14:00}\nutc_offset: +06:00\n";
+        let hours: Hours = crate::yaml::from_str(text).unwrap();
+        let written = crate::yaml::to_string(&hours).unwrap();
+        for quoted in ["\"09:00\"", "\"18:00\"", "\"13:00\"", "\"14:00\"", "utc_offset: \"+06:00\""] {
+            assert!(written.contains(quoted), "{quoted} in\n{written}");
+        }
+        assert_eq!(crate::yaml::from_str::<Hours>(&written).unwrap(), hours);
+        let json = serde_json::to_value(&hours).unwrap();
+        assert_eq!(json["utc_offset"], "+06:00");
+        assert_eq!(json["schedule"][0]["open"], "09:00");
     }
 }
