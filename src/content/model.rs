@@ -457,7 +457,7 @@ impl StatusState {
 }
 
 /// Where a checkpoint is.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     /// Today's region, as an ISO 3166-2:KZ code (e.g. `KZ-33`).

@@ -246,15 +246,7 @@ fn status(c: &mut Candidate, part: &str, value: &str) -> Result<(), String> {
 }
 
 fn location(c: &mut Candidate, part: &str, value: &str, reference: &Reference) -> Result<(), String> {
-    let location = c.location.get_or_insert(Location {
-        region: None,
-        district: None,
-        settlement: None,
-        source_text: None,
-        lat: None,
-        lon: None,
-        precision: None,
-    });
+    let location = c.location.get_or_insert_with(Location::default);
     match part {
         "region" => {
             let (placed, _) = normalise::place(value, reference);

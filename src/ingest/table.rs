@@ -252,15 +252,7 @@ fn apply(c: &mut Candidate, kind: Column, raw: &str, recipe: &TableRecipe, refer
 }
 
 fn location_of(c: &mut Candidate) -> &mut Location {
-    c.location.get_or_insert(Location {
-        region: None,
-        district: None,
-        settlement: None,
-        source_text: None,
-        lat: None,
-        lon: None,
-        precision: None,
-    })
+    c.location.get_or_insert_with(Location::default)
 }
 
 /// Fill what `into` lacks from `from`.
