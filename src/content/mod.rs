@@ -58,6 +58,21 @@ pub struct Rule {
     pub body_line: u32,
 }
 
+impl Rule {
+    /// Whether the rule applies at checkpoint `c` (a rule limited to nothing applies everywhere).
+    pub fn applies_at(&self, c: &Checkpoint) -> bool {
+        self.applies_on_border(c.border.as_ref().map(|b| b.value))
+            || self.meta.applies_to.as_ref().is_some_and(|a| a.checkpoints.iter().any(|id| id.value == c.id.value))
+    }
+
+    /// Whether the rule applies at every checkpoint on `border` (`None`: where no border is
+    /// given).
+    pub fn applies_on_border(&self, border: Option<Border>) -> bool {
+        let Some(a) = &self.meta.applies_to else { return true };
+        a.borders.is_empty() && a.checkpoints.is_empty() || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
+    }
+}
+
 /// Everything in `content/`.
 #[derive(Debug, Clone)]
 pub struct Content {
@@ -122,6 +137,12 @@ impl Content {
     /// `today`.
     pub fn is_stale_on(&self, end: date::Date, today: date::Date) -> bool {
         today.days() - end.days() > i64::from(self.config.stale_after_days)
+    }
+
+    /// Whether a fact of `as_of` (a year, month or day) is older than `stale_after_days`,
+    /// counted from the end of the period it names, on the build's date.
+    pub fn is_stale(&self, as_of: &str) -> bool {
+        date::Date::end_of_period(as_of).is_some_and(|end| self.is_stale_on(end, date::Date::build_date()))
     }
 
     /// Whether a checkpoint with `id` exists.

@@ -197,7 +197,7 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
     let view = checkpoint_view(record, l.items[index].clone(), content, ui);
     if l.named_by_rules.contains(record.data.id.value.as_str()) {
         let rules: Vec<LinkView> =
-            l.rules.iter().filter(|r| rule_applies(r, &record.data)).map(|r| rule_link(r, ui)).collect();
+            l.rules.iter().filter(|r| r.applies_at(&record.data)).map(|r| rule_link(r, ui)).collect();
         ctx.insert("rules_html", &l.rules_html(&rules, tera)?);
     } else {
         ctx.insert("rules_html", &l.border_rules[&record.data.border.as_ref().map(|b| b.value)]);
@@ -269,7 +269,7 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let label = border_label(border, l.content, ui);
     let count = l.shared.count(border);
     let rules: Vec<LinkView> =
-        l.rules.iter().filter(|r| applies_on_border(r, Some(border))).map(|r| rule_link(r, ui)).collect();
+        l.rules.iter().filter(|r| r.applies_on_border(Some(border))).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
     ctx.insert("checkpoint_count", &count);
     ctx.insert("checkpoint_rows", ROWS_MARK);

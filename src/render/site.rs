@@ -295,7 +295,7 @@ impl<'a> Language<'a> {
             let links: Vec<LinkView> = language
                 .rules
                 .iter()
-                .filter(|r| super::view::applies_on_border(r, border))
+                .filter(|r| r.applies_on_border(border))
                 .map(|r| rule_view::rule_link(r, &language.ui))
                 .collect();
             let html = language.rules_html(&links, tera)?;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::i18n::Ui;
-use crate::content::{Border, Checkpoint, Content, LocalizedText, Rule, SourceRef};
+use crate::content::{Border, Content, LocalizedText, SourceRef};
 
 /// A text and the language it is in (pages mark text not in the page's language).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -394,18 +394,6 @@ pub fn border_url(border: Border) -> String {
     format!("borders/{}/index.html", border.code().to_lowercase())
 }
 
-/// Whether `rule` applies at checkpoint `c` (a rule limited to nothing applies everywhere).
-pub fn rule_applies(rule: &Rule, c: &Checkpoint) -> bool {
-    applies_on_border(rule, c.border.as_ref().map(|b| b.value))
-        || rule.meta.applies_to.as_ref().is_some_and(|a| a.checkpoints.iter().any(|id| id.value == c.id.value))
-}
-
-/// Whether `rule` applies at every checkpoint on `border` (`None`: where no border is given).
-pub fn applies_on_border(rule: &Rule, border: Option<Border>) -> bool {
-    let Some(a) = &rule.meta.applies_to else { return true };
-    a.borders.is_empty() && a.checkpoints.is_empty() || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
-}
-
 /// A source reference as pages show it, with the facts it supports in the page's language.
 pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
     let listed = content.listed_source(s);
@@ -453,7 +441,7 @@ pub fn listed_source_view(s: &crate::content::SourceInfo, content: &Content, ui:
 /// Who a reference is, as a page says it beside a fact, and whether its date is stale.
 pub fn attribution(s: &SourceRef, content: &Content, ui: &Ui) -> Attribution {
     let view = source_view(s, content, ui);
-    let stale = view.as_of_iso.as_deref().is_some_and(|d| is_stale(d, content));
+    let stale = view.as_of_iso.as_deref().is_some_and(|d| content.is_stale(d));
     let when = view.as_of.as_deref().map(|d| ui.fill("as_of", &[("date", d)]));
     let proper = view.publisher.is_some();
     Attribution {
@@ -465,13 +453,6 @@ pub fn attribution(s: &SourceRef, content: &Content, ui: &Ui) -> Attribution {
         url: view.url,
         stale,
     }
-}
-
-/// Whether a fact of `as_of` (a year, month or day) is older than the site's
-/// `stale_after_days`, counted from the end of the period it names, on the build's date.
-pub fn is_stale(as_of: &str, content: &Content) -> bool {
-    use crate::content::date::Date;
-    Date::end_of_period(as_of).is_some_and(|end| content.is_stale_on(end, Date::build_date()))
 }
 
 /// The key of a supported field's label (the field path itself when it has none): a value of

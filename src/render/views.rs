@@ -308,7 +308,7 @@ fn open_hours(c: &Checkpoint) -> Option<String> {
 /// is not news of today).
 fn status_label(c: &Checkpoint, s: &crate::content::Status, content: &Content, ui: &Ui) -> Labelled {
     let mut label = labelled(s.state, status_key(s.state), ui);
-    if let Some(as_of) = content.newest_as_of(c, "status").filter(|d| is_stale(d, content)) {
+    if let Some(as_of) = content.newest_as_of(c, "status").filter(|d| content.is_stale(d)) {
         let when = ui.fill("as_of", &[("date", &ui.partial_date(&as_of))]);
         label.label = format!("{} · {when} · {}", label.label, ui.get("may_be_out_of_date"));
     }
