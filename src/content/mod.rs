@@ -69,7 +69,8 @@ impl Rule {
     /// given).
     pub fn applies_on_border(&self, border: Option<Border>) -> bool {
         let Some(a) = &self.meta.applies_to else { return true };
-        a.borders.is_empty() && a.checkpoints.is_empty() || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
+        a.borders.is_empty() && a.checkpoints.is_empty()
+            || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
     }
 }
 

@@ -5,22 +5,9 @@
 use serde_json::json;
 
 use super::i18n::Ui;
+use super::keys::{self, BADGE, MONTHS, WEEKDAYS};
 use crate::content::date::days_in_month;
 use crate::content::{Hours, HoursKind, MonthDay, Opening, Season, Weekday};
-
-/// The keys of the weekdays' short names, Monday first.
-pub const WEEKDAY_KEYS: [&str; 7] =
-    ["weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5", "weekday_6", "weekday_7"];
-
-/// The keys of the "open now" badge's texts, as `hours.js` names them after `open_`.
-pub const BADGE_KEYS: [&str; 6] = [
-    "open_now_closes",
-    "open_now_all_day",
-    "open_closed",
-    "open_closed_opens",
-    "open_closed_opens_day",
-    "open_closed_opens_date",
-];
 
 /// Weekdays in runs of consecutive days: Mo-Fr, Sa-Su.
 fn runs(days: &[Weekday]) -> Vec<(Weekday, Weekday)> {
@@ -51,7 +38,7 @@ pub fn words(h: &Hours, ui: &Ui) -> Option<String> {
     if let Some(s) = &h.season {
         let day = |md: MonthDay, last: bool| {
             let d = md.day.unwrap_or(if last { days_in_month(2023, md.month) } else { 1 });
-            ui.fill("day_month", &[("day", &d.to_string()), ("month", ui.get(&format!("month_{}", md.month)))])
+            ui.fill("day_month", &[("day", &d.to_string()), ("month", keys::month(md.month).map_or("", |k| ui.get(k)))])
         };
         parts.push(ui.fill("hours_season", &[("from", &day(s.from.value, false)), ("to", &day(s.to.value, true))]));
     }
@@ -62,7 +49,7 @@ pub fn words(h: &Hours, ui: &Ui) -> Option<String> {
 }
 
 fn opening_words(o: &Opening, ui: &Ui) -> String {
-    let day = |d: Weekday| ui.get(WEEKDAY_KEYS[d.index()]);
+    let day = |d: Weekday| ui.get(WEEKDAYS[d.index()]);
     let days = if o.days.is_empty() {
         ui.get("hours_every_day").to_string()
     } else {
@@ -165,9 +152,9 @@ pub fn badge_json(h: &Hours) -> Option<String> {
 /// compact JSON for the script's `data-strings`.
 pub fn badge_strings(ui: &Ui) -> String {
     let texts: serde_json::Map<String, serde_json::Value> =
-        BADGE_KEYS.iter().map(|k| (k.trim_start_matches("open_").to_string(), json!(ui.get(k)))).collect();
-    let months: Vec<String> = (1..=12).map(|m| ui.get(&format!("month_{m}")).to_string()).collect();
-    let days: Vec<&str> = WEEKDAY_KEYS.iter().map(|k| ui.get(k)).collect();
+        BADGE.iter().map(|k| (k.trim_start_matches("open_").to_string(), json!(ui.get(k)))).collect();
+    let months: Vec<String> = MONTHS.iter().map(|k| ui.get(k).to_string()).collect();
+    let days: Vec<&str> = WEEKDAYS.iter().map(|k| ui.get(k)).collect();
     json!({"texts": texts, "months": months, "days": days, "day_month": ui.get("day_month")}).to_string()
 }
 

@@ -1,154 +1,14 @@
 //! One language's interface strings, resolved once per build: the language's own text, else the
 //! default language's, else any language's. Rust-made labels take their keys from
-//! [`RUST_KEYS`]; templates use the `t` map and the `plural` function (see [`register`]).
+//! [`super::keys`]; templates use the `t` map and the `plural` function (see [`register`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::format::{Conventions, plural_category};
+use super::keys::MONTHS;
 use crate::content::Content;
 use crate::content::i18n::{Message, PluralForms};
-
-/// The keys the program itself uses (labels, page titles, formats); templates use others.
-pub const RUST_KEYS: &[&str] = &[
-    "language_name",
-    "offline_copy",
-    "offline_stored",
-    "offline_megabytes",
-    "number_group",
-    "number_decimal",
-    "date_format",
-    "month_1",
-    "month_2",
-    "month_3",
-    "month_4",
-    "month_5",
-    "month_6",
-    "month_7",
-    "month_8",
-    "month_9",
-    "month_10",
-    "month_11",
-    "month_12",
-    "mode_road",
-    "mode_rail",
-    "mode_air",
-    "mode_sea",
-    "mode_river",
-    "mode_pedestrian",
-    "traffic_passenger",
-    "traffic_cargo",
-    "fact_yes",
-    "fact_no",
-    "fact_unknown",
-    "as_of",
-    "filter_confirmed",
-    "status_ended",
-    "cited_more",
-    "may_be_out_of_date",
-    "lang_en",
-    "lang_ru",
-    "lang_kk",
-    "unknown",
-    "coverage_name",
-    "coverage_stale",
-    "hours_24h",
-    "hours_daytime",
-    "hours_schedule",
-    "hours_seasonal",
-    "hours_every_day",
-    "hours_break",
-    "hours_season",
-    "hours_zone_unknown",
-    "day_month",
-    "weekday_1",
-    "weekday_2",
-    "weekday_3",
-    "weekday_4",
-    "weekday_5",
-    "weekday_6",
-    "weekday_7",
-    "open_now_closes",
-    "open_now_all_day",
-    "open_closed",
-    "open_closed_opens",
-    "open_closed_opens_day",
-    "open_closed_opens_date",
-    "status_open",
-    "status_closed",
-    "status_suspended",
-    "status_unknown",
-    "classification_international",
-    "classification_multilateral",
-    "classification_bilateral",
-    "precision_surveyed",
-    "precision_settlement",
-    "precision_approximate",
-    "open_to_all",
-    "open_to_neighbours",
-    "status_since",
-    "status_until",
-    "map_phone",
-    "map_label",
-    "locator_label",
-    "source_untitled",
-    "distance_km",
-    "border_none",
-    "border_title",
-    "border_title_none",
-    "border_description",
-    "count_checkpoints",
-    "applies_borders",
-    "applies_checkpoints",
-    "applies_nationalities",
-    "category_visa",
-    "category_documents",
-    "category_procedure",
-    "category_vehicles",
-    "category_customs",
-    "category_refusal",
-    "direction_import",
-    "direction_export",
-    "direction_both",
-    "unit_l",
-    "unit_kg",
-    "unit_pieces",
-    "checkpoint_description",
-    "checkpoint_description_border",
-    "data_description",
-    "title_checkpoints",
-    "title_rules",
-    "title_borders",
-    "title_data",
-    "title_not_found",
-    "filter_border",
-    "filter_mode",
-    "filter_traffic",
-    "filter_hours",
-    "filter_status",
-    "feed_checkpoint",
-    "field_name",
-    "field_aliases",
-    "field_border",
-    "field_counterpart",
-    "field_modes",
-    "field_traffic",
-    "field_open_to",
-    "field_classification",
-    "field_hours",
-    "field_status",
-    "field_location",
-    "field_region",
-    "field_district",
-    "field_settlement",
-    "field_coordinates",
-    "field_contacts",
-    "field_notes",
-    "field_text",
-    "field_allowances",
-    "field_lists",
-    "field_applies_to",
-];
 
 /// The interface strings and conventions of one language.
 #[derive(Debug)]
@@ -190,7 +50,7 @@ impl Ui {
         ui.conventions = Conventions {
             group: ui.get("number_group").to_string(),
             decimal: ui.get("number_decimal").to_string(),
-            months: std::array::from_fn(|i| ui.get(&format!("month_{}", i + 1)).to_string()),
+            months: std::array::from_fn(|i| ui.get(MONTHS[i]).to_string()),
             date: ui.get("date_format").to_string(),
         };
         ui
@@ -337,20 +197,30 @@ mod tests {
 
     #[test]
     fn every_key_the_program_uses_is_listed_once() {
+        use crate::render::keys::{is_rust_key, rust_keys};
         let mut seen = std::collections::BTreeSet::new();
-        for key in RUST_KEYS {
+        for key in rust_keys() {
             assert!(seen.insert(key), "`{key}` is listed twice");
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let Ok(text) = std::fs::read_to_string(&path) else { continue }; // a folder of tests
-            for call in ["ui.get(\"", "ui.fill(\"", "ui.count(\"", "ui.count_with(\""] {
-                for piece in text.split(call).skip(1) {
-                    let key = piece.split('"').next().unwrap();
-                    assert!(RUST_KEYS.contains(&key), "{}: `{key}` is not in RUST_KEYS", path.display());
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render")];
+        let mut files = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                files += 1;
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in ["ui.get(\"", "ui.fill(\"", "ui.count(\"", "ui.count_with(\""] {
+                    for piece in text.split(call).skip(1) {
+                        let key = piece.split('"').next().unwrap();
+                        assert!(is_rust_key(key), "{}: `{key}` is not in render::keys", path.display());
+                    }
                 }
             }
         }
+        assert!(files > 10, "the render sources were read");
     }
 }

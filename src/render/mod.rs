@@ -6,6 +6,7 @@ pub mod format;
 pub mod hours;
 pub mod i18n;
 pub mod incremental;
+pub mod keys;
 pub mod map;
 pub mod map_labels;
 pub mod markdown;

@@ -189,13 +189,13 @@ mod tests {
 
     #[test]
     fn every_rule_label_key_is_listed() {
-        use crate::render::i18n::RUST_KEYS;
+        use crate::render::keys::is_rust_key;
         use RuleCategory::*;
         let categories = [Visa, Documents, Procedure, Vehicles, Customs, Refusal].map(category_key);
         let directions = [Direction::Import, Direction::Export, Direction::Both].map(direction_key);
         let units = ["l", "kg", "pieces"].map(|u| unit_key(u).unwrap());
         for key in categories.into_iter().chain(directions).chain(units) {
-            assert!(RUST_KEYS.contains(&key), "`{key}` is not in RUST_KEYS");
+            assert!(is_rust_key(key), "`{key}` is not in render::keys");
         }
     }
 }

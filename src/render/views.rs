@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn every_label_key_is_listed() {
         use crate::content::{Mode, Traffic};
-        use crate::render::i18n::RUST_KEYS;
+        use crate::render::keys::is_rust_key;
         let modes: Vec<String> = Mode::ALL.iter().map(|m| value_key("mode", m.code())).collect();
         let traffic: Vec<String> = Traffic::ALL.iter().map(|t| value_key("traffic", t.code())).collect();
         let facts: Vec<String> = Fact::ALL.iter().map(|f| value_key("fact", f.code())).collect();
@@ -413,7 +413,7 @@ mod tests {
             .chain(open)
             .chain(fields.iter().map(String::as_str));
         for key in all {
-            assert!(RUST_KEYS.contains(&key), "`{key}` is not in RUST_KEYS");
+            assert!(is_rust_key(key), "`{key}` is not in render::keys");
         }
     }
 }

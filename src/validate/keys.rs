@@ -1,5 +1,5 @@
 //! Which interface strings are used, and whether each is defined: templates use `t.<key>` and
-//! `plural(key="<key>", ...)`, crossings itself the keys in [`RUST_KEYS`]. A key that a file
+//! `plural(key="<key>", ...)`, crossings itself the keys in `render::keys`. A key that a file
 //! defines and nothing uses is an error at the key's line; a key used but defined in no file is
 //! an error at the template that uses it.
 
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::notice::Notice;
 use crate::content::Content;
 use crate::content::i18n::Message;
-use crate::render::i18n::RUST_KEYS;
+use crate::render::keys::{is_rust_key, rust_keys};
 use crate::yaml::Pos;
 
 /// One use of a key in a template.
@@ -97,7 +97,7 @@ pub fn check_usage(content: &mut Content, templates_dir: &Path) -> anyhow::Resul
 fn unused(content: &Content, used: &BTreeMap<String, Vec<(PathBuf, Pos, bool)>>, out: &mut Vec<Notice>) {
     for catalog in &content.i18n.catalogs {
         for (key, entry) in &catalog.entries {
-            if !used.contains_key(key) && !RUST_KEYS.contains(&key.as_str()) {
+            if !used.contains_key(key) && !is_rust_key(key) {
                 out.push(
                     Notice::error(&catalog.path, entry.pos, "unused_translation_key", format!("`{key}` is not used"))
                         .field(key.clone())
@@ -121,7 +121,7 @@ fn undefined(content: &Content, used: &BTreeMap<String, Vec<(PathBuf, Pos, bool)
         }
     }
     let Some(file) = default_file else { return };
-    for key in RUST_KEYS.iter().filter(|k| !defined.contains(**k)) {
+    for key in rust_keys().filter(|k| !defined.contains(*k)) {
         let message = format!("`{key}` is used by crossings but defined in no translation file");
         out.push(Notice::error(&file, Pos::new(1, 1), "undefined_translation_key", message).hint(hint(key)));
     }
