@@ -1,19 +1,12 @@
 //! Data exports (GeoJSON, CSV, JSON) and the machine-read files: sitemap, robots.txt, Atom
 //! feeds. Exports carry every language: names per language, and each page's address in each.
 
-use std::fmt::Write as _;
 use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::site::Language;
+use super::url::{absolute_url, prefix};
 use crate::content::{Checkpoint, Content, Facts, Mode, Traffic, Vocabulary};
-
-/// The public address of a page whose output path is `path` (`index.html` dropped).
-pub fn absolute_url(content: &Content, path: &str) -> String {
-    let base = content.config.base_url.trim_end_matches('/');
-    format!("{base}/{}", path.strip_suffix("index.html").unwrap_or(path))
-}
 
 fn properties(c: &Checkpoint, content: &Content) -> Value {
     let loc = c.location.as_ref();
@@ -77,7 +70,7 @@ fn page_urls(content: &Content, path: &str) -> serde_json::Map<String, Value> {
         .config
         .languages
         .iter()
-        .map(|l| (l.clone(), json!(absolute_url(content, &format!("{}{path}", super::site::prefix(content, l))))))
+        .map(|l| (l.clone(), json!(absolute_url(content, &format!("{}{path}", prefix(content, l))))))
         .collect()
 }
 
@@ -233,114 +226,6 @@ fn csv_cell(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
-/// Escape text for XML.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `sitemap.xml`: each page (its path under a language's root, with its last-modified date) in
-/// every language, each entry naming its translations (`prefixes`: language code and prefix).
-pub fn sitemap(content: &Content, pages: &[(String, Option<String>)], prefixes: &[(&str, &str)]) -> String {
-    let mut out = String::from(concat!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-    ));
-    for (path, lastmod) in pages {
-        let mut alternates = String::new();
-        for (lang, prefix) in prefixes {
-            let url = xml_escape(&absolute_url(content, &format!("{prefix}{path}")));
-            let _ = write!(alternates, "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{url}\"/>");
-        }
-        for (_, prefix) in prefixes {
-            let _ = write!(out, "  <url><loc>{}</loc>", xml_escape(&absolute_url(content, &format!("{prefix}{path}"))));
-            if let Some(date) = lastmod {
-                let _ = write!(out, "<lastmod>{}</lastmod>", xml_escape(date));
-            }
-            if prefixes.len() > 1 {
-                out.push_str(&alternates);
-            }
-            out.push_str("</url>\n");
-        }
-    }
-    out.push_str("</urlset>\n");
-    out
-}
-
-/// `robots.txt`.
-pub fn robots(content: &Content) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute_url(content, "sitemap.xml"))
-}
-
-/// One change in the feed: a page and the date it last changed.
-pub struct FeedEntry {
-    /// Output path of the page.
-    pub path: String,
-    /// Title.
-    pub title: String,
-    /// The title's language.
-    pub title_lang: String,
-    /// Date (YYYY-MM-DD).
-    pub date: String,
-    /// One line on what it is.
-    pub summary: String,
-    /// The summary's language.
-    pub summary_lang: String,
-}
-
-/// ` xml:lang="x"` when `lang` is not the feed's language.
-fn lang_attr(lang: &str, feed_lang: &str) -> String {
-    if lang == feed_lang { String::new() } else { format!(" xml:lang=\"{}\"", xml_escape(lang)) }
-}
-
-/// A language's `feed.xml`: an Atom feed of content changes, newest first (dates from content,
-/// never the clock), in that language, each text marked with its own language where it differs.
-pub fn atom(l: &Language, mut entries: Vec<FeedEntry>) -> String {
-    let (content, lang) = (l.content, l.ui.lang.as_str());
-    let title = xml_escape(content.config.title.get(lang, &content.config.default_language));
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
-    let updated = entries.first().map_or("1970-01-01".to_string(), |e| e.date.clone());
-    let home = xml_escape(&absolute_url(content, &l.prefix));
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(lang)
-    );
-    let _ = writeln!(out, "  <title>{title}</title>\n  <id>{home}</id>");
-    let _ = writeln!(
-        out,
-        "  <link rel=\"self\" href=\"{}\"/>",
-        xml_escape(&absolute_url(content, &format!("{}feed.xml", l.prefix)))
-    );
-    let _ = writeln!(out, "  <link href=\"{home}\"/>");
-    let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{title}</name></author>");
-    for e in entries {
-        let url = xml_escape(&absolute_url(content, &e.path));
-        let _ = writeln!(
-            out,
-            "  <entry>\n    <title{}>{}</title>\n    <id>{url}#{}</id>\n    <link href=\"{url}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary{}>{}</summary>\n  </entry>",
-            lang_attr(&e.title_lang, lang),
-            xml_escape(&e.title),
-            e.date,
-            e.date,
-            lang_attr(&e.summary_lang, lang),
-            xml_escape(&e.summary)
-        );
-    }
-    out.push_str("</feed>\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,10 +237,5 @@ mod tests {
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("-12.5"), "-12.5");
-    }
-
-    #[test]
-    fn xml_is_escaped() {
-        assert_eq!(xml_escape("<a & 'b'>\u{1}"), "&lt;a &amp; &apos;b&apos;&gt;");
     }
 }

@@ -4,14 +4,14 @@
 
 use std::fmt::Write as _;
 
+use super::escape::xml_escape;
 use crate::content::geo::{Boundaries, Ring};
 use crate::content::{Checkpoint, Content, Mode, StatusState};
-use crate::render::exports::xml_escape;
 use crate::render::i18n::Ui;
 pub use crate::render::map_labels::{CountryAnchor, Marker, country_anchors};
 use crate::render::map_labels::{country_labels, marker_labels};
+use crate::render::view::status_key;
 use crate::render::view::{name_in, text_in};
-use crate::render::views::status_key;
 
 /// Width of the index map's coordinate space.
 pub const MAP_WIDTH: f64 = 1000.0;

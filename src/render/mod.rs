@@ -1,7 +1,10 @@
 //! `crossings build`: render content into a static site, refusing invalid content and never
 //! leaving a half-written site.
 
+pub mod context;
+pub mod escape;
 pub mod exports;
+pub mod feeds;
 pub mod format;
 pub mod hours;
 pub mod i18n;
@@ -14,13 +17,12 @@ pub mod nearby;
 pub mod offline;
 pub mod output;
 pub mod pages;
-pub mod publish;
-pub mod rule_view;
 pub mod search;
 pub mod site;
+pub mod sitemap;
 pub mod templates;
+pub mod url;
 pub mod view;
-pub mod views;
 
 use std::path::Path;
 
@@ -81,7 +83,7 @@ pub fn update_site(
     let staging = output::Staging::update(dir)?;
     for id in &change.removed {
         for lang in &content.config.languages {
-            staging.remove(&format!("{}checkpoints/{id}", site::prefix(content, lang)))?;
+            staging.remove(&format!("{}checkpoints/{id}", url::prefix(content, lang)))?;
         }
     }
     let pages = site::Pages::Some { checkpoints: change.checkpoints.clone(), borders: change.borders.clone() };

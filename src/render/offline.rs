@@ -12,16 +12,12 @@ use sha2::{Digest, Sha256};
 
 use super::i18n::Uis;
 use super::output::{MARKER, Staging};
+use super::url::{manifest_path, prefix};
 use crate::content::Content;
 
 /// The service worker's template, and where it goes: at the site's root, so that its scope is
 /// the whole site.
 pub const WORKER: &str = "sw.js";
-
-/// A language's list of files to keep, relative to the site's root.
-pub fn manifest_path(lang: &str) -> String {
-    format!("static/offline.{lang}.json")
-}
 
 /// What `static/offline.<lang>.json` says.
 #[derive(Serialize)]
@@ -43,7 +39,7 @@ struct File {
 /// site in `staging` (after every other file is written).
 pub fn write_offline(content: &Content, uis: &Uis, tera: &tera::Tera, staging: &Staging) -> anyhow::Result<()> {
     let files = site_files(staging.dir())?;
-    let prefixes: Vec<String> = content.config.languages.iter().map(|l| super::site::prefix(content, l)).collect();
+    let prefixes: Vec<String> = content.config.languages.iter().map(|l| prefix(content, l)).collect();
     let per_language: Vec<(&String, Vec<&File>)> = content
         .config
         .languages

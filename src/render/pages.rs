@@ -2,12 +2,13 @@
 
 use serde_json::json;
 
+use super::context::{Job, Language, Page};
 use super::exports;
 use super::map;
-use super::rule_view::{rule_link, rule_view};
-use super::site::{Job, Language, Page};
+use super::url::{absolute_url, border_url};
 use super::view::*;
-use super::views::{checkpoint_view, hours_key, status_key, value_key};
+use super::view::{checkpoint_view, hours_key, status_key, value_key};
+use super::view::{rule_link, rule_view};
 use crate::content::{Border, HoursKind, Mode, StatusState, Traffic, Vocabulary};
 
 /// Fill `ctx` for `job` and say what the page is.
@@ -31,7 +32,7 @@ fn page(path: &str, template: &'static str, title: &str, description: &str, kind
 
 /// A link to a checkpoint, marked with its name's language when that is not the page's.
 fn checkpoint_link(v: &CheckpointItem, lang: &str, detail: Option<String>) -> LinkView {
-    super::views::name_link(&v.name, &v.id, lang, detail)
+    super::view::name_link(&v.name, &v.id, lang, detail)
 }
 
 /// What a page that lists checkpoints (the index, a border's page) is given as
@@ -240,7 +241,7 @@ fn json_ld(l: &Language, v: &CheckpointView) -> String {
         "@type": "GovernmentBuilding",
         "name": v.item.name.text,
         "alternateName": v.item.aliases.iter().map(|a| &a.text).collect::<Vec<_>>(),
-        "url": exports::absolute_url(l.content, &format!("{}{}", l.prefix, v.item.url)),
+        "url": absolute_url(l.content, &format!("{}{}", l.prefix, v.item.url)),
         "address": {"@type": "PostalAddress", "addressCountry": "KZ", "addressRegion": v.item.region.as_ref().map(|r| &r.label), "addressLocality": v.settlement},
     });
     if let (Some(lat), Some(lon)) = (v.item.lat, v.item.lon) {

@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::rule_view::{category_key, rule_for, rule_ids};
-use super::site::Language;
-use super::view::{CheckpointItem, border_label, border_url};
+use super::context::Language;
+use super::url::border_url;
+use super::view::{CheckpointItem, border_label};
+use super::view::{category_key, rule_for, rule_ids};
 use crate::content::{Border, Checkpoint, Rule};
 use crate::translit::{self, fold};
 

@@ -1,5 +1,6 @@
-//! The site: which pages exist, in which languages, the context every page shares, and
-//! writing them all. The default language's pages sit at the site's root, the others' under
+//! The site driver: which pages exist, in which languages, what every page shares, and writing
+//! them all, with the files beside them (search indexes, feeds, exports, sitemap) and last what a
+//! browser keeps offline. The default language's pages sit at the site's root, the others' under
 //! `<lang>/`; each page links to its translations relatively, so the site works from a sub-path
 //! and from disk.
 
@@ -10,39 +11,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
-use super::exports;
+use super::context::{Job, Language, Shared};
 use super::i18n::{self, Ui, Uis};
-use super::map;
 use super::output::Staging;
-use super::pages;
-use super::rule_view::{self, rules_for};
-use super::templates;
-use super::view::{CheckpointItem, LinkView};
-use super::views::checkpoint_item;
+use super::url::{absolute_url, prefix, search_index_path};
+use super::view::{self as rule_view, CheckpointItem, LinkView, checkpoint_item, rules_for};
+use super::{exports, feeds, map, pages, search, sitemap, templates};
 use crate::content::{Border, Content, Rule};
-
-/// One page to render, in every language.
-#[derive(Debug, Clone, Copy)]
-pub enum Job {
-    /// The home page: map, list, filters.
-    Index,
-    /// Every checkpoint.
-    CheckpointList,
-    /// One checkpoint, by index.
-    Checkpoint(usize),
-    /// Every rule.
-    RuleList,
-    /// One rule, by index in [`rule_view::rule_ids`].
-    Rule(usize),
-    /// Every border.
-    BorderList,
-    /// One border.
-    Border(Border),
-    /// The data downloads.
-    Data,
-    /// The 404 page.
-    NotFound,
-}
 
 /// A language's version of a page, for `<link rel="alternate">` and the language switcher.
 #[derive(Debug, Serialize)]
@@ -64,77 +39,6 @@ struct PageMeta {
     kind: &'static str,
     alternates: Vec<Alternate>,
     x_default: String,
-}
-
-/// What a page builder decides: where the page goes (under its language's root), its
-/// template, title, description and kind.
-pub struct Page {
-    /// Output path under the language's root.
-    pub path: String,
-    /// Template name.
-    pub template: &'static str,
-    /// Title.
-    pub title: String,
-    /// One sentence for search engines and link previews.
-    pub description: String,
-    /// `page.kind` (the body's class).
-    pub kind: &'static str,
-}
-
-/// What is worked out once per site and shared by every language.
-pub struct Shared {
-    /// Kazakhstan's outline for locator maps, and its frame.
-    pub locator: (map::Frame, String),
-    /// Each checkpoint's neighbours on its border.
-    pub neighbours: Vec<Vec<(usize, Option<f64>)>>,
-    /// Each rule document's body as HTML, by its index in `content.rules`.
-    pub bodies: Vec<String>,
-    /// Checkpoints per border (see [`Shared::count`]).
-    counts: HashMap<Border, usize>,
-    /// Where the index map's country labels go.
-    pub anchors: Vec<map::CountryAnchor>,
-    /// The languages: code, output prefix, and name in itself.
-    pub languages: Vec<(String, String, String)>,
-}
-
-impl Shared {
-    /// How many checkpoints are on `border`.
-    pub fn count(&self, border: Border) -> usize {
-        self.counts.get(&border).copied().unwrap_or(0)
-    }
-}
-
-/// One language's version of the site: its strings and what its pages share.
-pub struct Language<'a> {
-    /// The content.
-    pub content: &'a Content,
-    /// What every language shares.
-    pub shared: &'a Shared,
-    /// The interface strings.
-    pub ui: Arc<Ui>,
-    /// Where its pages go: `` or `<lang>/`.
-    pub prefix: String,
-    /// Every checkpoint as lists show it, in content order.
-    pub items: Vec<CheckpointItem>,
-    /// Positions in `items` in the order lists show them: by displayed name, in the
-    /// language's alphabet.
-    pub order: Vec<usize>,
-    /// The version of each rule its pages show, in id order.
-    pub rules: Vec<&'a Rule>,
-    /// Where each of `rules` is in `content.rules`.
-    pub rule_positions: Vec<usize>,
-    /// The list of rules that apply on each border (and with no border) as checkpoint pages show
-    /// it (`checkpoint-rules.html`), for the pages of checkpoints no rule names: rendered once,
-    /// not once per page.
-    pub border_rules: HashMap<Option<Border>, String>,
-    /// Checkpoints some rule names: their pages list the rules that apply to them one by one.
-    pub named_by_rules: std::collections::HashSet<&'a str>,
-    base: tera::Context,
-}
-
-/// The output prefix of `lang`'s pages.
-pub fn prefix(content: &Content, lang: &str) -> String {
-    if lang == content.config.default_language { String::new() } else { format!("{lang}/") }
 }
 
 /// Which pages a build writes.
@@ -181,13 +85,13 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, p
                 let language = phase("language", || Language::new(content, &shared, Arc::clone(&uis[lang]), tera))?;
                 let (written, files) = rayon::join(
                     || phase("pages", || write_pages(&jobs, pages, &language, tera, staging)),
-                    || phase("lang files", || super::publish::write_language_files(&language, staging)),
+                    || phase("lang files", || write_language_files(&language, staging)),
                 );
                 written.and(files)?;
             }
             Ok(())
         },
-        || phase("exports", || super::publish::write_exports(content, &jobs, &shared, staging)),
+        || phase("exports", || write_exports(content, &jobs, &shared, staging)),
     );
     languages.and(exports)?;
     phase("offline", || super::offline::write_offline(content, &uis, tera, staging))
@@ -273,7 +177,7 @@ impl<'a> Language<'a> {
                 "title": cfg.title.get(lang, default),
                 "description": cfg.description.get(lang, default),
                 "base_url": cfg.base_url,
-                "home_url": exports::absolute_url(content, &prefix(content, lang)),
+                "home_url": absolute_url(content, &prefix(content, lang)),
                 "repository_url": cfg.repository_url,
                 "licence": cfg.licence.get(lang, default),
             }),
@@ -302,39 +206,6 @@ impl<'a> Language<'a> {
             language.border_rules.insert(border, html);
         }
         Ok(language)
-    }
-
-    /// `links` (to rules) as a checkpoint page lists them, from `checkpoint-rules.html`.
-    pub fn rules_html(&self, links: &[LinkView], tera: &tera::Tera) -> anyhow::Result<String> {
-        let mut ctx = self.base.clone();
-        ctx.insert("root", "../../");
-        ctx.insert("rules", links);
-        templates::render(tera, "checkpoint-rules.html", &ctx)
-    }
-
-    /// Every checkpoint in the order lists show them.
-    pub fn listed(&self) -> impl Iterator<Item = &CheckpointItem> {
-        self.order.iter().map(|i| &self.items[*i])
-    }
-
-    /// The checkpoints on `border`, in the order lists show them.
-    pub fn on_border(&self, border: Border) -> impl Iterator<Item = &CheckpointItem> {
-        self.listed().filter(move |v| v.border.as_ref().is_some_and(|b| b.code == border.code()))
-    }
-
-    /// The neighbouring borders' pages, with their checkpoint counts.
-    pub fn border_links(&self) -> Vec<LinkView> {
-        Border::ALL
-            .into_iter()
-            .map(|b| {
-                let count = self.shared.count(b) as u64;
-                LinkView::new(
-                    super::view::border_label(b, self.content, &self.ui),
-                    super::view::border_url(b),
-                    Some(self.ui.count("count_checkpoints", count)),
-                )
-            })
-            .collect()
     }
 }
 
@@ -411,9 +282,9 @@ fn render_job(job: Job, language: &Language, tera: &tera::Tera) -> anyhow::Resul
     ctx.insert("site_root", &site_root);
     ctx.insert("root", &root);
     let alternates = alternates(language, &page.path, &site_root);
-    let x_default = exports::absolute_url(content, &page.path);
+    let x_default = absolute_url(content, &page.path);
     let meta = PageMeta {
-        canonical: exports::absolute_url(content, &out_path),
+        canonical: absolute_url(content, &out_path),
         title: page.title,
         description: page.description,
         path: page.path,
@@ -437,8 +308,32 @@ fn alternates(language: &Language, path: &str, site_root: &str) -> Vec<Alternate
             lang: code.clone(),
             name: name.clone(),
             href: format!("{site_root}{prefix}{path}"),
-            url: exports::absolute_url(language.content, &format!("{prefix}{path}")),
+            url: absolute_url(language.content, &format!("{prefix}{path}")),
             current: *code == language.ui.lang,
         })
         .collect()
+}
+
+/// A language's search index and feed.
+pub fn write_language_files(l: &Language, staging: &Staging) -> anyhow::Result<()> {
+    let index = search::index_script(l);
+    staging.write(&search_index_path(&l.ui.lang), index.as_bytes())?;
+    let feed = feeds::atom(l, feeds::feed_entries(l));
+    staging.write(&format!("{}feed.xml", l.prefix), feed.as_bytes())
+}
+
+/// The data exports, sitemap and robots.txt.
+pub fn write_exports(content: &Content, jobs: &[Job], shared: &Shared, staging: &Staging) -> anyhow::Result<()> {
+    type Export = (&'static str, fn(&Content, &mut dyn std::io::Write) -> std::io::Result<()>);
+    let files: [Export; 3] = [
+        ("data/checkpoints.geojson", exports::geojson),
+        ("data/checkpoints.csv", exports::csv),
+        ("data/checkpoints.json", exports::json_export),
+    ];
+    files.par_iter().try_for_each(|(path, write)| staging.write_with(path, |out| Ok(write(content, out)?)))?;
+    let mut pages: Vec<(String, Option<String>)> = jobs.iter().filter_map(|j| sitemap::page_of(content, *j)).collect();
+    pages.sort();
+    let prefixes: Vec<(&str, &str)> = shared.languages.iter().map(|(l, p, _)| (l.as_str(), p.as_str())).collect();
+    staging.write("sitemap.xml", sitemap::sitemap(content, &pages, &prefixes).as_bytes())?;
+    staging.write("robots.txt", sitemap::robots(content).as_bytes())
 }

@@ -1,11 +1,14 @@
 //! Rule documents for pages: which language version a page shows, and its view model with
 //! labels, amounts and dates in the page's language.
 
-use super::i18n::Ui;
-use super::markdown;
-use super::view::*;
-use super::views::{edit_url, labelled, rewrite_link};
+use serde::Serialize;
+
+use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
+use super::text::*;
 use crate::content::{Allowance, Content, Direction, Rule, RuleCategory};
+use crate::render::i18n::Ui;
+use crate::render::markdown;
+use crate::render::url::{edit_url, rewrite_link};
 
 /// Every rule id, once, sorted.
 pub fn rule_ids(content: &Content) -> Vec<&str> {
@@ -97,7 +100,7 @@ pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> 
         body_html,
         sources: meta.sources.iter().map(|s| source_view(s, content, ui)).collect(),
         last_verified: meta.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
-        verified_against: meta.verified_against.as_ref().map(|v| super::views::verified_label(&v.value, content)),
+        verified_against: meta.verified_against.as_ref().map(|v| verified_label(&v.value, content)),
         edit_url: edit_url(content, &rule.path),
     }
 }
@@ -181,6 +184,58 @@ fn allowance_row(a: &Allowance, ui: &Ui) -> AllowanceRow {
         cited: None,
         others: Vec::new(),
     }
+}
+
+/// A rule document as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleView {
+    /// Id.
+    pub id: String,
+    /// Page, relative to the site's root.
+    pub url: String,
+    /// The language the document is written in (the page's, or another until it is translated).
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// Category.
+    pub category: Labelled,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Where it applies, in words.
+    pub applies_to: Vec<String>,
+    /// Allowance rows.
+    pub allowances: Vec<AllowanceRow>,
+    /// Structured lists.
+    pub lists: Vec<ListView>,
+    /// The body as sanitised HTML.
+    pub body_html: String,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// The date an editor checked the document.
+    pub last_verified: Option<DateView>,
+    /// The source of that check.
+    pub verified_against: Option<String>,
+    /// Edit link to the Markdown file.
+    pub edit_url: Option<String>,
+}
+
+/// One row of an allowances table.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllowanceRow {
+    /// What.
+    pub item: String,
+    /// Direction label.
+    pub direction: Option<String>,
+    /// Amount with unit or currency, e.g. "10,000 USD".
+    pub limit: Option<String>,
+    /// Condition.
+    pub condition: Option<String>,
+    /// Source's words.
+    pub source_text: Option<String>,
+    /// Who gives this figure and as of when.
+    pub cited: Option<Attribution>,
+    /// Other sources' figures for the same item, with their dates (shown beneath the kept one).
+    pub others: Vec<AllowanceRow>,
 }
 
 #[cfg(test)]

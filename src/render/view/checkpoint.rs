@@ -1,31 +1,16 @@
 //! Building checkpoints' view models from content, with labels in the page's language.
 
-use super::i18n::Ui;
-use super::markdown;
-use super::view::*;
+use serde::Serialize;
+
+use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
+use super::text::*;
 use crate::content::date::Date;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, Fact, Facts, HoursKind, OpenTo, Precision, Record,
-    StatusState, Vocabulary,
+    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, StatusState,
 };
-
-/// The key of a vocabulary value's label: `mode_road`, `traffic_cargo`.
-pub fn value_key(prefix: &str, code: &str) -> String {
-    format!("{prefix}_{code}")
-}
-
-/// Every value of `facts` with its fact and labels (`prefix` names the labels' keys).
-pub fn fact_views<K: Vocabulary>(facts: &Facts<K>, prefix: &str, ui: &Ui) -> Vec<FactView> {
-    facts
-        .all()
-        .map(|(k, fact)| FactView {
-            code: k.code().to_string(),
-            label: ui.get(&value_key(prefix, k.code())).to_string(),
-            fact: fact.code(),
-            fact_label: ui.get(&value_key("fact", fact.code())).to_string(),
-        })
-        .collect()
-}
+use crate::render::i18n::Ui;
+use crate::render::markdown;
+use crate::render::url::{edit_url, rewrite_link};
 
 /// The key of an hours kind's label.
 pub fn hours_key(h: HoursKind) -> &'static str {
@@ -66,31 +51,6 @@ fn open_to_key(o: OpenTo) -> &'static str {
     match o {
         OpenTo::All => "open_to_all",
         OpenTo::Neighbours => "open_to_neighbours",
-    }
-}
-
-/// A value's YAML code and its label under `key` in the page's language.
-pub fn labelled(code: impl serde::Serialize, key: &str, ui: &Ui) -> Labelled {
-    let code = serde_json::to_value(code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    Labelled { code, label: ui.get(key).to_string() }
-}
-
-/// Rewrite a Markdown link: site-root paths become relative to the page at `root`.
-pub fn rewrite_link(dest: &str, root: &str) -> String {
-    match dest.strip_prefix('/') {
-        Some(path) if !path.starts_with('/') => {
-            let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
-            let mut url = format!("{root}{path}");
-            if url.ends_with('/') || path.is_empty() {
-                url.push_str("index.html");
-            }
-            if !fragment.is_empty() {
-                url.push('#');
-                url.push_str(fragment);
-            }
-            url
-        }
-        _ => dest.to_string(),
     }
 }
 
@@ -142,7 +102,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| name_in(n, &ui.lang)),
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
-        hours_words: c.hours.as_ref().and_then(|h| super::hours::words(h, ui)),
+        hours_words: c.hours.as_ref().and_then(|h| crate::render::hours::words(h, ui)),
         open_hours: open_hours(c),
         status: c.status_on(Date::build_date()).map(|s| status_label(c, s, content, ui)),
         region,
@@ -287,20 +247,10 @@ fn also_stated(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::
     out
 }
 
-/// The name of a source an editor checked a record against: a listed source's publisher or
-/// title, else the address as written.
-pub fn verified_label(against: &str, content: &Content) -> String {
-    content
-        .sources
-        .iter()
-        .find(|s| s.id == against)
-        .map_or_else(|| against.to_string(), |s| s.publisher.clone().unwrap_or_else(|| s.title.clone()))
-}
-
 /// The schedule for the "open now" badge: none while a status closes the checkpoint.
 fn open_hours(c: &Checkpoint) -> Option<String> {
     let closed = c.status_on(Date::build_date()).is_some_and(|s| s.state != StatusState::Open);
-    if closed { None } else { super::hours::badge_json(c.hours.as_ref()?) }
+    if closed { None } else { crate::render::hours::badge_json(c.hours.as_ref()?) }
 }
 
 /// A status's label where lists and the page's first lines show it: with its date and "may
@@ -369,19 +319,138 @@ fn contact_view(c: &Contact) -> LinkView {
     LinkView::new(value, href, c.label.clone())
 }
 
-/// The "edit this page" link for a content file.
-pub fn edit_url(content: &Content, path: &std::path::Path) -> Option<String> {
-    if content.config.edit_url.is_empty() {
-        return None;
-    }
-    let relative = path.strip_prefix(&content.root).ok()?;
-    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    Some(format!("{}{}", content.config.edit_url, parts.join("/")))
+/// A checkpoint as lists show it (the index, border pages, nearby links, search): what is
+/// kept for every checkpoint while a language's pages are written.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckpointItem {
+    /// Id.
+    pub id: String,
+    /// Page, relative to the site's root.
+    pub url: String,
+    /// Display name.
+    pub name: Text,
+    /// Other spellings, each marked with its script where that is not the page's
+    /// (`und-Latn` for a Latin spelling on a Russian page).
+    pub aliases: Vec<Text>,
+    /// The border.
+    pub border: Option<Labelled>,
+    /// The other side's name.
+    pub counterpart_name: Option<Text>,
+    /// The modes a source states (yes or no).
+    pub modes: Vec<FactView>,
+    /// Every kind of traffic with what is stated of it (yes, no or unknown).
+    pub traffic: Vec<FactView>,
+    /// The labels of the modes stated to be yes, joined for reading ("Road, on foot"); `None`
+    /// when no mode is known.
+    pub modes_label: Option<String>,
+    /// Filter tokens of the modes stated yes, space-separated, or `unknown`.
+    pub mode_codes: String,
+    /// What is stated of each kind of traffic, for reading ("Cargo: yes, passengers: unknown");
+    /// `None` when nothing is.
+    pub traffic_label: Option<String>,
+    /// Filter tokens of the traffic: `cargo cargo:yes` for yes, `passenger passenger:unknown`
+    /// for unknown (a filter on passengers keeps the checkpoints nobody has said refuse them),
+    /// `cargo:no` for no.
+    pub traffic_codes: String,
+    /// Normalised hours.
+    pub hours: Option<Labelled>,
+    /// The schedule in words, beyond the kind's label: days, times, break, season, UTC offset.
+    pub hours_words: Option<String>,
+    /// The schedule as `static/hours.js` reads it to say whether the checkpoint is open now
+    /// (compact JSON), where the hours say so and the checkpoint is not closed.
+    pub open_hours: Option<String>,
+    /// State.
+    pub status: Option<Labelled>,
+    /// Region name and code.
+    pub region: Option<Labelled>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+}
+
+/// A checkpoint as its own page shows it: its list item and everything else, made only while
+/// that page is rendered.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckpointView {
+    /// What lists show.
+    #[serde(flatten)]
+    pub item: CheckpointItem,
+    /// Every given name, with its language.
+    pub names: Vec<Text>,
+    /// The other side's country name.
+    pub counterpart_country: Option<String>,
+    /// Who may cross.
+    pub open_to: Option<String>,
+    /// Classification label.
+    pub classification: Option<String>,
+    /// The source's words for the classification.
+    pub classification_text: Option<Text>,
+    /// The source's words for the hours.
+    pub hours_text: Option<Text>,
+    /// Status details in the page's language: ended, since, until.
+    pub status_detail: Option<String>,
+    /// The status's note, as the editor wrote it.
+    pub status_note: Option<Text>,
+    /// District.
+    pub district: Option<Text>,
+    /// Settlement.
+    pub settlement: Option<Text>,
+    /// The source's words for the place.
+    pub place_text: Option<Text>,
+    /// Coordinates as text, e.g. "44.2123, 80.4001".
+    pub coordinates: Option<String>,
+    /// Precision label.
+    pub precision: Option<Labelled>,
+    /// Links to open the place in map apps.
+    pub map_links: Vec<LinkView>,
+    /// Contacts: label, value, href.
+    pub contacts: Vec<LinkView>,
+    /// Notes as sanitised HTML.
+    pub notes_html: Option<String>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Who states each fact and as of when, by field (`traffic`, `hours`, `location`...): the
+    /// sources whose `supports` name the field or a part of it, newest first.
+    pub cited: std::collections::BTreeMap<String, Cited>,
+    /// What other sources state where they disagree with the value shown, by field, with who
+    /// states it and as of when.
+    pub also: std::collections::BTreeMap<String, Vec<AlsoView>>,
+    /// Other checkpoints at the same place.
+    pub same_place: Vec<LinkView>,
+    /// The date an editor checked the record, and against what.
+    pub last_verified: Option<DateView>,
+    /// The source of that check.
+    pub verified_against: Option<String>,
+    /// Fields unknown.
+    pub unknown: Vec<&'static str>,
+    /// Edit link to the YAML file.
+    pub edit_url: Option<String>,
+}
+
+/// The sources a page names beside one fact: the newest few, and how many more the Sources
+/// section lists.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Cited {
+    /// The newest sources, newest first.
+    pub shown: Vec<Attribution>,
+    /// "and 3 more", when there are more.
+    pub more: Option<String>,
+}
+
+/// Another source's value for a fact, shown beneath the kept one.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlsoView {
+    /// The value, in the source's words (or, for a state, in the page's language).
+    pub value: Text,
+    /// Who states it, and as of when.
+    pub cited: Attribution,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Vocabulary;
 
     #[test]
     fn rewrites_site_paths_relative_to_the_page() {
