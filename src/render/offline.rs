@@ -87,7 +87,7 @@ fn kept_for(path: &str, lang: &str, prefix: &str, prefixes: &[String]) -> bool {
 /// Every file of the site in `dir` but the build's marker and what this module writes, sorted.
 fn site_files(dir: &Path) -> anyhow::Result<Vec<File>> {
     let mut paths = Vec::new();
-    super::collect_files(dir, &mut paths)?;
+    super::output::collect_files(dir, &mut paths)?;
     let mut files: Vec<File> = paths
         .iter()
         .filter_map(|p| {

@@ -5,15 +5,17 @@
 //! and from disk.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
+use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
 use super::context::{Job, Language, Shared};
 use super::i18n::{self, Ui, Uis};
-use super::output::Staging;
+use super::output::{Staging, collect_files};
 use super::url::{absolute_url, prefix, search_index_path};
 use super::view::{self as rule_view, CheckpointItem, LinkView, checkpoint_item, rules_for};
 use super::{exports, feeds, map, pages, search, sitemap, templates};
@@ -336,4 +338,21 @@ pub fn write_exports(content: &Content, jobs: &[Job], shared: &Shared, staging: 
     let prefixes: Vec<(&str, &str)> = shared.languages.iter().map(|(l, p, _)| (l.as_str(), p.as_str())).collect();
     staging.write("sitemap.xml", sitemap::sitemap(content, &pages, &prefixes).as_bytes())?;
     staging.write("robots.txt", sitemap::robots(content).as_bytes())
+}
+
+/// Copy the theme's assets (`templates/static/`) into the site.
+pub fn copy_static(templates_dir: &Path, staging: &Staging) -> anyhow::Result<()> {
+    let dir = templates_dir.join("static");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    collect_files(&dir, &mut files)?;
+    files.sort();
+    for file in files {
+        let relative = file.strip_prefix(templates_dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(&file).with_context(|| format!("cannot read `{}`", file.display()))?;
+        staging.write(&relative, &bytes)?;
+    }
+    Ok(())
 }

@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::escape::xml_escape;
-use super::map::{Frame, ZOOM_LEVELS, simplify};
+use super::projection::{Frame, ZOOM_LEVELS, simplify};
 use crate::content::Content;
 use crate::content::geo::Boundaries;
+use crate::render::escape::xml_escape;
 use crate::render::view::text_in;
 
 /// A placed checkpoint.
