@@ -11,12 +11,12 @@
 mod acquire;
 mod allowance;
 mod candidate;
+mod coordinates;
 mod decode;
 mod digest;
 mod emit;
 mod extract;
 pub mod fetch;
-mod geocode;
 mod grid;
 mod hours;
 mod matching;

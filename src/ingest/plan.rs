@@ -52,7 +52,7 @@ pub fn checkpoints(
     assignment: &Assignment,
     retrieved: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<()> {
-    let airports = super::geocode::load_airports(content);
+    let airports = super::coordinates::load_airports(content);
     for (id, indices) in &assignment.records {
         // Newest first: where sources disagree, the one describing the latest date is kept
         // (then the order of `sources.yaml`).
@@ -61,7 +61,7 @@ pub fn checkpoints(
         chosen.sort_by_key(|c| std::cmp::Reverse(date(c)));
         let (mut theirs, disagreements) = combine(id, &chosen, retrieved)?;
         plan.disagreements.extend(disagreements);
-        super::geocode::add_coordinates(&mut theirs, content, &airports);
+        super::coordinates::add_coordinates(&mut theirs, content, &airports);
         // In the model's field order when it is a whole record (it is not when only a source
         // naming the other side speaks of an existing record).
         let theirs = from_node::<Checkpoint>(&theirs).ok().map(|t| to_node(&t)).transpose()?.unwrap_or(theirs);

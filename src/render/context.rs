@@ -1,13 +1,13 @@
 //! What rendering a page sees: the page to render ([`Job`]), what its builder decides
 //! ([`Page`]), what the whole site shares ([`Shared`]) and one language's version of it
-//! ([`Language`]). The site driver (`site.rs`) makes them; page builders and writers read them.
+//! ([`Language`]). The site driver (`driver.rs`) makes them; page builders and writers read them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::i18n::Ui;
 use super::map;
 use super::templates;
+use super::ui::Ui;
 use super::view::{CheckpointItem, LinkView};
 use crate::content::{Border, Content, Rule};
 

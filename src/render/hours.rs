@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use super::i18n::Ui;
 use super::keys::{self, BADGE, MONTHS, WEEKDAYS};
+use super::ui::Ui;
 use crate::content::date::days_in_month;
 use crate::content::{Hours, HoursKind, MonthDay, Opening, Season, Weekday};
 

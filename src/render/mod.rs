@@ -2,12 +2,12 @@
 //! leaving a half-written site.
 
 mod context;
+mod driver;
 mod escape;
 mod exports;
 mod feeds;
 mod format;
 mod hours;
-mod i18n;
 pub mod incremental;
 pub mod keys;
 mod map;
@@ -17,9 +17,9 @@ mod offline;
 mod output;
 mod pages;
 mod search;
-mod site;
 mod sitemap;
 pub mod templates;
+mod ui;
 mod url;
 mod view;
 
@@ -30,8 +30,8 @@ pub fn build_site(content: &crate::content::Content, templates_dir: &Path, out_d
     use crate::timing::phase;
     let mut tera = phase("templates", || templates::load(templates_dir))?;
     let staging = output::Staging::new(out_dir, &[&content.root, templates_dir])?;
-    site::copy_static(templates_dir, &staging)?;
-    site::write_site(content, &mut tera, &staging, &site::Pages::All)?;
+    driver::copy_static(templates_dir, &staging)?;
+    driver::write_site(content, &mut tera, &staging, &driver::Pages::All)?;
     phase("swap", || staging.commit())
 }
 
@@ -52,7 +52,7 @@ pub fn update_site(
             staging.remove(&format!("{}checkpoints/{id}", url::prefix(content, lang)))?;
         }
     }
-    let pages = site::Pages::Some { checkpoints: change.checkpoints.clone(), borders: change.borders.clone() };
-    site::write_site(content, &mut tera, &staging, &pages)?;
+    let pages = driver::Pages::Some { checkpoints: change.checkpoints.clone(), borders: change.borders.clone() };
+    driver::write_site(content, &mut tera, &staging, &pages)?;
     staging.commit()
 }

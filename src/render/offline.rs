@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::i18n::Uis;
 use super::output::{MARKER, Staging};
+use super::ui::Uis;
 use super::url::{manifest_path, prefix};
 use crate::content::Content;
 
@@ -122,7 +122,7 @@ fn build_hash(dir: &Path, files: &[&File]) -> anyhow::Result<String> {
 }
 
 /// `bytes` in megabytes to one decimal, as `ui`'s language writes it (at least 0.1).
-fn size_text(bytes: u64, ui: &super::i18n::Ui) -> String {
+fn size_text(bytes: u64, ui: &super::ui::Ui) -> String {
     let tenths = (bytes as f64 / 100_000.0).round().max(1.0);
     ui.fill("offline_megabytes", &[("n", &ui.number(tenths / 10.0))])
 }

@@ -30,7 +30,7 @@ pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // Declared before the templates are compiled (Tera checks names then); the build registers
     // them again with the site's strings.
-    super::i18n::register(&mut tera, Default::default());
+    super::ui::register(&mut tera, Default::default());
     let files = template_files(dir)?;
     tera.add_template_files(files.iter().map(|(path, name)| (path.as_path(), Some(name.as_str()))))
         .map_err(|e| anyhow::anyhow!("{}", describe(&e)))

@@ -7,9 +7,9 @@
 //! Pages differ from `build`'s only in that the preview's own address replaces `base_url` and
 //! HTML responses carry the reload script.
 
+mod preview;
 mod reload;
 mod server;
-mod site;
 mod watch;
 
 use std::net::{SocketAddr, TcpListener};
@@ -43,7 +43,7 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         );
     }
     let stop = stop_signal()?;
-    let preview = Arc::new(site::Preview::new(&options.content, &options.templates)?);
+    let preview = Arc::new(preview::Preview::new(&options.content, &options.templates)?);
     let listener = TcpListener::bind((options.bind.as_str(), options.port)).with_context(|| {
         format!("cannot listen on {}:{} (another port: --port N, or 0 for any)", options.bind, options.port)
     })?;
@@ -79,7 +79,7 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
 /// runtime) until `stop` resolves.
 fn start_server(
     listener: TcpListener,
-    preview: Arc<site::Preview>,
+    preview: Arc<preview::Preview>,
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<std::thread::JoinHandle<()>> {
     listener.set_nonblocking(true).context("cannot set up the listening socket")?;

@@ -16,8 +16,8 @@ use axum::routing::get;
 use tower::ServiceExt as _;
 use tower_http::services::ServeDir;
 
+use super::preview::Preview;
 use super::reload;
-use super::site::Preview;
 
 /// Largest HTML page the preview adds its script to, in bytes; larger ones are sent as built.
 const MAX_INJECTED_PAGE: usize = 16 * 1024 * 1024;

@@ -12,7 +12,7 @@ use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer};
 
-use super::site::Preview;
+use super::preview::Preview;
 
 /// How long the folders must be quiet before a burst of events counts as one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(100);

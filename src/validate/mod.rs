@@ -3,9 +3,9 @@
 mod checkpoints;
 mod common;
 mod hours;
-pub mod i18n;
 pub mod keys;
 mod near_duplicates;
+pub mod translations;
 pub use crate::diagnostics as notice;
 pub mod report;
 mod rules;
@@ -150,7 +150,7 @@ pub fn check(content: &Content, settings: Settings) -> Vec<notice::Notice> {
     checkpoints::check_all(content, settings, &mut notices);
     near_duplicates::check_all(content, &mut notices);
     rules::check_all(content, settings, &mut notices);
-    i18n::check_all(content, &mut notices);
+    translations::check_all(content, &mut notices);
     notices
 }
 

@@ -14,7 +14,7 @@ use self::projection::{LOCATOR_WIDTH, MAP_WIDTH, ZOOM_LEVELS, simplify};
 use crate::content::geo::{Boundaries, Ring};
 use crate::content::{Checkpoint, Content, Mode, StatusState};
 use crate::render::escape::xml_escape;
-use crate::render::i18n::Ui;
+use crate::render::ui::Ui;
 use crate::render::view::status_key;
 use crate::render::view::{name_in, text_in};
 

@@ -8,8 +8,8 @@ use crate::content::date::Date;
 use crate::content::{
     Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, StatusState,
 };
-use crate::render::i18n::Ui;
 use crate::render::markdown;
+use crate::render::ui::Ui;
 use crate::render::url::{edit_url, rewrite_link};
 
 /// The key of an hours kind's label.

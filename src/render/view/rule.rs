@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
 use super::text::*;
 use crate::content::{Allowance, Content, Direction, Rule, RuleCategory};
-use crate::render::i18n::Ui;
 use crate::render::markdown;
+use crate::render::ui::Ui;
 use crate::render::url::{edit_url, rewrite_link};
 
 /// Every rule id, once, sorted.

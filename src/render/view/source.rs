@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::text::{DateView, field_key};
 use crate::content::{Content, SourceRef};
-use crate::render::i18n::Ui;
+use crate::render::ui::Ui;
 
 /// A source as pages list it.
 #[derive(Debug, Clone, Serialize)]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::content::{Border, Content, Facts, LocalizedText, Vocabulary};
-use crate::render::i18n::Ui;
+use crate::render::ui::Ui;
 
 /// A text and the language it is in (pages mark text not in the page's language).
 #[derive(Debug, Clone, Default, Serialize)]

@@ -14,8 +14,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::context::{Job, Language, Shared};
-use super::i18n::{self, Ui, Uis};
 use super::output::{Staging, collect_files};
+use super::ui::{self, Ui, Uis};
 use super::url::{absolute_url, prefix, search_index_path};
 use super::view::{self as rule_view, CheckpointItem, LinkView, checkpoint_item, rules_for};
 use super::{exports, feeds, map, pages, search, sitemap, templates};
@@ -75,7 +75,7 @@ pub fn write_site(content: &Content, tera: &mut tera::Tera, staging: &Staging, p
     use crate::timing::phase;
     let uis: Uis = content.config.languages.iter().map(|l| (l.clone(), Arc::new(Ui::new(content, l)))).collect();
     let uis = Arc::new(uis);
-    i18n::register(tera, Arc::clone(&uis));
+    ui::register(tera, Arc::clone(&uis));
     let shared = phase("shared", || shared(content, &uis));
     let jobs = plan(content);
     let tera = &*tera;
