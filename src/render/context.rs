@@ -8,7 +8,8 @@ use std::sync::Arc;
 use super::map;
 use super::templates;
 use super::ui::Ui;
-use super::view::{CheckpointItem, LinkView};
+use super::url::{border_url, checkpoint_url, rule_url};
+use super::view::{CheckpointItem, LinkView, rule_ids};
 use crate::content::{Border, Content, Rule};
 
 /// One page to render, in every language.
@@ -16,22 +17,93 @@ use crate::content::{Border, Content, Rule};
 pub enum Job {
     /// The home page: map, list, filters.
     Index,
-    /// Every checkpoint.
-    CheckpointList,
+    /// A list of every checkpoint, rule or border.
+    List(List),
     /// One checkpoint, by index.
     Checkpoint(usize),
-    /// Every rule.
-    RuleList,
-    /// One rule, by index in [`rule_view::rule_ids`].
+    /// One rule, by index in [`rule_ids`].
     Rule(usize),
-    /// Every border.
-    BorderList,
     /// One border.
     Border(Border),
     /// The data downloads.
     Data,
     /// The 404 page.
     NotFound,
+}
+
+/// The pages that list every thing of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// Every checkpoint.
+    Checkpoints,
+    /// Every rule document.
+    Rules,
+    /// Every border.
+    Borders,
+}
+
+impl List {
+    /// Every list, in the order pages are planned.
+    pub const ALL: [List; 3] = [List::Checkpoints, List::Rules, List::Borders];
+
+    /// Its folder under the language's root, which is also the page's kind.
+    pub fn section(self) -> &'static str {
+        match self {
+            List::Checkpoints => "checkpoints",
+            List::Rules => "rules",
+            List::Borders => "borders",
+        }
+    }
+
+    /// The key of its title.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            List::Checkpoints => "title_checkpoints",
+            List::Rules => "title_rules",
+            List::Borders => "title_borders",
+        }
+    }
+}
+
+impl Job {
+    /// Where the page goes, under its language's root.
+    pub fn path(self, content: &Content) -> String {
+        match self {
+            Job::Index => "index.html".into(),
+            Job::List(list) => format!("{}/index.html", list.section()),
+            Job::Checkpoint(i) => checkpoint_url(&content.checkpoints[i].data.id.value),
+            Job::Rule(i) => rule_url(rule_ids(content)[i]),
+            Job::Border(b) => border_url(b),
+            Job::Data => "data/index.html".into(),
+            Job::NotFound => "404.html".into(),
+        }
+    }
+
+    /// Its template.
+    pub fn template(self) -> &'static str {
+        match self {
+            Job::Index => "index.html",
+            Job::List(_) => "list.html",
+            Job::Checkpoint(_) => "checkpoint.html",
+            Job::Rule(_) => "rule.html",
+            Job::Border(_) => "border.html",
+            Job::Data => "data.html",
+            Job::NotFound => "404.html",
+        }
+    }
+
+    /// `page.kind`, the body's class.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Job::Index => "index",
+            Job::List(list) => list.section(),
+            Job::Checkpoint(_) => "checkpoint",
+            Job::Rule(_) => "rule",
+            Job::Border(_) => "border",
+            Job::Data => "data",
+            Job::NotFound => "404",
+        }
+    }
 }
 
 /// What a page builder decides: where the page goes (under its language's root), its

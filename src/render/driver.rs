@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
-use super::context::{Job, Language, Shared};
+use super::context::{Job, Language, List, Shared};
 use super::output::{Staging, collect_files};
 use super::ui::{self, Ui, Uis};
 use super::url::{absolute_url, prefix, search_index_path};
@@ -144,7 +144,9 @@ fn shared(content: &Content, uis: &Uis) -> Shared {
 
 /// Every page of one language.
 pub fn plan(content: &Content) -> Vec<Job> {
-    let mut jobs = vec![Job::Index, Job::CheckpointList, Job::RuleList, Job::BorderList, Job::Data, Job::NotFound];
+    let mut jobs = vec![Job::Index];
+    jobs.extend(List::ALL.map(Job::List));
+    jobs.extend([Job::Data, Job::NotFound]);
     jobs.extend((0..content.checkpoints.len()).map(Job::Checkpoint));
     jobs.extend((0..rule_view::rule_ids(content).len()).map(Job::Rule));
     jobs.extend(Border::ALL.into_iter().map(Job::Border));

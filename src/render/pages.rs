@@ -2,10 +2,10 @@
 
 use serde_json::json;
 
-use super::context::{Job, Language, Page};
+use super::context::{Job, Language, List, Page};
 use super::exports;
 use super::map;
-use super::url::{absolute_url, border_url};
+use super::url::absolute_url;
 use super::view::*;
 use super::view::{checkpoint_view, hours_key, status_key, value_key};
 use super::view::{rule_link, rule_view};
@@ -15,19 +15,27 @@ use crate::content::{Border, HoursKind, Mode, StatusState, Traffic, Vocabulary};
 pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
     Ok(match job {
         Job::Index => index(l, ctx),
-        Job::CheckpointList => list(l, ctx, "checkpoints", "title_checkpoints"),
-        Job::RuleList => list(l, ctx, "rules", "title_rules"),
-        Job::BorderList => list(l, ctx, "borders", "title_borders"),
+        Job::List(list) => {
+            list_items(l, ctx, list);
+            page(job, l, l.ui.get(list.title_key()), "")
+        }
         Job::Checkpoint(i) => checkpoint(l, ctx, i, tera)?,
         Job::Rule(i) => rule(l, ctx, i),
         Job::Border(b) => border(l, ctx, b),
         Job::Data => data(l, ctx),
-        Job::NotFound => page("404.html", "404.html", l.ui.get("title_not_found"), "", "404"),
+        Job::NotFound => page(job, l, l.ui.get("title_not_found"), ""),
     })
 }
 
-fn page(path: &str, template: &'static str, title: &str, description: &str, kind: &'static str) -> Page {
-    Page { path: path.into(), template, title: title.into(), description: description.into(), kind }
+/// The page of `job`, with its title and description.
+fn page(job: Job, l: &Language, title: &str, description: &str) -> Page {
+    Page {
+        path: job.path(l.content),
+        template: job.template(),
+        title: title.into(),
+        description: description.into(),
+        kind: job.kind(),
+    }
 }
 
 /// A link to a checkpoint, marked with its name's language when that is not the page's.
@@ -62,7 +70,7 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("rules", &l.rules.iter().map(|r| rule_link(r, &l.ui)).collect::<Vec<_>>());
     let description = l.content.config.description.get(&l.ui.lang, &l.content.config.default_language);
     let title = l.content.config.title.get(&l.ui.lang, &l.content.config.default_language);
-    page("index.html", "index.html", title, description, "index")
+    page(Job::Index, l, title, description)
 }
 
 /// Every page records and rules cite by address (editors' digests' pages among them), once,
@@ -180,16 +188,16 @@ fn facets(l: &Language) -> serde_json::Value {
     ])
 }
 
-fn list(l: &Language, ctx: &mut tera::Context, section: &'static str, title_key: &str) -> Page {
-    let items: Vec<LinkView> = match section {
-        "checkpoints" => {
+/// Fill in the entries of `list`.
+fn list_items(l: &Language, ctx: &mut tera::Context, list: List) {
+    let items: Vec<LinkView> = match list {
+        List::Checkpoints => {
             l.listed().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
         }
-        "rules" => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
-        _ => l.border_links(),
+        List::Rules => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
+        List::Borders => l.border_links(),
     };
     ctx.insert("items", &items);
-    page(&format!("{section}/index.html"), "list.html", l.ui.get(title_key), "", section)
 }
 
 fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::Tera) -> anyhow::Result<Page> {
@@ -217,7 +225,7 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
         ctx.insert("hours_strings", &super::hours::badge_strings(ui));
     }
     ctx.insert("checkpoint", &view);
-    Ok(page(&view.item.url, "checkpoint.html", &title, &description, "checkpoint"))
+    Ok(page(Job::Checkpoint(index), l, &title, &description))
 }
 
 /// Links to a checkpoint's neighbours on its border.
@@ -260,9 +268,9 @@ fn json_ld(l: &Language, v: &CheckpointView) -> String {
 fn rule(l: &Language, ctx: &mut tera::Context, index: usize) -> Page {
     let rule = l.rules[index];
     let view = rule_view(rule, l.content, &l.ui, l.shared.bodies[l.rule_positions[index]].clone());
-    let (title, description, path) = (view.title.clone(), view.summary.clone().unwrap_or_default(), view.url.clone());
+    let (title, description) = (view.title.clone(), view.summary.clone().unwrap_or_default());
     ctx.insert("rule", &view);
-    page(&path, "rule.html", &title, &description, "rule")
+    page(Job::Rule(index), l, &title, &description)
 }
 
 fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
@@ -280,7 +288,7 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
         _ => ui.fill("border_title", &[("country", &label)]),
     };
     let description = ui.count("border_description", count as u64);
-    page(&border_url(border), "border.html", &title, &description, "border")
+    page(Job::Border(border), l, &title, &description)
 }
 
 fn data(l: &Language, ctx: &mut tera::Context) -> Page {
@@ -290,5 +298,5 @@ fn data(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("coverage", &coverage_view(l));
     ctx.insert("columns", &exports::csv_columns());
     ctx.insert("count", &l.content.checkpoints.len());
-    page("data/index.html", "data.html", l.ui.get("title_data"), l.ui.get("data_description"), "data")
+    page(Job::Data, l, l.ui.get("title_data"), l.ui.get("data_description"))
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::context::Language;
-use super::url::border_url;
+use super::url::{border_url, rule_url};
 use super::view::{CheckpointItem, border_label};
 use super::view::{category_key, rule_for, rule_ids};
 use crate::content::{Border, Checkpoint, Rule};
@@ -117,7 +117,7 @@ fn rule_entry(l: &Language, shown: &Rule) -> Entry {
     titles.remove(&title);
     Entry {
         t: "r",
-        u: format!("{}rules/{}/index.html", l.prefix, shown.id),
+        u: format!("{}{}", l.prefix, rule_url(&shown.id)),
         n: shown.meta.title.value.clone(),
         d: l.ui.get(category_key(shown.meta.category)).to_string(),
         k: vec![title],

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::context::Job;
 use super::escape::xml_escape;
-use super::url::{absolute_url, border_url};
+use super::url::absolute_url;
 use super::view::rule_ids;
 use crate::content::Content;
 
@@ -44,27 +44,15 @@ pub fn robots(content: &Content) -> String {
 
 /// A page's path under its language's root and its last-modified date (none for the 404 page).
 pub fn page_of(content: &Content, job: Job) -> Option<(String, Option<String>)> {
-    Some(match job {
-        Job::Checkpoint(i) => {
-            let c = &content.checkpoints[i].data;
-            (format!("checkpoints/{}/index.html", c.id.value), c.last_verified.as_ref().map(|d| d.value.clone()))
-        }
+    let modified = match job {
+        Job::Checkpoint(i) => content.checkpoints[i].data.last_verified.as_ref().map(|d| d.value.clone()),
         Job::Rule(i) => {
             let id = rule_ids(content)[i];
-            let date = content
-                .rules
-                .iter()
-                .filter(|r| r.id == id)
-                .filter_map(|r| r.meta.last_verified.as_ref().map(|d| &d.value))
-                .max();
-            (format!("rules/{id}/index.html"), date.cloned())
+            let dates = content.rules.iter().filter(|r| r.id == id).filter_map(|r| r.meta.last_verified.as_ref());
+            dates.map(|d| d.value.clone()).max()
         }
-        Job::Border(b) => (border_url(b), None),
-        Job::Index => ("index.html".into(), None),
-        Job::CheckpointList => ("checkpoints/index.html".into(), None),
-        Job::RuleList => ("rules/index.html".into(), None),
-        Job::BorderList => ("borders/index.html".into(), None),
-        Job::Data => ("data/index.html".into(), None),
         Job::NotFound => return None,
-    })
+        Job::Index | Job::List(_) | Job::Border(_) | Job::Data => None,
+    };
+    Some((job.path(content), modified))
 }

@@ -14,6 +14,16 @@ pub fn prefix(content: &Content, lang: &str) -> String {
     if lang == content.config.default_language { String::new() } else { format!("{lang}/") }
 }
 
+/// The page of a checkpoint, relative to the language's root.
+pub fn checkpoint_url(id: &str) -> String {
+    format!("checkpoints/{id}/index.html")
+}
+
+/// The page of a rule document, relative to the language's root.
+pub fn rule_url(id: &str) -> String {
+    format!("rules/{id}/index.html")
+}
+
 /// The page of a border, relative to the language's root.
 pub fn border_url(border: Border) -> String {
     format!("borders/{}/index.html", border.code().to_lowercase())

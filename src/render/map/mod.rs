@@ -15,6 +15,7 @@ use crate::content::geo::{Boundaries, Ring};
 use crate::content::{Checkpoint, Content, Mode, StatusState};
 use crate::render::escape::xml_escape;
 use crate::render::ui::Ui;
+use crate::render::url::checkpoint_url;
 use crate::render::view::status_key;
 use crate::render::view::{name_in, text_in};
 
@@ -135,9 +136,9 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
     let (x, y) = (m.x - 6.0, m.y - 6.0);
     let _ = write!(
         svg,
-        "<a class=\"marker s-{}\" href=\"{root}checkpoints/{}/index.html\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+        "<a class=\"marker s-{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
         m.status,
-        m.id,
+        checkpoint_url(m.id),
         m.id,
         m.x,
         m.y,

@@ -10,7 +10,7 @@ use crate::content::{
 };
 use crate::render::markdown;
 use crate::render::ui::Ui;
-use crate::render::url::{edit_url, rewrite_link};
+use crate::render::url::{checkpoint_url, edit_url, rewrite_link};
 
 /// The key of an hours kind's label.
 pub fn hours_key(h: HoursKind) -> &'static str {
@@ -93,7 +93,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
         modes,
         traffic,
         id: c.id.value.clone(),
-        url: format!("checkpoints/{}/index.html", c.id.value),
+        url: checkpoint_url(&c.id.value),
         name: name_in(&c.name, &ui.lang).unwrap_or_else(|| Text::new(c.id.value.clone(), "en")),
         aliases: c.aliases.iter().map(|a| in_script(&a.value, &ui.lang)).collect(),
         border: c
@@ -177,7 +177,7 @@ pub fn name_link(name: &Text, id: &str, lang: &str, detail: Option<String>) -> L
     let original = name.original.clone().map(|o| Text::new(o, name.original_lang.clone().unwrap_or_default()));
     LinkView {
         title: name.text.clone(),
-        url: format!("checkpoints/{id}/index.html"),
+        url: checkpoint_url(id),
         detail,
         lang: (name.lang != lang).then(|| name.lang.clone()),
         original,

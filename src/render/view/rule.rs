@@ -8,7 +8,7 @@ use super::text::*;
 use crate::content::{Allowance, Content, Direction, Rule, RuleCategory};
 use crate::render::markdown;
 use crate::render::ui::Ui;
-use crate::render::url::{edit_url, rewrite_link};
+use crate::render::url::{edit_url, rewrite_link, rule_url};
 
 /// Every rule id, once, sorted.
 pub fn rule_ids(content: &Content) -> Vec<&str> {
@@ -37,7 +37,7 @@ pub fn rules_for(content: &Content, lang: &str) -> Vec<usize> {
 pub fn rule_link(rule: &Rule, ui: &Ui) -> LinkView {
     LinkView {
         title: rule.meta.title.value.clone(),
-        url: format!("rules/{}/index.html", rule.id),
+        url: rule_url(&rule.id),
         detail: rule.meta.summary.clone(),
         lang: (rule.lang != ui.lang).then(|| rule.lang.clone()),
         original: None,
@@ -85,7 +85,7 @@ pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> 
     let meta = &rule.meta;
     RuleView {
         id: rule.id.clone(),
-        url: format!("rules/{}/index.html", rule.id),
+        url: rule_url(&rule.id),
         lang: rule.lang.clone(),
         title: meta.title.value.clone(),
         category: labelled(meta.category, category_key(meta.category), ui),
