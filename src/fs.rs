@@ -47,6 +47,16 @@ pub fn remove_file(path: &Path) -> anyhow::Result<()> {
     std::fs::remove_file(path).with_context(|| format!("cannot remove `{}`", path.display()))
 }
 
+/// Write `bytes` to a new file `path`, refusing one that exists. Its folder is made if missing.
+pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_dir_all(dir)?;
+    }
+    let cannot = || format!("cannot create `{}`", path.display());
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).with_context(cannot)?;
+    file.write_all(bytes).with_context(|| format!("cannot write `{}`", path.display()))
+}
+
 /// Replace `path` with `bytes` whole: a reader sees the old file or the new one, never part of
 /// one, and a failure leaves the old file as it was. Its folder is made if missing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -85,6 +95,18 @@ impl Staged {
         self.temp.persist(&path).map_err(|e| e.error).with_context(|| format!("cannot replace `{}`", path.display()))?;
         Ok(())
     }
+
+    /// Remove the temporary files named `prefix...` in `dir` that a killed run left behind.
+    pub fn remove_leftovers(dir: &Path, prefix: &str) -> anyhow::Result<()> {
+        let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
+        for entry in entries.flatten() {
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if is_file && entry.file_name().to_string_lossy().starts_with(prefix) {
+                remove_file(&entry.path())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The entries of the folder `dir` (files and folders) whose names do not start with `.`, sorted.
@@ -97,7 +119,8 @@ pub fn list(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             paths.push(entry.path());
         }
     }
-    paths.sort();
+    // By name: they share the folder, and comparing whole paths component by component is slow.
+    paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(paths)
 }
 
@@ -168,6 +191,16 @@ mod tests {
     }
 
     #[test]
+    fn a_new_file_is_never_written_over_an_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules/x.md");
+        write_new(&path, b"first").unwrap();
+        let error = write_new(&path, b"second").unwrap_err();
+        assert!(format!("{error:#}").contains(&path.display().to_string()), "{error:#}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+    }
+
+    #[test]
     fn a_failed_write_keeps_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.yaml");
@@ -177,8 +210,11 @@ mod tests {
         std::fs::create_dir_all(blocked.join("inside")).unwrap();
         assert!(write_atomic(&blocked, b"new\n").is_err());
         assert!(blocked.join("inside").is_dir());
-        // A staged write never committed leaves the old file and no temporary file.
+        // A staged write never committed leaves the old file and no temporary file; one left by
+        // a killed run is removed.
         drop(Staged::write(&path, b"new\n", TEMP_PREFIX).unwrap());
+        std::fs::write(dir.path().join(".writing-left"), "half").unwrap();
+        Staged::remove_leftovers(dir.path(), TEMP_PREFIX).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"old\n");
         let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         names.sort();

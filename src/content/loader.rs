@@ -5,7 +5,6 @@ use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use serde::de::DeserializeOwned;
 
 use super::fields::{checkpoint_keys, rule_keys};
@@ -90,15 +89,9 @@ impl Loader {
         if !dir.exists() {
             return Ok(Vec::new());
         }
-        let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
         let mut paths = Vec::new();
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
+        for path in crate::fs::list(dir)? {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
             if path.extension().and_then(|e| e.to_str()) == Some(ext) {
                 paths.push(path);
             } else {
@@ -119,8 +112,6 @@ impl Loader {
                 );
             }
         }
-        // By name: they share the folder, and comparing whole paths component by component is slow.
-        paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
         Ok(paths)
     }
 
@@ -371,11 +362,9 @@ pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Bo
         Ok(t) => t,
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or("");
-            let line = valid.matches('\n').count() as u32 + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let at = Pos::at_offset(std::str::from_utf8(valid).unwrap_or(""), valid.len());
             return Err(Some(Box::new(
-                Notice::error(path, Pos::new(line, column), "not_utf8", "the file is not valid UTF-8 text")
+                Notice::error(path, at, "not_utf8", "the file is not valid UTF-8 text")
                     .hint("save the file as UTF-8 (without changing its characters by hand)"),
             )));
         }

@@ -149,11 +149,7 @@ impl Geo {
         self.gazetteer_main = 0;
         for (i, file) in geo::GAZETTEER_FILES.iter().enumerate() {
             let path = root.join("geo").join(file);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(e).with_context(|| format!("cannot read the gazetteer `{}`", path.display())),
-            };
+            let Some(text) = crate::fs::read_to_string_if_exists(&path)? else { continue };
             self.gazetteer.extend(geo::parse_gazetteer(&text).0);
             if i == 0 {
                 self.gazetteer_main = self.gazetteer.len();

@@ -58,8 +58,9 @@ pub fn parse_airports(text: &str) -> Vec<Airport> {
 
 /// The airports of `content`'s `reference/airports.tsv` (none when it is missing), read once
 /// per run.
-pub fn load_airports(content: &Content) -> Vec<Airport> {
-    std::fs::read_to_string(content.root.join("reference/airports.tsv")).map(|t| parse_airports(&t)).unwrap_or_default()
+pub fn load_airports(content: &Content) -> anyhow::Result<Vec<Airport>> {
+    let text = crate::fs::read_to_string_if_exists(&content.root.join("reference/airports.tsv"))?;
+    Ok(text.map(|t| parse_airports(&t)).unwrap_or_default())
 }
 
 /// Words that say "airport" rather than which one, in the languages names come in.

@@ -177,8 +177,7 @@ fn read_all<'a>(
 fn read_digest(content_dir: &Path, source: &Source, reference: &Reference) -> anyhow::Result<Vec<Candidate>> {
     let relative = source.path.as_ref().map(|p| p.value.as_str()).unwrap_or_default();
     let path = sources::content_path(content_dir, relative)?;
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read the digest `{}` of source `{}`", path.display(), source.id.value))?;
+    let text = crate::fs::read_to_string(&path).with_context(|| format!("the digest of source `{}`", source.id.value))?;
     digest::candidates(&path, &text, &source.id.value, reference)
 }
 

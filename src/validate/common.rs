@@ -263,9 +263,8 @@ pub struct TextOrigin {
 impl TextOrigin {
     /// The file position of byte `offset` within the text.
     pub fn locate(&self, text: &str, offset: usize) -> Pos {
-        let before = &text[..offset.min(text.len())];
-        let line_in_text = before.matches('\n').count() as u32;
-        let col_in_line = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+        let in_text = Pos::at_offset(text, offset);
+        let (line_in_text, col_in_line) = (in_text.line - 1, in_text.column - 1);
         let file_line = |n: u32| self.file_text.as_deref()?.lines().nth(n.saturating_sub(1) as usize);
         let at_indicator = file_line(self.pos.line).is_some_and(|l| {
             let rest: String = l.chars().skip(self.pos.column.saturating_sub(1) as usize).collect();
