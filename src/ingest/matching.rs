@@ -71,7 +71,7 @@ pub fn pool(checkpoints: &[Record<Checkpoint>], base: &BTreeMap<String, Node>) -
     let mut out: Vec<Entry> = checkpoints.iter().map(|r| entry_of_checkpoint(&r.data)).collect();
     for (id, node) in base {
         if !out.iter().any(|e| &e.id == id)
-            && let Ok(data) = super::node::from_node::<Checkpoint>(node)
+            && let Ok(data) = super::emit::from_node::<Checkpoint>(node)
         {
             out.push(Entry { deleted: true, ..entry_of_checkpoint(&data) });
         }

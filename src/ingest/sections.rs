@@ -7,7 +7,8 @@ use scraper::{ElementRef, Html, Node as HtmlNode};
 use super::allowance;
 use super::extract::{selector, text_of};
 use super::names::{clean_item, collapse};
-use super::node::{Node, to_node};
+use super::emit::to_node;
+use super::node::Node;
 use super::recipe::{HtmlRecipe, RuleRecipe};
 
 /// A rule document as a source gives it: front matter fields and `body`.

@@ -1,16 +1,29 @@
-//! Checks shared by checkpoints and rules: ids, dates, URLs, sources, Markdown links.
+//! Checks shared by checkpoints and rules: ids, dates, URLs, sources, Markdown links; and what
+//! every check compares against ([`Settings`]).
 
 use std::cell::LazyCell;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::Settings;
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
 use crate::content::{Content, SourceRef};
 use crate::render::markdown;
 use crate::translit::{MAX_ID_LEN, suggest_id};
 use crate::yaml::{Pos, Spanned};
+
+/// What the checks compare against.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// The day "in the future" and "too old" are measured from.
+    pub today: Date,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { today: Date::today() }
+    }
+}
 
 /// Whether `id` is lowercase kebab-case ASCII: `a-z`, `0-9`, single hyphens inside.
 pub fn is_valid_id(id: &str) -> bool {
