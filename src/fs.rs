@@ -92,7 +92,10 @@ impl Staged {
     /// Put the new bytes in place of the file.
     pub fn commit(self) -> anyhow::Result<()> {
         let path = self.path;
-        self.temp.persist(&path).map_err(|e| e.error).with_context(|| format!("cannot replace `{}`", path.display()))?;
+        self.temp
+            .persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace `{}`", path.display()))?;
         Ok(())
     }
 
@@ -135,9 +138,8 @@ pub fn walk(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 fn walk_into(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     for path in list(dir)? {
-        let kind = std::fs::symlink_metadata(&path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?
-            .file_type();
+        let kind =
+            std::fs::symlink_metadata(&path).with_context(|| format!("cannot read `{}`", path.display()))?.file_type();
         if kind.is_dir() {
             walk_into(&path, files)?;
         } else if kind.is_file() {
@@ -186,7 +188,8 @@ mod tests {
         write_atomic(&path, b"old\n").unwrap();
         write_atomic(&path, b"new\n").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new\n");
-        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> =
+            std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["x.yaml"]);
     }
 

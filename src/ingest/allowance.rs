@@ -6,8 +6,8 @@
 
 use crate::content::Direction;
 
-use super::names::{clean_item, collapse, split_parenthesis};
 use super::emit::to_node;
+use super::names::{clean_item, collapse, split_parenthesis};
 use super::node::Node;
 
 /// The allowances of one list entry, as rule front-matter values.

@@ -2,8 +2,8 @@
 
 use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary};
 
-use super::names;
 use super::emit::to_node;
+use super::names;
 use super::node::Node;
 use super::recipe::Lang;
 

@@ -8,7 +8,6 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-
 /// A YAML value with ordered mappings.
 #[derive(Debug, Clone)]
 pub enum Node {

@@ -3,15 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-
+use super::assignment::Assignment;
 use super::candidate::Candidate;
-use super::matching::Assignment;
-use super::merge::{Difference, merge};
+use super::combine::{Disagreement, combine};
 use super::emit::{from_node, to_node};
+use super::merge::{Difference, merge};
 use super::node::Node;
 use super::provenance::Provenance;
 use super::sections::RuleDraft;
-use super::theirs::{Disagreement, combine};
 use super::write::{PlannedWrite, checkpoint_text, rule_text};
 use crate::content::{Checkpoint, Content, Rule, RuleMeta};
 

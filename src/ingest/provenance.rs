@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-
 use super::emit;
 use super::node::Node;
 use crate::yaml;

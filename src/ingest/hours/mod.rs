@@ -13,8 +13,8 @@ mod read;
 mod tests;
 mod words;
 
-use crate::content::hours::{format_offset, offset_in_force};
 use crate::content::Hours;
+use crate::content::hours::{format_offset, offset_in_force};
 
 use self::read::Zone;
 use super::names::collapse;
