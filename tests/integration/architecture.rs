@@ -1,7 +1,7 @@
 //! The modules form a one-way graph between stages: no stage (a top-level module of `src/`)
 //! reaches, through its `crate::` paths, a stage that reaches back to it. Inside a stage, the
-//! files form a one-way graph too. Test code (after a file's `#[cfg(test)]`) is left out: a test
-//! may drive several stages.
+//! files form a one-way graph too. Both graphs come from [`module_graph`], which leaves test
+//! code out: a test may drive several stages.
 
 mod modules;
 
@@ -11,36 +11,12 @@ use std::path::Path;
 use self::modules::{Module, module_graph};
 use crate::util::repo_root;
 
-/// Each stage and the stages its code names (`crate::<stage>`), from the sources under `src/`.
+/// Each stage and the stages its code names, from the module graph of the sources under `src/`.
 fn stage_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut stack = vec![src.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.extension().and_then(|e| e.to_str()) != Some("rs") {
-                continue;
-            }
-            let relative = path.strip_prefix(src).unwrap();
-            let stage = relative.components().next().unwrap().as_os_str().to_str().unwrap().trim_end_matches(".rs");
-            if matches!(stage, "main" | "lib") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            let uses = graph.entry(stage.to_string()).or_default();
-            for (i, _) in code.match_indices("crate::") {
-                let name: String =
-                    code[i + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                if !name.is_empty() && name != stage {
-                    uses.insert(name);
-                }
-            }
-        }
+    for (from, targets) in module_graph(src) {
+        let uses = graph.entry(from[0].clone()).or_default();
+        uses.extend(targets.into_iter().map(|t| t[0].clone()).filter(|t| *t != from[0]));
     }
     graph
 }
