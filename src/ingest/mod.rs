@@ -6,7 +6,8 @@
 //! normalise them ([`normalise`], [`names`]), match candidates to records ([`matching`],
 //! [`spelling`], [`assignment`]), combine what the sources say ([`combine`]), merge that three
 //! ways with the files and what ingest wrote last time ([`merge`], [`provenance`]), plan the
-//! files ([`plan`]) and write them all or none ([`write`]). `--check` stops before writing.
+//! files ([`plan`]) and write them all or none ([`write`](mod@write)). `--check` stops before
+//! writing.
 
 mod acquire;
 mod allowance;
