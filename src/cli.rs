@@ -160,14 +160,7 @@ pub fn new_record(content_dir: &Path, kind: NewKind, name: &str, category: &str)
     if path.exists() {
         anyhow::bail!("`{}` exists: choose another name, or edit that file", path.display());
     }
-    let parent = path.parent().unwrap_or(content_dir);
-    std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", parent.display()))?;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", path.display()))?;
-    file.write_all(text.as_bytes()).map_err(|e| anyhow::anyhow!("cannot write `{}`: {e}", path.display()))?;
+    crate::fs::write_new(&path, text.as_bytes())?;
     eprintln!("new: wrote `{}`; fill in what a source gives, then run `crossings validate`", path.display());
     Ok(Outcome::Clean)
 }

@@ -2,12 +2,13 @@
 //!
 //! One module per pipeline stage: [`content`] loads, [`ingest`] updates it from sources, [`validate`] checks, [`render`] builds the
 //! site, [`serve`] previews it while editing. [`yaml`] is the only module that knows the YAML crate; [`diagnostics`] are the notices
-//! every stage reports.
+//! every stage reports; [`fs`] reads and writes files, naming the path in every error.
 
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fs;
 pub mod geocode;
 pub mod ingest;
 pub mod render;

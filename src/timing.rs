@@ -30,7 +30,7 @@ pub fn note(what: impl FnOnce() -> String) {
 /// User and system CPU time of this process so far, in ms (from `/proc/self/stat`, in clock
 /// ticks of 10 ms), where the system tells it.
 fn process_cpu_ms() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let stat = crate::fs::read_to_string(std::path::Path::new("/proc/self/stat")).ok()?;
     // Fields after the command name (which is in parentheses and may hold spaces): state is
     // the first, utime the 12th and stime the 13th.
     let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(11);

@@ -30,6 +30,19 @@ impl Pos {
         Pos { line, column }
     }
 
+    /// The position of byte `offset` in `text` (the end of `text` for an offset past it, the
+    /// character it falls in for one inside a character).
+    pub fn at_offset(text: &str, offset: usize) -> Pos {
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &text[..end];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Pos::new(u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+    }
+
     /// This position moved down by `lines` (for YAML embedded after other text).
     pub fn below(self, lines: u32) -> Pos {
         if self.line == 0 { self } else { Pos { line: self.line + lines, ..self } }
@@ -468,6 +481,16 @@ fn reword(message: &str) -> String {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn an_offset_is_a_line_and_a_column_in_characters() {
+        let text = "ab\nжзx\n";
+        assert_eq!(Pos::at_offset(text, 0), Pos::new(1, 1));
+        assert_eq!(Pos::at_offset(text, 3), Pos::new(2, 1));
+        assert_eq!(Pos::at_offset(text, 7), Pos::new(2, 3), "after two two-byte letters");
+        assert_eq!(Pos::at_offset(text, 4), Pos::new(2, 1), "inside a letter: the letter's own column");
+        assert_eq!(Pos::at_offset(text, 99), Pos::new(3, 1), "past the end: the end");
+    }
 
     #[derive(Debug, Deserialize, PartialEq)]
     #[serde(deny_unknown_fields)]

@@ -78,7 +78,7 @@ pub fn official_counts(root: &Path) -> anyhow::Result<Option<OfficialCounts>> {
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", path.display()))?;
+    let text = crate::fs::read_to_string(&path)?;
     crate::yaml::from_str(&text).map(Some).map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), e.pos, e.message))
 }
 

@@ -1,6 +1,8 @@
 //! Geographic reference data under `content/geo/`: country boundaries (Natural Earth) and the
 //! gazetteer of Kazakhstan's places (GeoNames), with the geometry checks they allow.
 
+use std::path::Path;
+
 use serde::Deserialize;
 
 /// A ring of `[lon, lat]` points, closed (last equals first).
@@ -204,6 +206,40 @@ pub fn parse_gazetteer(text: &str) -> (Vec<Place>, usize) {
         }
     }
     (places, skipped)
+}
+
+/// Geographic reference data.
+#[derive(Debug, Clone, Default)]
+pub struct Geo {
+    /// Country outlines, when `geo/boundaries.json` exists.
+    pub boundaries: Option<Boundaries>,
+    /// Places in Kazakhstan from the gazetteer files (`GAZETTEER_FILES`), file by file.
+    pub gazetteer: Vec<Place>,
+    /// How many of `gazetteer`'s places come from its first file (the towns and seats).
+    pub gazetteer_main: usize,
+}
+
+impl Geo {
+    /// Read the gazetteer files (`GAZETTEER_FILES`) of the content folder `root`, which
+    /// [`load`](super::load) leaves out (only ingest places records); a missing file adds no places.
+    pub fn read_gazetteer(&mut self, root: &Path) -> anyhow::Result<()> {
+        self.gazetteer.clear();
+        self.gazetteer_main = 0;
+        for (i, file) in GAZETTEER_FILES.iter().enumerate() {
+            let path = root.join("geo").join(file);
+            let Some(text) = crate::fs::read_to_string_if_exists(&path)? else { continue };
+            self.gazetteer.extend(parse_gazetteer(&text).0);
+            if i == 0 {
+                self.gazetteer_main = self.gazetteer.len();
+            }
+        }
+        Ok(())
+    }
+
+    /// The gazetteer's first file's places (towns and the seats of districts).
+    pub fn main_places(&self) -> &[Place] {
+        &self.gazetteer[..self.gazetteer_main.min(self.gazetteer.len())]
+    }
 }
 
 #[cfg(test)]

@@ -2,17 +2,17 @@
 //! parsed into its type, and every problem met on the way as a notice.
 
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use serde::de::DeserializeOwned;
 
 use super::fields::{checkpoint_keys, rule_keys};
-use super::source_files::FileText;
-use super::{Checkpoint, Geo, Record, Rule, RuleMeta, SourceFiles, geo};
+use super::geo::{self, Geo};
+use super::model::{Checkpoint, RuleMeta};
+use super::record::{Record, Rule};
+use super::source_files::{FileText, SourceFiles, read_checked};
 use crate::diagnostics::{Notice, did_you_mean};
-use crate::yaml::{self, MAX_FILE_BYTES, Pos};
+use crate::yaml::{self, Pos};
 
 /// The first tab character at or after `from` (parsers report the token before it).
 fn first_tab_from(text: &str, from: Pos) -> Option<Pos> {
@@ -90,15 +90,9 @@ impl Loader {
         if !dir.exists() {
             return Ok(Vec::new());
         }
-        let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
         let mut paths = Vec::new();
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
+        for path in crate::fs::list(dir)? {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
             if path.extension().and_then(|e| e.to_str()) == Some(ext) {
                 paths.push(path);
             } else {
@@ -119,8 +113,6 @@ impl Loader {
                 );
             }
         }
-        // By name: they share the folder, and comparing whole paths component by component is slow.
-        paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
         Ok(paths)
     }
 
@@ -304,91 +296,4 @@ fn shift_rule_positions(mut meta: RuleMeta, lines: u32) -> RuleMeta {
         s.supports.iter_mut().for_each(shift);
     }
     meta
-}
-
-/// Read `path` as UTF-8 text, refusing what no content file should be.
-/// `Err(None)` means the file is simply absent.
-pub(super) fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Box<Notice>>> {
-    let start = Pos::new(1, 1);
-    let fail =
-        |code, message: String, hint: &str| Err(Some(Box::new(Notice::error(path, start, code, message).hint(hint))));
-    let unreadable = |e: std::io::Error| {
-        fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions")
-    };
-    let meta = match std::fs::symlink_metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
-        Err(e) => return unreadable(e),
-    };
-    let meta = if meta.file_type().is_symlink() {
-        match path.canonicalize() {
-            Ok(target) if target.starts_with(root) => {}
-            Ok(target) => {
-                return fail(
-                    "symlink_outside_content",
-                    format!("this symbolic link points outside the content folder, to `{}`", target.display()),
-                    "content must live inside `content/`: copy the file in instead of linking to it",
-                );
-            }
-            Err(e) => {
-                return fail(
-                    "unreadable_file",
-                    format!("broken symbolic link: {e}"),
-                    "remove the link or fix its target",
-                );
-            }
-        }
-        match std::fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => return unreadable(e),
-        }
-    } else {
-        meta
-    };
-    if !meta.is_file() {
-        return fail("unreadable_file", "not a regular file".to_string(), "content files must be plain files");
-    }
-    let too_large = |size: u64| {
-        fail(
-            "file_too_large",
-            format!("the file is {size} bytes; content files may be at most {MAX_FILE_BYTES}"),
-            "split the content or remove what does not belong in it",
-        )
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        return too_large(meta.len());
-    }
-    // Read at most one byte past the limit: a file that grew since `meta` is still refused.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    let read = std::fs::File::open(path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return unreadable(e);
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return too_large(bytes.len() as u64);
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or("");
-            let line = valid.matches('\n').count() as u32 + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            return Err(Some(Box::new(
-                Notice::error(path, Pos::new(line, column), "not_utf8", "the file is not valid UTF-8 text")
-                    .hint("save the file as UTF-8 (without changing its characters by hand)"),
-            )));
-        }
-    };
-    let mut text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
-    if text.contains('\r') {
-        text = text.replace("\r\n", "\n");
-    }
-    if text.trim().is_empty() {
-        return fail("empty_file", "the file is empty".to_string(), "fill in the record's fields, or delete the file");
-    }
-    Ok(text)
 }

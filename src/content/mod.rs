@@ -12,6 +12,7 @@ pub mod hours;
 pub mod i18n;
 mod loader;
 pub mod model;
+pub mod record;
 pub mod reference;
 mod source_files;
 
@@ -22,57 +23,15 @@ use rayon::prelude::*;
 
 pub use self::cache::{Changes, LoadCache};
 pub use self::fields::supportable_fields;
+pub use self::geo::Geo;
 use self::loader::Loader;
 pub use self::model::*;
+pub use self::record::{Record, Rule};
 pub use self::reference::Reference;
 pub use self::source_files::SourceFiles;
 use crate::config::Config;
 use crate::diagnostics::Notice;
 use crate::yaml::Pos;
-
-/// A record read from a file.
-#[derive(Debug, Clone)]
-pub struct Record<T> {
-    /// The file, as a path from where the tool runs.
-    pub path: PathBuf,
-    /// The file name without its extensions.
-    pub stem: String,
-    /// What the file says.
-    pub data: T,
-}
-
-/// A regulation document: front matter and Markdown body.
-#[derive(Debug, Clone)]
-pub struct Rule {
-    /// The file, as a path from where the tool runs.
-    pub path: PathBuf,
-    /// The document's id (file name without language and `.md`).
-    pub id: String,
-    /// The document's language (from `<id>.<lang>.md`; the default language otherwise).
-    pub lang: String,
-    /// The front matter.
-    pub meta: RuleMeta,
-    /// The Markdown body.
-    pub body: String,
-    /// The line of the file on which the body starts.
-    pub body_line: u32,
-}
-
-impl Rule {
-    /// Whether the rule applies at checkpoint `c` (a rule limited to nothing applies everywhere).
-    pub fn applies_at(&self, c: &Checkpoint) -> bool {
-        self.applies_on_border(c.border.as_ref().map(|b| b.value))
-            || self.meta.applies_to.as_ref().is_some_and(|a| a.checkpoints.iter().any(|id| id.value == c.id.value))
-    }
-
-    /// Whether the rule applies at every checkpoint on `border` (`None`: where no border is
-    /// given).
-    pub fn applies_on_border(&self, border: Option<Border>) -> bool {
-        let Some(a) = &self.meta.applies_to else { return true };
-        a.borders.is_empty() && a.checkpoints.is_empty()
-            || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
-    }
-}
 
 /// Everything in `content/`.
 #[derive(Debug, Clone)]
@@ -149,44 +108,6 @@ impl Content {
     /// Whether a checkpoint with `id` exists.
     pub fn has_checkpoint(&self, id: &str) -> bool {
         self.ids.get_or_init(|| self.checkpoints.iter().map(|c| c.data.id.value.clone()).collect()).contains(id)
-    }
-}
-
-/// Geographic reference data.
-#[derive(Debug, Clone, Default)]
-pub struct Geo {
-    /// Country outlines, when `geo/boundaries.json` exists.
-    pub boundaries: Option<geo::Boundaries>,
-    /// Places in Kazakhstan from the gazetteer files (`geo::GAZETTEER_FILES`), file by file.
-    pub gazetteer: Vec<geo::Place>,
-    /// How many of `gazetteer`'s places come from its first file (the towns and seats).
-    pub gazetteer_main: usize,
-}
-
-impl Geo {
-    /// Read the gazetteer files (`geo::GAZETTEER_FILES`) of the content folder `root`, which
-    /// [`load`] leaves out (only ingest places records); a missing file adds no places.
-    pub fn read_gazetteer(&mut self, root: &Path) -> anyhow::Result<()> {
-        self.gazetteer.clear();
-        self.gazetteer_main = 0;
-        for (i, file) in geo::GAZETTEER_FILES.iter().enumerate() {
-            let path = root.join("geo").join(file);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(e).with_context(|| format!("cannot read the gazetteer `{}`", path.display())),
-            };
-            self.gazetteer.extend(geo::parse_gazetteer(&text).0);
-            if i == 0 {
-                self.gazetteer_main = self.gazetteer.len();
-            }
-        }
-        Ok(())
-    }
-
-    /// The gazetteer's first file's places (towns and the seats of districts).
-    pub fn main_places(&self) -> &[geo::Place] {
-        &self.gazetteer[..self.gazetteer_main.min(self.gazetteer.len())]
     }
 }
 

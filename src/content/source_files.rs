@@ -7,8 +7,12 @@
 //! when a notice points into it. A file edited in between shows its new line.
 
 use std::collections::{BTreeMap, HashSet};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use crate::diagnostics::Notice;
+use crate::yaml::{MAX_FILE_BYTES, Pos};
 
 /// The files read, by path: some with their text, the others to read again when needed.
 #[derive(Debug, Default)]
@@ -99,7 +103,7 @@ impl SourceFiles {
         match &*last {
             Some((p, text)) if p == path => text.clone(),
             _ => {
-                let text: Option<Arc<str>> = super::loader::read_checked(&self.root, path).ok().map(Arc::from);
+                let text: Option<Arc<str>> = read_checked(&self.root, path).ok().map(Arc::from);
                 *last = Some((path.to_path_buf(), text.clone()));
                 text
             }
@@ -111,6 +115,91 @@ impl SourceFiles {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         self.text(path)?.lines().nth(index).map(str::to_string)
     }
+}
+
+/// Read `path` as UTF-8 text, refusing what no content file should be.
+/// `Err(None)` means the file is simply absent.
+pub fn read_checked(root: &Path, path: &Path) -> Result<String, Option<Box<Notice>>> {
+    let start = Pos::new(1, 1);
+    let fail =
+        |code, message: String, hint: &str| Err(Some(Box::new(Notice::error(path, start, code, message).hint(hint))));
+    let unreadable = |e: std::io::Error| {
+        fail("unreadable_file", format!("cannot read the file: {e}"), "check the file's permissions")
+    };
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
+        Err(e) => return unreadable(e),
+    };
+    let meta = if meta.file_type().is_symlink() {
+        match path.canonicalize() {
+            Ok(target) if target.starts_with(root) => {}
+            Ok(target) => {
+                return fail(
+                    "symlink_outside_content",
+                    format!("this symbolic link points outside the content folder, to `{}`", target.display()),
+                    "content must live inside `content/`: copy the file in instead of linking to it",
+                );
+            }
+            Err(e) => {
+                return fail(
+                    "unreadable_file",
+                    format!("broken symbolic link: {e}"),
+                    "remove the link or fix its target",
+                );
+            }
+        }
+        match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return unreadable(e),
+        }
+    } else {
+        meta
+    };
+    if !meta.is_file() {
+        return fail("unreadable_file", "not a regular file".to_string(), "content files must be plain files");
+    }
+    let too_large = |size: u64| {
+        fail(
+            "file_too_large",
+            format!("the file is {size} bytes; content files may be at most {MAX_FILE_BYTES}"),
+            "split the content or remove what does not belong in it",
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return too_large(meta.len());
+    }
+    // Read at most one byte past the limit: a file that grew since `meta` is still refused.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    let read = std::fs::File::open(path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return unreadable(e);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return too_large(bytes.len() as u64);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let at = Pos::at_offset(std::str::from_utf8(valid).unwrap_or(""), valid.len());
+            return Err(Some(Box::new(
+                Notice::error(path, at, "not_utf8", "the file is not valid UTF-8 text")
+                    .hint("save the file as UTF-8 (without changing its characters by hand)"),
+            )));
+        }
+    };
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    if text.trim().is_empty() {
+        return fail("empty_file", "the file is empty".to_string(), "fill in the record's fields, or delete the file");
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -94,7 +94,7 @@ fn read(path: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     if meta.len() > 64 * 1024 * 1024 {
         anyhow::bail!("source `{id}`: `{}` is larger than 64 MiB; it cannot be a source's snapshot", path.display());
     }
-    std::fs::read(path).with_context(|| format!("source `{id}`: cannot read `{}`", path.display()))
+    crate::fs::read(path).with_context(|| format!("source `{id}`"))
 }
 
 /// Lowercase hex of `bytes`.

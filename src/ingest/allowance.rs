@@ -6,8 +6,9 @@
 
 use crate::content::Direction;
 
+use super::emit::to_node;
 use super::names::{clean_item, collapse, split_parenthesis};
-use super::node::{Node, to_node};
+use super::node::Node;
 
 /// The allowances of one list entry, as rule front-matter values.
 pub fn parse(entry: &str, direction: Direction) -> Vec<Node> {

@@ -2,8 +2,9 @@
 
 use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary};
 
+use super::emit::to_node;
 use super::names;
-use super::node::{Node, to_node};
+use super::node::Node;
 use super::recipe::Lang;
 
 /// What one source says about one checkpoint.

@@ -7,7 +7,8 @@
 //! with its precision and its reference listed as the source of the coordinates. An editor's
 //! coordinates always win: they are "ours" in the merge that follows.
 
-use super::node::{Node, from_node};
+use super::emit::from_node;
+use super::node::Node;
 use crate::content::geo::Place;
 use crate::content::{Checkpoint, Content, Fact, Mode};
 use crate::geocode::{Lookup, in_stated_area, lookup, lookup_by_name, lookup_near_border};
@@ -58,8 +59,9 @@ pub fn parse_airports(text: &str) -> Vec<Airport> {
 
 /// The airports of `content`'s `reference/airports.tsv` (none when it is missing), read once
 /// per run.
-pub fn load_airports(content: &Content) -> Vec<Airport> {
-    std::fs::read_to_string(content.root.join("reference/airports.tsv")).map(|t| parse_airports(&t)).unwrap_or_default()
+pub fn load_airports(content: &Content) -> anyhow::Result<Vec<Airport>> {
+    let text = crate::fs::read_to_string_if_exists(&content.root.join("reference/airports.tsv"))?;
+    Ok(text.map(|t| parse_airports(&t)).unwrap_or_default())
 }
 
 /// Words that say "airport" rather than which one, in the languages names come in.

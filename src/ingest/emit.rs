@@ -1,8 +1,32 @@
 //! Writing a [`Node`] as YAML text in the style editors write content: block mappings, short
 //! lists of plain values in flow style (`[passenger, cargo]`), strings unquoted where YAML
-//! reads them back unchanged, double-quoted otherwise, multi-line text as `|` blocks.
+//! reads them back unchanged, double-quoted otherwise, multi-line text as `|` blocks. Typed
+//! records go in and out of nodes through that text ([`to_node`], [`from_node`]).
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::node::Node;
+use crate::yaml;
+
+impl fmt::Display for Node {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&inline(self))
+    }
+}
+
+/// A typed value as a node, in its serialisation's field order.
+pub fn to_node<T: Serialize>(value: &T) -> anyhow::Result<Node> {
+    let text = yaml::to_string(value)?;
+    yaml::from_str::<Node>(&text).map_err(|e| anyhow::anyhow!("cannot re-read serialised YAML: {}", e.message))
+}
+
+/// A node read as a typed value (which checks its shape).
+pub fn from_node<T: DeserializeOwned>(node: &Node) -> Result<T, yaml::YamlError> {
+    yaml::from_str::<T>(&document(node))
+}
 
 /// Widest line a flow sequence may make before it is written as a block.
 const FLOW_WIDTH: usize = 100;
@@ -168,6 +192,17 @@ fn double_quoted(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::yaml;
+
+    #[test]
+    fn typed_values_round_trip() {
+        let text = "name:\n  en: Dostyk\nborder: CN\nid: dostyk\n";
+        let c: crate::content::Checkpoint = yaml::from_str(text).unwrap();
+        let node = to_node(&c).unwrap();
+        let Node::Map(entries) = &node else { panic!("map") };
+        assert_eq!(entries[0].0, "id", "model order");
+        let back: crate::content::Checkpoint = from_node(&node).unwrap();
+        assert_eq!(back, c);
+    }
 
     fn round_trip(node: &Node) -> Node {
         let text = document(node);

@@ -4,11 +4,11 @@
 //! shape, and ingesting nothing would look like every checkpoint vanished.
 
 use anyhow::{Context as _, bail};
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use super::candidate::Candidate;
 use super::names::{self, collapse};
-use super::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe};
+use super::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe, selector};
 use super::sources::RecipeAt;
 use super::table::{self, SkippedRow};
 use crate::content::{Border, Reference};
@@ -26,11 +26,6 @@ pub fn parse_page(html: &str, recipe: &HtmlRecipe) -> anyhow::Result<Html> {
         }
     }
     Ok(page)
-}
-
-/// A CSS selector from a recipe.
-pub fn selector(css: &str) -> anyhow::Result<Selector> {
-    Selector::parse(css).map_err(|e| anyhow::anyhow!("`{css}` is not a valid CSS selector in sources.yaml: {e}"))
 }
 
 /// The whitespace-collapsed text of an element.

@@ -3,14 +3,17 @@
 //!
 //! The run: read the sources' material ([`acquire`]: fetched, or from snapshots with
 //! `--offline`), extract candidates and rule drafts by recipe ([`extract`], [`sections`]),
-//! normalise them ([`normalise`], [`names`]), match candidates to records ([`matching`]),
-//! combine what the sources say ([`theirs`]), merge that three ways with the files and what
-//! ingest wrote last time ([`merge`], [`provenance`]), plan the files ([`plan`]) and write them
-//! all or none ([`write`]). `--check` stops before writing.
+//! normalise them ([`normalise`], [`names`]), match candidates to records ([`matching`],
+//! [`spelling`], [`assignment`]), combine what the sources say ([`combine`]), merge that three
+//! ways with the files and what ingest wrote last time ([`merge`], [`provenance`]), plan the
+//! files ([`plan`]) and write them all or none ([`write`](mod@write)). `--check` stops before
+//! writing.
 
 mod acquire;
 mod allowance;
+mod assignment;
 mod candidate;
+mod combine;
 mod coordinates;
 mod decode;
 mod digest;
@@ -36,7 +39,6 @@ mod spelling;
 mod table;
 #[cfg(test)]
 mod tests;
-mod theirs;
 mod wording;
 mod write;
 
@@ -75,7 +77,7 @@ pub fn run(content_dir: &Path, options: &Options) -> anyhow::Result<Report> {
     bar.set_message("merging");
     read.candidates.iter_mut().for_each(Candidate::add_romanised_aliases);
     read.candidates.iter_mut().for_each(Candidate::date_hours);
-    let mut pool = matching::pool(&content.checkpoints, &base.checkpoints);
+    let mut pool = assignment::pool(&content.checkpoints, &base.checkpoints);
     let assignment = matching::assign(&read.candidates, &mut pool);
     spelling::names_as_aliases(&mut read.candidates, &assignment, &pool);
     let mut plan = plan::Plan::default();
@@ -177,8 +179,8 @@ fn read_all<'a>(
 fn read_digest(content_dir: &Path, source: &Source, reference: &Reference) -> anyhow::Result<Vec<Candidate>> {
     let relative = source.path.as_ref().map(|p| p.value.as_str()).unwrap_or_default();
     let path = sources::content_path(content_dir, relative)?;
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read the digest `{}` of source `{}`", path.display(), source.id.value))?;
+    let text =
+        crate::fs::read_to_string(&path).with_context(|| format!("the digest of source `{}`", source.id.value))?;
     digest::candidates(&path, &text, &source.id.value, reference)
 }
 

@@ -2,15 +2,11 @@
 //!
 //! Unlike `serde_json::Value` it keeps the order of mapping keys, so that files keep the model's
 //! field order; map equality ignores order. Typed records go in and out through YAML text
-//! ([`to_node`], [`from_node`]), so only `crate::yaml` touches the YAML crate.
+//! ([`emit`](super::emit)), so only `crate::yaml` touches the YAML crate.
 
 use std::fmt;
 
-use serde::Serialize;
-use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
-
-use super::emit;
-use crate::yaml;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A YAML value with ordered mappings.
 #[derive(Debug, Clone)]
@@ -104,23 +100,6 @@ impl Node {
     }
 }
 
-impl fmt::Display for Node {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&emit::inline(self))
-    }
-}
-
-/// A typed value as a node, in its serialisation's field order.
-pub fn to_node<T: Serialize>(value: &T) -> anyhow::Result<Node> {
-    let text = yaml::to_string(value)?;
-    yaml::from_str::<Node>(&text).map_err(|e| anyhow::anyhow!("cannot re-read serialised YAML: {}", e.message))
-}
-
-/// A node read as a typed value (which checks its shape).
-pub fn from_node<T: DeserializeOwned>(node: &Node) -> Result<T, yaml::YamlError> {
-    yaml::from_str::<T>(&emit::document(node))
-}
-
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
         deserializer.deserialize_any(NodeVisitor)
@@ -178,6 +157,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::yaml;
 
     #[test]
     fn keeps_key_order_and_compares_maps_as_sets() {
@@ -187,16 +167,5 @@ mod tests {
         let Node::Map(entries) = &a else { panic!("map") };
         assert_eq!(entries[0].0, "b");
         assert_eq!(a.at("a"), Some(&Node::strs(["x", "z"])));
-    }
-
-    #[test]
-    fn typed_values_round_trip() {
-        let text = "name:\n  en: Dostyk\nborder: CN\nid: dostyk\n";
-        let c: crate::content::Checkpoint = yaml::from_str(text).unwrap();
-        let node = to_node(&c).unwrap();
-        let Node::Map(entries) = &node else { panic!("map") };
-        assert_eq!(entries[0].0, "id", "model order");
-        let back: crate::content::Checkpoint = from_node(&node).unwrap();
-        assert_eq!(back, c);
     }
 }

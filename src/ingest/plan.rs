@@ -3,15 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
+use super::assignment::Assignment;
 use super::candidate::Candidate;
-use super::matching::Assignment;
+use super::combine::{Disagreement, combine};
+use super::emit::{from_node, to_node};
 use super::merge::{Difference, merge};
-use super::node::{Node, from_node, to_node};
+use super::node::Node;
 use super::provenance::Provenance;
 use super::sections::RuleDraft;
-use super::theirs::{Disagreement, combine};
 use super::write::{PlannedWrite, checkpoint_text, rule_text};
 use crate::content::{Checkpoint, Content, Rule, RuleMeta};
 
@@ -52,7 +51,7 @@ pub fn checkpoints(
     assignment: &Assignment,
     retrieved: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<()> {
-    let airports = super::coordinates::load_airports(content);
+    let airports = super::coordinates::load_airports(content)?;
     for (id, indices) in &assignment.records {
         // Newest first: where sources disagree, the one describing the latest date is kept
         // (then the order of `sources.yaml`).
@@ -155,11 +154,7 @@ fn push(plan: &mut Plan, file: PathBuf, existed: bool, text: Option<String>, dif
 
 /// Add `path` to the plan when its new text differs from what is on disk.
 pub fn file_if_changed(plan: &mut Plan, path: &Path, bytes: Vec<u8>, reason: &str) -> anyhow::Result<()> {
-    let current = match std::fs::read(path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
-    };
+    let current = crate::fs::read_if_exists(path)?;
     if current.as_deref() != Some(bytes.as_slice()) {
         plan.writes.push(PlannedWrite { path: path.to_path_buf(), bytes, reason: reason.to_string() });
     }

@@ -5,8 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use super::emit;
 use super::node::Node;
 use crate::yaml;
@@ -30,11 +28,7 @@ pub struct Provenance {
 /// Read the file; an absent file is an empty provenance (every value counts as an edit).
 pub fn load(content_dir: &Path) -> anyhow::Result<Provenance> {
     let path = content_dir.join(FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Provenance::default()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
-    };
+    let Some(text) = crate::fs::read_to_string_if_exists(&path)? else { return Ok(Provenance::default()) };
     let node: Node = yaml::from_str(&text).map_err(|e| {
         anyhow::anyhow!("{}:{}: {}: restore the file from version control (deleting it makes ingest treat every value as an editor's)", path.display(), e.pos, e.message)
     })?;

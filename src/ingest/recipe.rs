@@ -3,11 +3,17 @@
 
 use std::collections::BTreeMap;
 
+use scraper::Selector;
 use serde::Deserialize;
 
 use crate::yaml::Spanned;
 
 use crate::content::{Border, Direction, Facts, ListKind, Mode, RuleCategory, Traffic};
+
+/// A CSS selector from a recipe.
+pub fn selector(css: &str) -> anyhow::Result<Selector> {
+    Selector::parse(css).map_err(|e| anyhow::anyhow!("`{css}` is not a valid CSS selector in sources.yaml: {e}"))
+}
 
 /// A language a source writes names in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

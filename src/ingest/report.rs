@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::matching::Unresolved;
+use super::assignment::Unresolved;
 use super::plan::Plan;
 use super::table::SkippedRow;
 

@@ -5,10 +5,11 @@ use anyhow::{Context as _, bail};
 use scraper::{ElementRef, Html, Node as HtmlNode};
 
 use super::allowance;
-use super::extract::{selector, text_of};
+use super::emit::to_node;
+use super::extract::text_of;
 use super::names::{clean_item, collapse};
-use super::node::{Node, to_node};
-use super::recipe::{HtmlRecipe, RuleRecipe};
+use super::node::Node;
+use super::recipe::{HtmlRecipe, RuleRecipe, selector};
 
 /// A rule document as a source gives it: front matter fields and `body`.
 #[derive(Debug, Clone)]

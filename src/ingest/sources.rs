@@ -129,8 +129,7 @@ impl Source {
 /// Read and check `content/sources.yaml`; returns it with its text.
 pub fn load(content_dir: &Path) -> anyhow::Result<(SourcesFile, String)> {
     let path = content_dir.join(FILE);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read `{}`: ingest needs the list of sources", path.display()))?;
+    let text = crate::fs::read_to_string(&path).context("ingest needs the list of sources")?;
     let file: SourcesFile = yaml::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
             "{}:{}: {} (run `crossings validate` and see README, \"Adding a source\")",

@@ -3,8 +3,8 @@
 //! one record fits; otherwise it is reported as ambiguous. It never makes a new record. The
 //! source's spelling goes to the record's aliases, on this run and every later one.
 
+use super::assignment::{Assignment, Entry, Unresolved};
 use super::candidate::Candidate;
-use super::matching::{Assignment, Entry, Unresolved};
 use super::names;
 
 /// The one record `c`'s name is another spelling of; `None` when no record's name is near it

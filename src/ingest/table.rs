@@ -8,10 +8,9 @@ use std::collections::HashSet;
 use scraper::Html;
 
 use super::candidate::Candidate;
-use super::extract::selector;
 use super::grid::{Grid, Row, layout};
 use super::names::{self, collapse};
-use super::recipe::{Column, Columns, TableRecipe};
+use super::recipe::{Column, Columns, TableRecipe, selector};
 use super::sources::RecipeAt;
 use super::{normalise, wording};
 use crate::content::{Border, Location, Reference};

@@ -3,13 +3,11 @@
 //! leaves `content/` as it was and a reader never sees half a file. A run killed midway leaves
 //! temporary files, which the next run removes.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-
-use anyhow::Context as _;
 
 use super::emit;
 use super::node::Node;
+use crate::fs::Staged;
 
 /// The first line of every checkpoint file.
 pub const SCHEMA_LINE: &str = "# yaml-language-server: $schema=../schema/checkpoint.schema.json\n";
@@ -41,23 +39,9 @@ const TEMP_PREFIX: &str = ".ingest-";
 
 /// Write every planned file, or none.
 pub fn apply(plan: &[PlannedWrite]) -> anyhow::Result<()> {
-    let mut staged = Vec::new();
-    for write in plan {
-        let dir = write.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-        temp.write_all(&write.bytes)
-            .and_then(|()| temp.as_file().sync_all())
-            .with_context(|| format!("cannot write `{}`", write.path.display()))?;
-        staged.push((temp, &write.path));
-    }
-    for (temp, path) in staged {
-        temp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot replace `{}`", path.display()))?;
-    }
-    Ok(())
+    let staged: Vec<Staged> =
+        plan.iter().map(|write| Staged::write(&write.path, &write.bytes, TEMP_PREFIX)).collect::<Result<_, _>>()?;
+    staged.into_iter().try_for_each(Staged::commit)
 }
 
 /// Remove the temporary files a killed run left in the folders ingest writes to.
@@ -65,19 +49,7 @@ pub fn remove_leftovers(content_dir: &Path) -> anyhow::Result<()> {
     for folder in ["", "checkpoints", "rules", "snapshots"] {
         let dir = content_dir.join(folder);
         if dir.is_dir() {
-            remove_leftovers_in(&dir)?;
-        }
-    }
-    Ok(())
-}
-
-fn remove_leftovers_in(dir: &Path) -> anyhow::Result<()> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))?;
-    for entry in entries.flatten() {
-        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
-            std::fs::remove_file(entry.path())
-                .with_context(|| format!("cannot remove the leftover `{}`", entry.path().display()))?;
+            Staged::remove_leftovers(&dir, TEMP_PREFIX)?;
         }
     }
     Ok(())

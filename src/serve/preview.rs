@@ -228,24 +228,21 @@ impl Preview {
     }
 }
 
-/// A digest of every file under `dir` (names and bytes), to tell whether templates changed.
+/// A digest of every file under `dir` (names and bytes, dot-files left out), to tell whether
+/// templates changed.
 fn fingerprint(dir: &Path) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
-    fn walk(dir: &Path, hasher: &mut std::hash::DefaultHasher) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
-            path.hash(hasher);
-            if path.is_dir() {
-                walk(&path, hasher);
-            } else {
-                std::fs::read(&path).ok().hash(hasher);
+    let mut hasher = std::hash::DefaultHasher::new();
+    match crate::fs::walk(dir) {
+        Ok(files) => {
+            for path in files {
+                path.hash(&mut hasher);
+                crate::fs::read(&path).ok().hash(&mut hasher);
             }
         }
+        // The rebuild this change starts reports the folder it cannot read.
+        Err(e) => format!("{e:#}").hash(&mut hasher),
     }
-    let mut hasher = std::hash::DefaultHasher::new();
-    walk(dir, &mut hasher);
     hasher.finish()
 }
 

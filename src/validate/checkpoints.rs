@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::Settings;
+use super::common::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;

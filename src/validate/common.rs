@@ -1,16 +1,29 @@
-//! Checks shared by checkpoints and rules: ids, dates, URLs, sources, Markdown links.
+//! Checks shared by checkpoints and rules: ids, dates, URLs, sources, Markdown links; and what
+//! every check compares against ([`Settings`]).
 
 use std::cell::LazyCell;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::Settings;
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
 use crate::content::{Content, SourceRef};
 use crate::render::markdown;
 use crate::translit::{MAX_ID_LEN, suggest_id};
 use crate::yaml::{Pos, Spanned};
+
+/// What the checks compare against.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// The day "in the future" and "too old" are measured from.
+    pub today: Date,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { today: Date::today() }
+    }
+}
 
 /// Whether `id` is lowercase kebab-case ASCII: `a-z`, `0-9`, single hyphens inside.
 pub fn is_valid_id(id: &str) -> bool {
@@ -263,9 +276,8 @@ pub struct TextOrigin {
 impl TextOrigin {
     /// The file position of byte `offset` within the text.
     pub fn locate(&self, text: &str, offset: usize) -> Pos {
-        let before = &text[..offset.min(text.len())];
-        let line_in_text = before.matches('\n').count() as u32;
-        let col_in_line = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+        let in_text = Pos::at_offset(text, offset);
+        let (line_in_text, col_in_line) = (in_text.line - 1, in_text.column - 1);
         let file_line = |n: u32| self.file_text.as_deref()?.lines().nth(n.saturating_sub(1) as usize);
         let at_indicator = file_line(self.pos.line).is_some_and(|l| {
             let rest: String = l.chars().skip(self.pos.column.saturating_sub(1) as usize).collect();

@@ -68,22 +68,14 @@ fn scan_tag(tag: &str, base: usize, uses: &mut Vec<KeyUse>) {
     }
 }
 
-/// The line and column of byte `offset` in `text`.
-fn locate(text: &str, offset: usize) -> Pos {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() as u32 + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    Pos::new(line, column)
-}
-
 /// Check the keys the templates in `templates_dir` and crossings use against the translation
 /// files. The templates' texts are added to `content.files`, so notices can show their lines.
 pub fn check_usage(content: &mut Content, templates_dir: &Path) -> anyhow::Result<Vec<Notice>> {
     let mut used: BTreeMap<String, Vec<(PathBuf, Pos, bool)>> = BTreeMap::new();
     for (path, _) in crate::render::templates::template_files(templates_dir)? {
-        let text = std::fs::read_to_string(&path)?;
+        let text = crate::fs::read_to_string(&path)?;
         for u in template_keys(&text) {
-            used.entry(u.key).or_default().push((path.clone(), locate(&text, u.offset), u.plural));
+            used.entry(u.key).or_default().push((path.clone(), Pos::at_offset(&text, u.offset), u.plural));
         }
         content.files.insert(&path, &text);
     }
@@ -158,11 +150,11 @@ mod tests {
         let uses = template_keys(text);
         let keys: Vec<(&str, bool)> = uses.iter().map(|u| (u.key.as_str(), u.plural)).collect();
         assert_eq!(keys, [("facts", false), ("a_b", false), ("count", true)]);
-        assert_eq!(locate(text, uses[2].offset), Pos::new(2, 4));
+        assert_eq!(Pos::at_offset(text, uses[2].offset), Pos::new(2, 4));
     }
 
     #[test]
     fn positions_count_characters() {
-        assert_eq!(locate("ab\nжж t", 7), Pos::new(2, 3));
+        assert_eq!(Pos::at_offset("ab\nжж t", 7), Pos::new(2, 3));
     }
 }

@@ -14,21 +14,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+pub use self::common::Settings;
 pub use self::report::{Format, Report};
-use crate::content::{Changes, Content, LoadCache, Loaded, date::Date};
-
-/// What the checks compare against.
-#[derive(Debug, Clone, Copy)]
-pub struct Settings {
-    /// The day "in the future" and "too old" are measured from.
-    pub today: Date,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings { today: Date::today() }
-    }
-}
+use crate::content::{Changes, Content, LoadCache, Loaded};
 
 /// Load `content_dir` and check it. Fails only when the folder cannot be read at all.
 pub fn validate_dir(content_dir: &Path, settings: Settings) -> anyhow::Result<(Content, Report)> {

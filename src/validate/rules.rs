@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Settings;
+use super::common::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::Notice;
 use crate::content::{Content, Rule};

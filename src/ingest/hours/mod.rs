@@ -13,24 +13,14 @@ mod read;
 mod tests;
 mod words;
 
+use crate::content::Hours;
 use crate::content::hours::{format_offset, offset_in_force};
-use crate::content::{Hours, HoursKind};
 
+use self::read::Zone;
 use super::names::collapse;
 
 /// Longest text read; a longer one keeps only its words.
 pub const MAX_CHARS: usize = 1000;
-
-/// The time zone a text states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zone {
-    /// None.
-    Unstated,
-    /// Astana's clock ("по времени Астаны"), whose offset depends on the date.
-    Astana,
-    /// An offset written out, in minutes east of UTC.
-    Offset(i32),
-}
 
 /// The hours `text` states, read from a source whose statements describe `as_of` (`YYYY`,
 /// `YYYY-MM` or `YYYY-MM-DD`) for a checkpoint in `region` (ISO 3166-2:KZ), or `None` for blank
@@ -95,17 +85,4 @@ fn normalise(text: &str) -> String {
         })
         .collect();
     collapse(&mapped)
-}
-
-/// The kind the phrases read give, when they agree: times make a schedule, round the clock or
-/// daytime their kind, a season alone (or "seasonal" without the months) seasonal.
-fn kind_of(times: bool, round: bool, daytime: bool, seasonal_unknown: bool, season: bool) -> Option<HoursKind> {
-    match (times, round, daytime) {
-        _ if seasonal_unknown => Some(HoursKind::Seasonal),
-        (true, false, _) => Some(HoursKind::Schedule),
-        (false, true, false) => Some(HoursKind::RoundTheClock),
-        (false, false, true) => Some(HoursKind::Daytime),
-        (false, false, false) if season => Some(HoursKind::Seasonal),
-        _ => None,
-    }
 }

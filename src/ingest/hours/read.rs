@@ -7,9 +7,19 @@ use regex::{Captures, Regex};
 use super::words::{
     self, ASTANA_TIME, DAYTIME, EVERY_DAY, OFFSET, ROUND_THE_CLOCK, SEASONAL, day, day_of, month, month_of,
 };
-use super::{Zone, kind_of};
-use crate::content::{Break, Hours, MonthDay, Opening, Season, Weekday};
+use crate::content::{Break, Hours, HoursKind, MonthDay, Opening, Season, Weekday};
 use crate::yaml::Spanned;
+
+/// The time zone a text states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// None.
+    Unstated,
+    /// Astana's clock ("по времени Астаны"), whose offset depends on the date.
+    Astana,
+    /// An offset written out, in minutes east of UTC.
+    Offset(i32),
+}
 
 /// A time of day in a larger pattern, its groups named after `p`: `9`, `09:00`, `9.00`, `9 am`.
 fn time(p: &str) -> String {
@@ -338,5 +348,18 @@ fn opening(days: Vec<Weekday>, open: u32, close: u32, pause: Option<(u32, u32)>)
         open: hhmm(open),
         close: hhmm(close),
         pause: pause.map(|(s, e)| Break { start: hhmm(s), end: hhmm(e) }),
+    }
+}
+
+/// The kind the phrases read give, when they agree: times make a schedule, round the clock or
+/// daytime their kind, a season alone (or "seasonal" without the months) seasonal.
+fn kind_of(times: bool, round: bool, daytime: bool, seasonal_unknown: bool, season: bool) -> Option<HoursKind> {
+    match (times, round, daytime) {
+        _ if seasonal_unknown => Some(HoursKind::Seasonal),
+        (true, false, _) => Some(HoursKind::Schedule),
+        (false, true, false) => Some(HoursKind::RoundTheClock),
+        (false, false, true) => Some(HoursKind::Daytime),
+        (false, false, false) if season => Some(HoursKind::Seasonal),
+        _ => None,
     }
 }
