@@ -1,12 +1,10 @@
-// crossings: marks the page as scripted (the stylesheet then shows the parts that need a
-// script), lets `/` focus the search box, and loads the search script when the box is first
+// crossings: lets `/` focus the search box, and loads the search script when the box is first
 // used (focused, or a query in the address), so a page only read never downloads it.
 // On a phone, opens the header's search and menu from its buttons. Over http(s), asks the
 // service worker (sw.js at the site's root) to keep this language's pages for reading offline,
 // and says so in the footer; a page the worker answered from that copy says of which build.
 (function () {
   'use strict';
-  document.documentElement.classList.add('js');
   var me = document.currentScript;
   var src = me ? me.src.replace(/site\.js(\?.*)?$/, 'search.js') : '';
   var loaded = false;
