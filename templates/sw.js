@@ -71,7 +71,7 @@ self.addEventListener('message', (event) => {
   const lang = event.data && event.data.keep;
   if (!LANGUAGES.includes(lang) || !event.source) return;
   event.waitUntil(keep(lang).then(
-    (manifest) => event.source.postMessage({ kept: lang, note: manifest.note }),
+    () => event.source.postMessage({ kept: lang }),
     () => event.source.postMessage({ kept: null }),
   ));
 });

@@ -2,7 +2,8 @@
 // used (focused, or a query in the address), so a page only read never downloads it.
 // On a phone, opens the header's search and menu from its buttons. Over http(s), asks the
 // service worker (sw.js at the site's root) to keep this language's pages for reading offline,
-// and says so in the footer; a page the worker answered from that copy says of which build.
+// and once it has, shows the footer's note (the build wrote in it how much that is); a page the
+// worker answered from that copy says of which build.
 (function () {
   'use strict';
   var me = document.currentScript;
@@ -51,9 +52,7 @@
     var worker = navigator.serviceWorker;
     worker.addEventListener('message', function (ev) {
       var note = document.getElementById('offline-note');
-      if (!note || !ev.data || ev.data.kept !== html.lang || !ev.data.note) return;
-      note.textContent = ev.data.note;
-      note.hidden = false;
+      if (note && note.textContent && ev.data && ev.data.kept === html.lang) note.hidden = false;
     });
     worker.register(root + 'sw.js').then(function () { return worker.ready; }).then(function (registration) {
       registration.active.postMessage({ keep: html.lang });
