@@ -1,9 +1,11 @@
 // crossings: the service worker, at the site's root so that its scope is the whole site. When a
 // page asks (static/site.js), it keeps every page, asset and the search index of the page's
 // language, as the build lists them in static/offline.<lang>.json, in a cache named after this
-// build; requests go to the network first and, when it fails, are answered from that cache.
-// A new build is a new worker: it keeps the languages the old one kept, then deletes the old
-// caches, so pages never mix two builds. The build fills in BUILD and LANGUAGES.
+// build; the feeds and data exports, too large to keep unasked, are kept when they are fetched.
+// Requests go to the network first and are answered from that cache when it fails or has not
+// answered within WAIT_MS (one bar of signal at a border); a page so answered gets its assets
+// from the cache too. A new build is a new worker: it keeps the languages the old one kept, then
+// deletes the old caches, so pages never mix two builds. The build fills in BUILD and LANGUAGES.
 'use strict';
 const BUILD = '{{ build }}';
 const LANGUAGES = {{ languages }};
@@ -11,6 +13,9 @@ const ROOT = new URL('./', self.location.href).href;
 const FAMILY = 'crossings ' + ROOT + ' ';
 const CACHE = FAMILY + BUILD;
 const BATCH = 24;
+const WAIT_MS = 3000;
+// Kept when fetched: every language's feed and the data exports.
+const ON_VISIT = /^([a-z]{2,3}\/)?feed\.xml$|^data\/[^/]+\.(csv|json|geojson)$/;
 
 const manifestUrl = (lang) => ROOT + 'static/offline.' + lang + '.json';
 const fresh = (url) => new Request(url, { cache: 'no-cache' });
@@ -71,28 +76,69 @@ self.addEventListener('message', (event) => {
   const lang = event.data && event.data.keep;
   if (!LANGUAGES.includes(lang) || !event.source) return;
   event.waitUntil(keep(lang).then(
-    (manifest) => event.source.postMessage({ kept: lang, note: manifest.note }),
+    () => event.source.postMessage({ kept: lang }),
     () => event.source.postMessage({ kept: null }),
   ));
 });
 
-// The kept copy of `request`: a folder's address is its index.html, the query is ignored, and a
-// page says it is the kept copy (static/site.js shows the date of the build).
-async function fromCache(request) {
+// Where the cache keeps `request`: a folder's address is its index.html, the query is ignored.
+function keyOf(request) {
   const url = new URL(request.url);
   url.search = '';
   url.hash = '';
   if (url.pathname.endsWith('/')) url.pathname += 'index.html';
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(url.href);
-  if (!hit) return Response.error();
-  if (request.mode !== 'navigate') return hit;
-  const html = (await hit.text()).replace('<html ', '<html data-offline-copy ');
-  return new Response(html, { headers: hit.headers });
+  return url.href;
+}
+
+// The kept copy of `request`, if there is one; a page says it is the kept copy (static/site.js
+// shows the date of the build).
+async function keptCopy(request) {
+  const hit = await caches.match(keyOf(request), { cacheName: CACHE });
+  const html = hit && /^text\/html/.test(hit.headers.get('Content-Type') || '');
+  if (!hit || request.mode !== 'navigate' || !html) return hit;
+  const text = (await hit.text()).replace('<html ', '<html data-offline-copy ');
+  return new Response(text, { headers: hit.headers });
+}
+
+// The network's answer to `request`, or the kept copy if the network fails or is still silent
+// after WAIT_MS; without a copy, the network's answer whenever it comes. `onCopy` hears that the
+// copy was used.
+async function networkOrCopy(request, network, onCopy) {
+  const late = new Promise((resolve) => setTimeout(resolve, WAIT_MS, 'late'));
+  const first = await Promise.race([network.catch(() => 'failed'), late]);
+  if (first instanceof Response) return first;
+  const copy = await keptCopy(request);
+  if (copy) {
+    onCopy();
+    return copy;
+  }
+  return network.catch(() => Response.error());
+}
+
+// Pages (client ids) answered from the kept copy: their assets come from it too.
+const copyClients = new Set();
+
+function respond(event) {
+  const request = event.request;
+  if (copyClients.has(event.clientId) && request.mode !== 'navigate') {
+    return keptCopy(request).then((copy) => copy || fetch(request));
+  }
+  const network = fetch(request);
+  const path = request.url.slice(ROOT.length).split(/[?#]/)[0];
+  if (ON_VISIT.test(path)) {
+    event.waitUntil(network.then((response) => {
+      if (!response.ok) return undefined;
+      const copy = response.clone();
+      return caches.open(CACHE).then((cache) => cache.put(keyOf(request), copy));
+    }).catch(() => {}));
+  }
+  return networkOrCopy(request, network, () => {
+    if (request.mode === 'navigate' && event.resultingClientId) copyClients.add(event.resultingClientId);
+  });
 }
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(ROOT)) return;
-  event.respondWith(fetch(request).catch(() => fromCache(request)));
+  event.respondWith(respond(event));
 });

@@ -8,13 +8,12 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
 use super::context::{Job, Language, List, Shared};
-use super::output::{Staging, collect_files};
+use super::output::Staging;
 use super::ui::{self, Ui, Uis};
 use super::url::{absolute_url, prefix, search_index_path};
 use super::view::{self as rule_view, CheckpointItem, LinkView, checkpoint_item, rules_for};
@@ -348,12 +347,9 @@ pub fn copy_static(templates_dir: &Path, staging: &Staging) -> anyhow::Result<()
     if !dir.is_dir() {
         return Ok(());
     }
-    let mut files = Vec::new();
-    collect_files(&dir, &mut files)?;
-    files.sort();
-    for file in files {
+    for file in crate::fs::walk(&dir)? {
         let relative = file.strip_prefix(templates_dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
-        let bytes = std::fs::read(&file).with_context(|| format!("cannot read `{}`", file.display()))?;
+        let bytes = crate::fs::read(&file)?;
         staging.write(&relative, &bytes)?;
     }
     Ok(())

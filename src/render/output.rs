@@ -199,20 +199,6 @@ fn check_target(target: &Path, protected: &[&Path]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Every file under `dir` (not dot-files), in the order the file system lists them.
-pub fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> anyhow::Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))? {
-        let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            collect_files(&entry.path(), out)?;
-        } else if kind.is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
-            out.push(entry.path());
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

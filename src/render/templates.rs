@@ -43,27 +43,18 @@ pub fn load(dir: &Path) -> anyhow::Result<tera::Tera> {
     Ok(tera)
 }
 
-/// Every template file under `dir` (not its `static/` folder) and its name, sorted.
+/// Every template file under `dir` (not in a `static/` folder) and its name, sorted.
 pub fn template_files(dir: &Path) -> anyhow::Result<Vec<(std::path::PathBuf, String)>> {
     let mut files = Vec::new();
-    collect_templates(dir, dir, &mut files)?;
-    files.sort();
-    Ok(files)
-}
-
-fn collect_templates(root: &Path, dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) -> anyhow::Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list `{}`", dir.display()))? {
-        let path = entry.with_context(|| format!("cannot list `{}`", dir.display()))?.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "static") {
-                collect_templates(root, &path, out)?;
-            }
-        } else if path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "js") {
-            let name = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            out.push((path, name));
+    for path in crate::fs::walk(dir)? {
+        let relative = path.strip_prefix(dir).unwrap_or(&path);
+        let in_static = relative.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == "static"));
+        if !in_static && path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "js") {
+            let name = relative.to_string_lossy().replace('\\', "/");
+            files.push((path, name));
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 /// Render `name` with `context`, naming the template file in any error.

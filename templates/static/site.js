@@ -1,12 +1,11 @@
-// crossings: marks the page as scripted (the stylesheet then shows the parts that need a
-// script), lets `/` focus the search box, and loads the search script when the box is first
+// crossings: lets `/` focus the search box, and loads the search script when the box is first
 // used (focused, or a query in the address), so a page only read never downloads it.
 // On a phone, opens the header's search and menu from its buttons. Over http(s), asks the
 // service worker (sw.js at the site's root) to keep this language's pages for reading offline,
-// and says so in the footer; a page the worker answered from that copy says of which build.
+// and once it has, shows the footer's note (the build wrote in it how much that is); a page the
+// worker answered from that copy says of which build.
 (function () {
   'use strict';
-  document.documentElement.classList.add('js');
   var me = document.currentScript;
   var src = me ? me.src.replace(/site\.js(\?.*)?$/, 'search.js') : '';
   var loaded = false;
@@ -53,9 +52,7 @@
     var worker = navigator.serviceWorker;
     worker.addEventListener('message', function (ev) {
       var note = document.getElementById('offline-note');
-      if (!note || !ev.data || ev.data.kept !== html.lang || !ev.data.note) return;
-      note.textContent = ev.data.note;
-      note.hidden = false;
+      if (note && note.textContent && ev.data && ev.data.kept === html.lang) note.hidden = false;
     });
     worker.register(root + 'sw.js').then(function () { return worker.ready; }).then(function (registration) {
       registration.active.postMessage({ keep: html.lang });

@@ -11,6 +11,7 @@ mod i18n;
 mod ingest;
 mod load_cache;
 mod map;
+mod offline_timeout;
 mod properties;
 mod serve;
 mod tables;
