@@ -13,6 +13,7 @@ mod load_cache;
 mod map;
 mod properties;
 mod serve;
+mod static_site;
 mod tables;
 mod util;
 mod validate;
