@@ -1,10 +1,12 @@
 //! End-to-end tests of the built site in headless Chromium: search, filters, the map, keyboard
 //! use and a clean console, served over HTTP from a sub-path and from disk; the open-now badge
-//! (`hours`), reading offline (`offline`) and the layout on a phone (`phone`).
+//! (`hours`), reading offline (`offline`), the layout on a phone (`phone`) and WCAG 2.1 AA by
+//! axe-core (`axe`).
 //!
 //! Every test here uses one site, built once per test process from the repository's content and
 //! `tests/fixtures/browser-site`, one server and one browser session ([`open`]).
 
+mod axe;
 mod hours;
 mod offline;
 mod phone;
