@@ -15,6 +15,15 @@ use crate::webdriver::RUNTIME;
 /// The path the site is published under (its `base_url`'s).
 pub const PREFIX: &str = "/crossings/";
 
+/// `response`, never kept in the browser's HTTP cache: files carry their modification time, from
+/// which a browser would otherwise guess them fresh for a while and answer from its cache (a
+/// service worker's "network first" included) after the site has gone offline.
+async fn uncached(mut response: axum::response::Response) -> axum::response::Response {
+    let no_store = axum::http::HeaderValue::from_static("no-store");
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, no_store);
+    response
+}
+
 /// A folder served until the test process ends, or until [`StaticSite::go_offline`].
 pub struct StaticSite {
     /// The site's address, ending in [`PREFIX`].
@@ -25,7 +34,9 @@ pub struct StaticSite {
 impl StaticSite {
     /// Serve `dir` under [`PREFIX`] on a free port.
     pub fn serve(dir: &Path) -> StaticSite {
-        let router = axum::Router::new().nest_service(PREFIX.trim_end_matches('/'), ServeDir::new(dir));
+        let router = axum::Router::new()
+            .nest_service(PREFIX.trim_end_matches('/'), ServeDir::new(dir))
+            .layer(axum::middleware::map_response(uncached));
         let listener = RUNTIME.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("a free port");
         let url = format!("http://{}{PREFIX}", listener.local_addr().expect("the bound address"));
         let (stop, stopped) = oneshot::channel::<()>();

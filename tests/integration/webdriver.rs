@@ -6,6 +6,10 @@
 //! session from [`browser`] and holds it until it ends; the session is reset before it is lent
 //! (blank page, console read, no device emulation), and whatever else a test changes in the
 //! browser belongs to its own site's origin.
+//!
+//! fantoccini rather than thirtyfour: it is the smaller of the two (thirtyfour's defaults add a
+//! driver manager that downloads browsers), it runs on hyper, already here, and chromedriver's own
+//! commands (DevTools, the console log) are a small trait away ([`Chromedriver`]).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
