@@ -1,27 +1,63 @@
 //! End-to-end tests of the built site in headless Chromium: search, filters, the map, keyboard
-//! use and a clean console, served over HTTP from 127.0.0.1, from a sub-path, and from disk;
-//! reading offline (`offline`) and the layout on a phone (`phone`).
+//! use and a clean console, served over HTTP from a sub-path and from disk; the open-now badge
+//! (`hours`), reading offline (`offline`), the layout on a phone (`phone`) and WCAG 2.1 AA by
+//! axe-core (`axe`).
+//!
+//! Every test here uses one site, built once per test process from the repository's content and
+//! `tests/fixtures/browser-site`, one server and one browser session ([`open`]).
 
+mod axe;
+mod hours;
 mod offline;
 mod phone;
 
-mod hours;
+use std::path::PathBuf;
+use std::sync::{LazyLock, MutexGuard};
 
 use serde_json::{Value, json};
 
-use crate::util::Project;
-use crate::webdriver::{Browser, browser_available, serve};
+use crate::static_site::StaticSite;
+use crate::util::{Project, process_folder};
+use crate::webdriver::{Browser, browser, browser_available};
 
-/// The repository's content plus one checkpoint with coordinates, built.
-fn built_site() -> Project {
-    let project = Project::from_repo();
-    project.write(
-        "content/checkpoints/test-placed.yaml",
-        "id: test-placed\nname: {en: Placed Test}\nborder: KG\ncounterpart: {country: KG}\nmodes: {road: yes}\n\
-         status: {state: open}\nlocation: {region: KZ-31, lat: 43.15, lon: 74.68, precision: approximate}\n",
-    );
+/// The browser tests' site, built and served.
+struct Site {
+    /// The built site's folder.
+    output: PathBuf,
+    /// Its address: the server's, under the published sub-path.
+    url: String,
+    _server: StaticSite,
+    _project: Project,
+}
+
+/// The repository's content and the browser fixture's checkpoints, built.
+fn fixture_project(project: Project) -> Project {
+    let project = project.with_fixture("browser-site");
     project.run(&["build"]).expect_code(0);
     project
+}
+
+impl std::fmt::Display for Site {
+    /// The site's address, ending in `/`: `format!("{site}index.html")` is the home page's.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+/// The shared site and the browser, for as long as the test holds the browser; `None` where
+/// Chromium is missing (outside CI).
+fn open() -> Option<(&'static Site, MutexGuard<'static, Browser>)> {
+    static SITE: LazyLock<Site> = LazyLock::new(|| {
+        let project = fixture_project(Project::from_repo_in(&process_folder("browser-site")));
+        let output = project.path().join("output");
+        let server = StaticSite::serve(&output);
+        Site { output, url: server.url.clone(), _server: server, _project: project }
+    });
+    if !browser_available() {
+        return None;
+    }
+    let site = &*SITE;
+    Some((site, browser()?))
 }
 
 /// The names and links of the search results for `text`, in order, typed into the box.
@@ -77,12 +113,7 @@ fn check_search_cases(browser: &Browser, prefix: &str) {
 /// right page, in the page's language.
 #[test]
 fn search_finds_names_in_every_script_and_spelling() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let site = serve(&project.path().join("output"), "/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     for prefix in ["", "ru/", "kk/"] {
         browser.goto(&format!("{site}{prefix}index.html"));
         check_search_cases(&browser, prefix);
@@ -98,16 +129,12 @@ fn search_finds_names_in_every_script_and_spelling() {
 
 #[test]
 fn search_by_keyboard_and_from_a_sub_path() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let site = serve(&project.path().join("output"), "/crossings/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     browser.goto(&format!("{site}rules/customs/index.html"));
     browser.press("/");
     assert_eq!(browser.eval("return document.activeElement.id;", json!([])), json!("q"), "`/` focuses the search box");
-    assert_eq!(browser.eval("return document.getElementById('q').getAttribute('role');", json!([])), json!("combobox"));
+    // The search script, loaded when the box is first focused, makes it a combobox.
+    browser.wait_for("return document.getElementById('q').getAttribute('role') === 'combobox';", "the search script");
     search(&browser, "zhelkuar");
     browser.type_into("#q", "\u{E015}");
     let active = browser.eval("return document.getElementById('q').getAttribute('aria-activedescendant');", json!([]));
@@ -121,27 +148,18 @@ fn search_by_keyboard_and_from_a_sub_path() {
 
 #[test]
 fn search_works_from_a_folder_opened_from_disk() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let browser = Browser::start();
-    browser.goto(&format!("file://{}/output/checkpoints/khorgos/index.html", project.path().display()));
+    let Some((site, browser)) = open() else { return };
+    browser.goto(&format!("file://{}/checkpoints/khorgos/index.html", site.output.display()));
     let results = search(&browser, "Khorgos");
     assert_eq!(results.first().map(String::as_str), Some("Nur zholy"));
-    browser.goto(&format!("file://{}/output/kk/checkpoints/khorgos/index.html", project.path().display()));
+    browser.goto(&format!("file://{}/kk/checkpoints/khorgos/index.html", site.output.display()));
     let results = search_results(&browser, "Khorgos");
     assert!(results[0].1.ends_with("/output/kk/checkpoints/khorgos/index.html"), "{results:?}");
 }
 
 #[test]
 fn every_filter_shows_only_matching_checkpoints() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let site = serve(&project.path().join("output"), "/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     browser.goto(&format!("{site}index.html"));
     let total =
         browser.eval("return document.querySelectorAll('.checkpoint-item').length;", json!([])).as_u64().unwrap();
@@ -194,12 +212,7 @@ fn every_filter_shows_only_matching_checkpoints() {
 
 #[test]
 fn clicking_a_map_marker_opens_its_page() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let site = serve(&project.path().join("output"), "/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     browser.goto(&format!("{site}index.html"));
     let markers = browser.eval("return document.querySelectorAll('svg.map a.marker').length;", json!([]));
     assert!(markers.as_u64().unwrap() >= 1, "no marker");
@@ -209,13 +222,8 @@ fn clicking_a_map_marker_opens_its_page() {
 
 #[test]
 fn no_page_logs_an_error() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let output = project.path().join("output");
-    let site = serve(&output, "/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
+    let output = &site.output;
     let mut pages = Vec::new();
     let mut stack = vec![output.clone()];
     while let Some(dir) = stack.pop() {
@@ -224,7 +232,7 @@ fn no_page_logs_an_error() {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "html") && !path.ends_with("404.html") {
-                pages.push(path.strip_prefix(&output).unwrap().to_string_lossy().into_owned());
+                pages.push(path.strip_prefix(output).unwrap().to_string_lossy().into_owned());
             }
         }
     }

@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use scraper::{Html, Selector};
 
-use crate::util::Project;
+use crate::util::{Project, repo_root};
 
 /// Every file under `dir`, by path relative to it, with its bytes.
 pub fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -30,23 +31,26 @@ fn html_pages(tree: &BTreeMap<PathBuf, Vec<u8>>) -> impl Iterator<Item = (&PathB
         .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
 }
 
-fn built_repo() -> (Project, BTreeMap<PathBuf, Vec<u8>>) {
-    let project = Project::from_repo();
-    project.run(&["build"]).expect_code(0).expect_no_panic();
-    let tree = read_tree(&project.path().join("output"));
-    (project, tree)
+/// The repository's site, built once per test process: every file by path, with its bytes.
+pub fn repo_site() -> &'static BTreeMap<PathBuf, Vec<u8>> {
+    static SITE: LazyLock<BTreeMap<PathBuf, Vec<u8>>> = LazyLock::new(|| {
+        let project = Project::from_repo();
+        project.run(&["build"]).expect_code(0).expect_no_panic();
+        read_tree(&project.path().join("output"))
+    });
+    &SITE
 }
 
 #[test]
 fn every_checkpoint_rule_and_border_has_a_page() {
-    let (project, tree) = built_repo();
+    let tree = repo_site();
     let has = |page: String| assert!(tree.contains_key(&PathBuf::from(&page)), "missing {page}");
     for prefix in ["", "ru/", "kk/"] {
-        for entry in std::fs::read_dir(project.path().join("content/checkpoints")).unwrap() {
+        for entry in std::fs::read_dir(repo_root().join("content/checkpoints")).unwrap() {
             let stem = entry.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned();
             has(format!("{prefix}checkpoints/{stem}/index.html"));
         }
-        for entry in std::fs::read_dir(project.path().join("content/rules")).unwrap() {
+        for entry in std::fs::read_dir(repo_root().join("content/rules")).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
             has(format!("{prefix}rules/{}/index.html", name.split('.').next().unwrap()));
         }
@@ -62,10 +66,10 @@ fn every_checkpoint_rule_and_border_has_a_page() {
 
 #[test]
 fn every_internal_link_and_asset_resolves() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let selector = Selector::parse("a[href], link[href], script[src], img[src]").unwrap();
     let mut checked = 0;
-    for (path, html) in html_pages(&tree) {
+    for (path, html) in html_pages(tree) {
         if path == Path::new("404.html") {
             continue; // links from the 404 page are absolute, to the published site
         }
@@ -106,11 +110,11 @@ fn normalise(path: &Path) -> PathBuf {
 
 #[test]
 fn every_page_has_a_policy_and_no_inline_script() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let csp = Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
     let scripts = Selector::parse("script").unwrap();
     let all = Selector::parse("*").unwrap();
-    for (path, html) in html_pages(&tree) {
+    for (path, html) in html_pages(tree) {
         let doc = Html::parse_document(&html);
         let policy = doc.select(&csp).next().unwrap_or_else(|| panic!("{} has no CSP", path.display()));
         let content = policy.value().attr("content").unwrap();
@@ -131,8 +135,8 @@ fn every_page_has_a_policy_and_no_inline_script() {
 
 #[test]
 fn exports_parse_and_match_the_content() {
-    let (project, tree) = built_repo();
-    let count = std::fs::read_dir(project.path().join("content/checkpoints")).unwrap().count();
+    let tree = repo_site();
+    let count = std::fs::read_dir(repo_root().join("content/checkpoints")).unwrap().count();
     let geo: serde_json::Value = serde_json::from_slice(&tree[&PathBuf::from("data/checkpoints.geojson")]).unwrap();
     assert_eq!(geo["type"], "FeatureCollection");
     let features = geo["features"].as_array().unwrap();
@@ -155,9 +159,9 @@ fn exports_parse_and_match_the_content() {
 
 #[test]
 fn sitemap_lists_every_page() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let sitemap = String::from_utf8(tree[&PathBuf::from("sitemap.xml")].clone()).unwrap();
-    for (path, _) in html_pages(&tree) {
+    for (path, _) in html_pages(tree) {
         if path.ends_with("404.html") {
             continue;
         }

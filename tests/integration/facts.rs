@@ -6,16 +6,8 @@ use std::path::PathBuf;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use crate::build::read_tree;
+use crate::build::repo_site;
 use crate::util::{Project, repo_root};
-
-/// The repository's site, built once per test.
-fn built() -> (Project, std::collections::BTreeMap<PathBuf, Vec<u8>>) {
-    let project = Project::from_repo();
-    project.run(&["build"]).expect_code(0).expect_no_panic();
-    let tree = read_tree(&project.path().join("output"));
-    (project, tree)
-}
 
 fn page(tree: &std::collections::BTreeMap<PathBuf, Vec<u8>>, path: &str) -> Html {
     Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(path)]))
@@ -28,7 +20,7 @@ fn text_of(doc: &Html, selector: &str) -> Vec<String> {
 
 #[test]
 fn exports_state_every_value_and_date_every_source() {
-    let (_project, tree) = built();
+    let tree = repo_site();
     let json: Value = serde_json::from_slice(&tree[&PathBuf::from("data/checkpoints.json")]).unwrap();
     let records = json["checkpoints"].as_array().unwrap();
     for r in records {
@@ -61,8 +53,8 @@ fn exports_state_every_value_and_date_every_source() {
 
 #[test]
 fn checkpoint_pages_say_what_is_unknown_and_cite_each_fact_with_its_date() {
-    let (_project, tree) = built();
-    let korday = page(&tree, "checkpoints/korday/index.html");
+    let tree = repo_site();
+    let korday = page(tree, "checkpoints/korday/index.html");
     let traffic = text_of(&korday, "dl.facts dd");
     assert!(traffic.iter().any(|t| t.contains("Passengers: unknown") && t.contains("Cargo: yes")), "{traffic:?}");
     // Each cited fact names its sources, newest first, with the date each describes.
@@ -75,7 +67,7 @@ fn checkpoint_pages_say_what_is_unknown_and_cite_each_fact_with_its_date() {
         "{cites:?}"
     );
     // The seed page describes 2021: its facts are marked as possibly out of date.
-    let dostyk = page(&tree, "checkpoints/dostyk-rail/index.html");
+    let dostyk = page(tree, "checkpoints/dostyk-rail/index.html");
     let cites = text_of(&dostyk, "dl.facts small.cite");
     assert!(
         cites.iter().any(|c| c.contains("tpk-pravo.ru, as of 2021") && c.contains("may be out of date")),
@@ -90,11 +82,11 @@ fn checkpoint_pages_say_what_is_unknown_and_cite_each_fact_with_its_date() {
 
 #[test]
 fn road_and_rail_checkpoints_of_one_town_are_separate_and_linked() {
-    let (_project, tree) = built();
-    let road = page(&tree, "checkpoints/dostyk/index.html");
+    let tree = repo_site();
+    let road = page(tree, "checkpoints/dostyk/index.html");
     let links = Selector::parse("dl.facts a[href$='dostyk-rail/index.html']").unwrap();
     assert!(road.select(&links).next().is_some(), "the road checkpoint links its rail neighbour");
-    let rail = page(&tree, "checkpoints/dostyk-rail/index.html");
+    let rail = page(tree, "checkpoints/dostyk-rail/index.html");
     let facts = text_of(&rail, "dl.facts dd").join(" ");
     assert!(facts.contains("International"), "the seed's row went to the station: {facts}");
     let road_facts = text_of(&road, "dl.facts dd").join(" ");
@@ -111,14 +103,14 @@ fn validate_warns_about_facts_older_than_the_limit() {
 
 #[test]
 fn the_english_home_page_titles_checkpoints_in_latin_script() {
-    let (_project, tree) = built();
-    let home = page(&tree, "index.html");
+    let tree = repo_site();
+    let home = page(tree, "index.html");
     let titles = text_of(&home, ".checkpoint-item h3 a");
     let latin = titles.iter().filter(|t| t.chars().all(|c| !matches!(c, '\u{0400}'..='\u{04FF}'))).count();
     assert!(latin * 100 >= titles.len() * 95, "{latin} of {} titles in Latin script", titles.len());
     // In each language's alphabetical order.
     for (path, lang) in [("index.html", "en"), ("ru/index.html", "ru"), ("kk/index.html", "kk")] {
-        let titles = text_of(&page(&tree, path), ".checkpoint-item h3 a");
+        let titles = text_of(&page(tree, path), ".checkpoint-item h3 a");
         let keys: Vec<Vec<u32>> = titles.iter().map(|t| crossings::translit::collation_key(t, lang)).collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{path}: {titles:?}");
     }
@@ -134,7 +126,7 @@ fn seed_sentences() -> Vec<String> {
 
 #[test]
 fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
-    let (_project, tree) = built();
+    let tree = repo_site();
     let sentences = seed_sentences();
     assert!(sentences.len() > 20, "the seed page has long sentences: {}", sentences.len());
     for (path, bytes) in tree.iter().filter(|(p, _)| p.to_string_lossy().contains("rules/")) {
@@ -157,7 +149,7 @@ fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
         }
     }
     // The customs page shows the seed's allowances with their date and later sources' figures.
-    let customs = page(&tree, "rules/customs/index.html");
+    let customs = page(tree, "rules/customs/index.html");
     let rows = text_of(&customs, "table.stack tbody tr").join("\n");
     assert!(rows.contains("1,000") && rows.contains("tpk-pravo.ru, as of 2021"), "{rows}");
     assert!(rows.contains("Lada.kz, as of 02.10.2025") || rows.contains("Lada.kz, as of 2 October 2025"), "{rows}");

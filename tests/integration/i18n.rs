@@ -7,18 +7,11 @@ use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
 
-use crate::build::read_tree;
+use crate::build::repo_site;
 use crate::util::{Project, repo_root};
 
 const BASE: &str = "https://crossings-kz.github.io/crossings/";
 const LANGUAGES: [(&str, &str); 3] = [("en", ""), ("ru", "ru/"), ("kk", "kk/")];
-
-fn built_repo() -> (Project, BTreeMap<PathBuf, Vec<u8>>) {
-    let project = Project::from_repo();
-    project.run(&["build"]).expect_code(0).expect_no_panic();
-    let tree = read_tree(&project.path().join("output"));
-    (project, tree)
-}
 
 /// The language of an output path and the path under that language's root.
 fn split_language(path: &str) -> (&'static str, &str) {
@@ -90,14 +83,14 @@ fn check_switcher(path: &str, doc: &Html) -> usize {
 
 #[test]
 fn every_page_exists_in_every_language_and_links_to_its_translations() {
-    let (_project, tree) = built_repo();
-    let all = pages(&tree);
+    let tree = repo_site();
+    let all = pages(tree);
     let mut checked = 0;
     for (path, html) in &all {
         let (lang, rest) = split_language(path);
         let doc = Html::parse_document(html);
         assert_eq!(doc.root_element().value().attr("lang"), Some(lang), "{path}: <html lang>");
-        check_alternates(path, &doc, &tree);
+        check_alternates(path, &doc, tree);
         checked += check_switcher(path, &doc);
         for (_, prefix) in LANGUAGES {
             assert!(tree.contains_key(&PathBuf::from(format!("{prefix}{rest}"))), "{path} has no {prefix} version");
@@ -129,13 +122,13 @@ fn without_code(html: &str) -> String {
 
 #[test]
 fn every_interface_string_resolves() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let keys = key_names();
     assert!(keys.len() > 100, "{} keys", keys.len());
     let labelled =
         Selector::parse("h1, h2, h3, dt, th, legend, summary, button, label, caption, title, a, option").unwrap();
     let text_nodes = Selector::parse("body").unwrap();
-    for (path, html) in pages(&tree) {
+    for (path, html) in pages(tree) {
         let doc = Html::parse_document(&without_code(&html));
         for element in doc.select(&labelled) {
             let text: String = element.text().collect();
@@ -167,7 +160,7 @@ fn every_interface_string_resolves() {
 
 #[test]
 fn untranslated_content_is_shown_in_its_language_and_marked() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let page = |p: &str| Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(p)]));
     let h1 = Selector::parse("h1").unwrap();
     let note = Selector::parse("h1 + p > small.untr, h1 + p.untr").unwrap();
@@ -198,7 +191,7 @@ fn untranslated_content_is_shown_in_its_language_and_marked() {
 
 #[test]
 fn feeds_and_exports_carry_every_language() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     for (lang, prefix) in LANGUAGES {
         let feed = String::from_utf8(tree[&PathBuf::from(format!("{prefix}feed.xml"))].clone()).unwrap();
         assert!(feed.contains(&format!("xml:lang=\"{lang}\"")), "{lang} feed");
@@ -254,12 +247,12 @@ fn page_weight(tree: &BTreeMap<PathBuf, Vec<u8>>, path: &Path) -> usize {
 /// included where the checkpoint's hours are structured.
 #[test]
 fn a_checkpoint_page_weighs_under_13_kb_gzipped_in_every_language() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let heaviest = tree
         .keys()
         .filter(|p| p.to_string_lossy().contains("checkpoints/") && p.ends_with("index.html"))
         .filter(|p| !p.to_string_lossy().ends_with("checkpoints/index.html"))
-        .map(|p| (page_weight(&tree, p), p.clone()))
+        .map(|p| (page_weight(tree, p), p.clone()))
         .max()
         .unwrap();
     assert!(heaviest.0 < 13_000, "{} weighs {} bytes gzipped", heaviest.1.display(), heaviest.0);
@@ -430,9 +423,9 @@ fn unmarked_foreign_script(html: &str, lang: &str) -> Vec<String> {
 
 #[test]
 fn every_page_speaks_its_language_s_script_or_marks_what_does_not() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     let mut problems = Vec::new();
-    for (path, html) in pages(&tree) {
+    for (path, html) in pages(tree) {
         let (lang, _) = split_language(&path);
         problems.extend(unmarked_foreign_script(&html, lang).into_iter().map(|p| format!("{path}: {p}")));
     }
@@ -478,11 +471,11 @@ fn english_fragments(lang_file: &str) -> Vec<String> {
 
 #[test]
 fn russian_and_kazakh_pages_carry_no_english_interface_text() {
-    let (_project, tree) = built_repo();
+    let tree = repo_site();
     for (lang, prefix) in LANGUAGES.iter().skip(1) {
         let fragments = english_fragments(&format!("{lang}.yaml"));
         assert!(fragments.iter().any(|f| f.contains("placed on the map")), "the plural text is among them");
-        for (path, html) in pages(&tree).into_iter().filter(|(p, _)| p.starts_with(prefix)) {
+        for (path, html) in pages(tree).into_iter().filter(|(p, _)| p.starts_with(prefix)) {
             let text = unmarked_text(&html, lang).join(" ");
             for f in &fragments {
                 assert!(!text.contains(f.as_str()), "{path}: English interface text `{f}`");

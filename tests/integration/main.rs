@@ -14,6 +14,7 @@ mod map;
 mod offline_timeout;
 mod properties;
 mod serve;
+mod static_site;
 mod tables;
 mod util;
 mod validate;

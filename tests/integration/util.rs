@@ -13,7 +13,10 @@ pub fn repo_root() -> PathBuf {
 
 /// A throwaway project: `content/` (and `templates/`) copied from the repository or empty.
 pub struct Project {
-    dir: tempfile::TempDir,
+    path: PathBuf,
+    /// The temporary folder the project is in, removed with it (none for a project in a
+    /// folder of its own, see [`Project::from_repo_in`]).
+    _temp: Option<tempfile::TempDir>,
 }
 
 /// What a run printed, and how it ended.
@@ -32,30 +35,52 @@ pub struct Run {
 impl Project {
     /// A copy of the repository's content and templates.
     pub fn from_repo() -> Project {
-        let project = Project::empty();
+        let temp = tempfile::tempdir().expect("temporary folder");
+        let project = Project { path: temp.path().to_path_buf(), _temp: Some(temp) };
+        project.copy_repo();
+        project
+    }
+
+    /// [`Project::from_repo`] in `dir` (emptied first), which stays when the project is
+    /// dropped: for a project that lives as long as the test process, which drops no statics.
+    pub fn from_repo_in(dir: &Path) -> Project {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).expect("empty the project's folder");
+        }
+        let project = Project { path: dir.to_path_buf(), _temp: None };
+        project.copy_repo();
+        project
+    }
+
+    fn copy_repo(&self) {
         for folder in ["content", "templates"] {
             let from = repo_root().join(folder);
             if from.exists() {
-                copy_dir(&from, &project.path().join(folder));
+                copy_dir(&from, &self.path().join(folder));
             }
         }
-        project
     }
 
     /// A project whose `content/` holds only the repository's reference and geographic data and
     /// its interface strings.
     pub fn empty() -> Project {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        std::fs::create_dir_all(dir.path().join("content/checkpoints")).expect("content folder");
+        let temp = tempfile::tempdir().expect("temporary folder");
+        std::fs::create_dir_all(temp.path().join("content/checkpoints")).expect("content folder");
         for folder in ["reference", "geo", "i18n"] {
-            copy_dir(&repo_root().join("content").join(folder), &dir.path().join("content").join(folder));
+            copy_dir(&repo_root().join("content").join(folder), &temp.path().join("content").join(folder));
         }
-        Project { dir }
+        Project { path: temp.path().to_path_buf(), _temp: Some(temp) }
+    }
+
+    /// Add the files of `tests/fixtures/<name>/` to the project, over those it has.
+    pub fn with_fixture(self, name: &str) -> Project {
+        copy_dir(&repo_root().join("tests/fixtures").join(name), self.path());
+        self
     }
 
     /// The project's folder.
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.path
     }
 
     /// Write `text` to `relative` (creating folders).
@@ -148,4 +173,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copy");
         }
     }
+}
+
+/// A folder of this test process's own, `<name>-<pid>` under Cargo's folder for tests' files,
+/// for what lives as long as the process (statics are never dropped, so they remove nothing).
+/// Folders that earlier processes left under that name are removed.
+pub fn process_folder(name: &str) -> PathBuf {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let pid = std::process::id();
+    let left = std::fs::read_dir(tmp).into_iter().flatten().flatten().filter_map(|entry| {
+        let other = entry.file_name().to_str()?.strip_prefix(name)?.strip_prefix('-')?.parse::<u32>().ok()?;
+        let running = other == pid || Path::new(&format!("/proc/{other}")).exists();
+        (!running).then(|| entry.path())
+    });
+    for folder in left.collect::<Vec<_>>() {
+        let _ = std::fs::remove_dir_all(folder);
+    }
+    tmp.join(format!("{name}-{pid}"))
 }

@@ -1,18 +1,32 @@
-//! A small WebDriver client (the W3C protocol over HTTP, spoken to chromedriver) and a static
-//! file server, for end-to-end tests of the built site in headless Chromium.
+//! Headless Chromium for the browser tests: one chromedriver and one browser session for the whole
+//! test process, lent to one test at a time, driven by the `fantoccini` WebDriver client through
+//! a small blocking wrapper so that a test reads as a list of steps.
+//!
+//! Starting Chromium costs more than most tests' steps, so it starts once. A test gets the
+//! session from [`browser`] and holds it until it ends; the session is reset before it is lent
+//! (blank page, console read, no device emulation), and whatever else a test changes in the
+//! browser belongs to its own site's origin.
+//!
+//! fantoccini rather than thirtyfour: it is the smaller of the two (thirtyfour's defaults add a
+//! driver manager that downloads browsers), it runs on hyper, already here, and chromedriver's own
+//! commands (DevTools, the console log) are a small trait away ([`Chromedriver`]).
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The async runtime the WebDriver client and the test servers run on.
+pub static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime")
+});
 
 /// Whether the browser tests can run here. Under CI (CI=true) a missing browser is a failure.
 pub fn browser_available() -> bool {
@@ -27,131 +41,93 @@ pub fn browser_available() -> bool {
     present
 }
 
-/// A running chromedriver with one headless Chromium session.
+/// The shared browser session, reset, for as long as the caller holds it; `None` when Chromium
+/// is not installed (outside CI).
+pub fn browser() -> Option<MutexGuard<'static, Browser>> {
+    static SHARED: LazyLock<Mutex<Browser>> = LazyLock::new(|| Mutex::new(Browser::start()));
+    if !browser_available() {
+        return None;
+    }
+    let browser = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+    browser.reset();
+    Some(browser)
+}
+
+/// A headless Chromium session on a chromedriver of its own.
 pub struct Browser {
-    driver: Child,
-    base: String,
-    session: String,
-    http: reqwest::blocking::Client,
-    _profile: tempfile::TempDir,
+    client: Client,
+    _driver: Driver,
 }
 
 impl Browser {
-    /// Start chromedriver and a headless Chromium session.
-    pub fn start() -> Browser {
-        let port = free_port();
-        let driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let base = format!("http://127.0.0.1:{port}");
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while http.get(format!("{base}/status")).send().is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let profile = tempfile::tempdir().unwrap();
-        let args = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-            "--window-size=1280,900",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .chain([format!("--user-data-dir={}", profile.path().display())])
-        .collect::<Vec<_>>();
-        let caps = json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
-            "goog:loggingPrefs": {"browser": "ALL"}
-        }}});
-        let reply = send_json(http.post(format!("{base}/session")), Some(&caps));
-        let session = reply["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_string();
-        Browser { driver, base, session, http, _profile: profile }
+    fn start() -> Browser {
+        let driver = Driver::start();
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert("goog:chromeOptions".into(), json!({"binary": CHROMIUM, "args": chromium_args(&driver)}));
+        capabilities.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = RUNTIME
+            .block_on(ClientBuilder::new(connector).capabilities(capabilities).connect(&driver.url))
+            .unwrap_or_else(|e| panic!("no Chromium session from chromedriver: {e}"));
+        Browser { client, _driver: driver }
     }
 
-    fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let url = format!("{}/session/{}{path}", self.base, self.session);
-        let reply = send_json(self.http.request(method, url), body.as_ref());
-        if reply["value"].get("error").is_some() {
-            panic!("webdriver {path}: {}", reply["value"]);
-        }
-        reply["value"].clone()
+    /// Run one WebDriver exchange to its end.
+    fn run<T>(&self, what: &str, step: impl Future<Output = Result<T, fantoccini::error::CmdError>>) -> T {
+        RUNTIME.block_on(step).unwrap_or_else(|e| panic!("webdriver {what}: {e}"))
+    }
+
+    /// A blank page, the console read, no device emulation: as a new session.
+    fn reset(&self) {
+        self.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+        self.goto("about:blank");
+        self.console();
     }
 
     /// Open `url`.
     pub fn goto(&self, url: &str) {
-        self.call(reqwest::Method::POST, "/url", Some(json!({"url": url})));
+        self.run(url, self.client.goto(url));
     }
 
-    /// Run `script` (a function body; `arguments` holds `args`) and return its value.
+    /// Run `script` (a function body; `arguments` holds `args`, a JSON array) and return its
+    /// value (a promise's, once settled).
     pub fn eval(&self, script: &str, args: Value) -> Value {
-        self.call(reqwest::Method::POST, "/execute/sync", Some(json!({"script": script, "args": args})))
-    }
-
-    /// The element matching `css`.
-    pub fn find(&self, css: &str) -> String {
-        let v = self.call(reqwest::Method::POST, "/element", Some(json!({"using": "css selector", "value": css})));
-        v.as_object().and_then(|o| o.values().next()).and_then(|id| id.as_str()).unwrap_or_default().to_string()
+        let args = match args {
+            Value::Array(args) => args,
+            other => vec![other],
+        };
+        self.run("execute", self.client.execute(script, args))
     }
 
     /// Click the element matching `css`.
     pub fn click(&self, css: &str) {
-        let id = self.find(css);
-        self.call(reqwest::Method::POST, &format!("/element/{id}/click"), Some(json!({})));
+        self.run(css, async { self.client.find(Locator::Css(css)).await?.click().await });
     }
 
     /// Type `text` into the element matching `css` (WebDriver key codes allowed: \u{E015} is ArrowDown).
     pub fn type_into(&self, css: &str, text: &str) {
-        let id = self.find(css);
-        self.call(reqwest::Method::POST, &format!("/element/{id}/value"), Some(json!({"text": text})));
+        self.run(css, async { self.client.find(Locator::Css(css)).await?.send_keys(text).await });
     }
 
     /// Press keys on whatever has focus.
     pub fn press(&self, keys: &str) {
-        let actions: Vec<Value> = keys
-            .chars()
-            .flat_map(|k| {
-                [json!({"type": "keyDown", "value": k.to_string()}), json!({"type": "keyUp", "value": k.to_string()})]
-            })
-            .collect();
-        self.call(
-            reqwest::Method::POST,
-            "/actions",
-            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
-        );
+        let actions = keys.chars().fold(KeyActions::new("keyboard".into()), |actions, value| {
+            actions.then(KeyAction::Down { value }).then(KeyAction::Up { value })
+        });
+        self.run("actions", self.client.perform_actions(actions));
     }
 
     /// Browser console entries since the last call: (level, message).
     pub fn console(&self) -> Vec<(String, String)> {
-        let url = format!("{}/session/{}/se/log", self.base, self.session);
-        let reply = send_json(self.http.post(url), Some(&json!({"type": "browser"})));
-        reply["value"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|e| {
-                        (e["level"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").to_string())
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+        let entries = self.run("log", self.client.issue_cmd(Chromedriver::Log));
+        let text = |entry: &Value, key: &str| entry[key].as_str().unwrap_or_default().to_string();
+        entries.as_array().into_iter().flatten().map(|e| (text(e, "level"), text(e, "message"))).collect()
     }
 
     /// Run a Chrome DevTools Protocol command (`Emulation.setDeviceMetricsOverride`, ...).
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
-        self.call(reqwest::Method::POST, "/goog/cdp/execute", Some(json!({"cmd": cmd, "params": params})))
+        self.run(cmd, self.client.issue_cmd(Chromedriver::Cdp(json!({"cmd": cmd, "params": params}))))
     }
 
     /// Wait until `script` returns true.
@@ -169,112 +145,82 @@ impl Browser {
     }
 }
 
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.http.delete(format!("{}/session/{}", self.base, self.session)).send();
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+/// Chromium's switches: headless, quiet, a fixed window, a profile of the driver's.
+fn chromium_args(driver: &Driver) -> Vec<String> {
+    let fixed = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1280,900",
+    ];
+    let profile = format!("--user-data-dir={}", driver.profile.display());
+    fixed.iter().map(|s| s.to_string()).chain([profile]).collect()
+}
+
+/// chromedriver's own commands, beside the standard ones.
+#[derive(Debug)]
+enum Chromedriver {
+    /// Read the browser's console (`se/log`).
+    Log,
+    /// Run a DevTools command (`goog/cdp/execute`): `{"cmd", "params"}`.
+    Cdp(Value),
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Chromedriver {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        let command = match self {
+            Chromedriver::Log => "se/log",
+            Chromedriver::Cdp(_) => "goog/cdp/execute",
+        };
+        base.join(&format!("session/{}/{command}", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        let body = match self {
+            Chromedriver::Log => json!({"type": "browser"}),
+            Chromedriver::Cdp(command) => command.clone(),
+        };
+        (axum::http::Method::POST, Some(body.to_string()))
     }
 }
 
-/// Send a request with a JSON body (if any) and read the JSON reply.
-fn send_json(request: reqwest::blocking::RequestBuilder, body: Option<&Value>) -> Value {
-    let request = match body {
-        Some(body) => request.header("Content-Type", "application/json").body(body.to_string()),
-        None => request,
-    };
-    let bytes = request.send().expect("webdriver request").bytes().expect("webdriver reply");
-    serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+/// chromedriver, and the Chromium it starts, in a process group of their own under a small
+/// shell that ends the group when this process's end closes the shell's input: a test process
+/// has no hook that runs at its end, and the driver must not outlive it.
+struct Driver {
+    url: String,
+    profile: PathBuf,
+    _watch: Child,
+    _input: ChildStdin,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Serve `dir` on 127.0.0.1 under the path prefix `prefix` (e.g. "/crossings/"); returns the
-/// site's address. The server thread ends with the test process.
-pub fn serve(dir: &Path, prefix: &str) -> String {
-    serve_until(dir, prefix).0
-}
-
-/// [`serve`], and a switch that takes the server off the network while it is on: every
-/// connection is then closed unanswered, as when the signal is gone.
-pub fn serve_until(dir: &Path, prefix: &str) -> (String, Arc<AtomicBool>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("http://{}{prefix}", listener.local_addr().unwrap());
-    let (dir, prefix) = (dir.to_path_buf(), prefix.to_string());
-    let down = Arc::new(AtomicBool::new(false));
-    let switch = Arc::clone(&down);
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            if down.load(Ordering::SeqCst) {
-                drop(stream);
-                continue;
-            }
-            let (dir, prefix) = (dir.clone(), prefix.clone());
-            std::thread::spawn(move || respond(stream, &dir, &prefix));
+impl Driver {
+    fn start() -> Driver {
+        use std::os::unix::process::CommandExt as _;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let profile = crate::util::process_folder("chromium");
+        let script = r#"trap 'wait; rm -rf "$2"' TERM; "$3" --port="$1" >/dev/null 2>&1 & read -r line; kill 0"#;
+        let mut watch = Command::new("sh")
+            .args(["-c", script, "sh", &port.to_string(), &profile.display().to_string(), CHROMEDRIVER])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("start chromedriver");
+        let input = watch.stdin.take().expect("the watch's input");
+        let url = format!("http://127.0.0.1:{port}/");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
         }
-    });
-    (address, switch)
-}
-
-fn respond(mut stream: TcpStream, dir: &Path, prefix: &str) {
-    let mut line = String::new();
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).map_or(true, |n| n == 0) || header == "\r\n" {
-            break;
-        }
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/").split('?').next().unwrap_or("/").to_string();
-    let file: Option<PathBuf> = path.strip_prefix(prefix).filter(|p| !p.contains("..")).map(|p| {
-        let p = percent_decode(p);
-        let f = dir.join(&p);
-        if p.is_empty() || p.ends_with('/') { f.join("index.html") } else { f }
-    });
-    let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-        Some((f, body)) => ("200 OK", body, mime(&f)),
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css",
-        Some("js") => "text/javascript",
-        Some("json" | "geojson") => "application/json",
-        Some("xml") => "application/xml",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
+        Driver { url, profile, _watch: watch, _input: input }
     }
 }

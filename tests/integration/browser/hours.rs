@@ -1,33 +1,12 @@
 //! The "open now" badge in headless Chromium: `static/hours.js`'s answer for a schedule at
 //! fixed moments (open, in the break, closed, before the season), and the badge on real pages,
-//! absent where the hours are unknown.
+//! absent where the hours are unknown. The fixture's three test checkpoints have weekday hours
+//! with a break, round-the-clock hours from April to October, and unknown hours.
 
 use serde_json::json;
 
-use crate::util::Project;
-use crate::webdriver::{Browser, browser_available, serve};
-
-/// The repository's content plus three checkpoints: weekday hours with a break, round the
-/// clock from April to October, and hours unknown.
-fn site_with_hours() -> Project {
-    let project = Project::from_repo();
-    let head = |id: &str, name: &str| {
-        format!("id: {id}\nname: {{en: {name}}}\nborder: KG\ncounterpart: {{country: KG}}\nstatus: {{state: open}}\n")
-    };
-    project.write(
-        "content/checkpoints/test-weekdays.yaml",
-        head("test-weekdays", "Weekdays Test")
-            + "hours:\n  kind: schedule\n  schedule:\n    - {days: [Mo, Tu, We, Th, Fr], open: \"09:00\", close: \"18:00\", break: {start: \"13:00\", end: \"14:00\"}}\n  utc_offset: \"+05:00\"\n  source_text: пн–пт с 9 до 18, перерыв 13:00–14:00\n",
-    );
-    project.write(
-        "content/checkpoints/test-season.yaml",
-        head("test-season", "Season Test")
-            + "hours:\n  kind: 24h\n  season: {from: {month: 4, day: 1}, to: {month: 10, day: 31}}\n  utc_offset: \"+05:00\"\n",
-    );
-    project.write("content/checkpoints/test-unknown.yaml", head("test-unknown", "Unknown Hours Test"));
-    project.run(&["build"]).expect_code(0);
-    project
-}
+use super::open;
+use crate::webdriver::Browser;
 
 /// The badge's text on the open page for its schedule at `moments` (ISO 8601, UTC).
 fn badge_at(browser: &Browser, moments: &[&str]) -> Vec<String> {
@@ -43,12 +22,7 @@ fn badge_at(browser: &Browser, moments: &[&str]) -> Vec<String> {
 
 #[test]
 fn the_badge_says_open_or_closed_at_fixed_times() {
-    if !browser_available() {
-        return;
-    }
-    let project = site_with_hours();
-    let site = serve(&project.path().join("output"), "/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     browser.goto(&format!("{site}checkpoints/test-weekdays/index.html"));
     browser.wait_for("return !!window.crossingsHours;", "hours.js");
     // Wednesday 15 April 2026 on the checkpoint's clock (UTC+5), then Friday evening.
@@ -74,12 +48,7 @@ fn the_badge_says_open_or_closed_at_fixed_times() {
 
 #[test]
 fn the_badge_shows_on_pages_and_cards_and_never_where_hours_are_unknown() {
-    if !browser_available() {
-        return;
-    }
-    let project = site_with_hours();
-    let site = serve(&project.path().join("output"), "/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     browser.console();
     let shown = "const b = document.querySelector(arguments[0]);
          if (!b || b.hidden || !b.textContent) return null;

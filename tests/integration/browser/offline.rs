@@ -4,8 +4,10 @@
 
 use serde_json::json;
 
-use super::{built_site, search_results};
-use crate::webdriver::{Browser, browser_available, serve_until};
+use super::{fixture_project, open, search_results};
+use crate::static_site::StaticSite;
+use crate::util::Project;
+use crate::webdriver::Browser;
 
 /// Wait until the service worker says this language is kept (the footer's note), and return
 /// the note.
@@ -19,26 +21,24 @@ fn cache_names(browser: &Browser) -> Vec<String> {
     serde_json::from_value(browser.eval("return caches.keys();", json!([]))).unwrap()
 }
 
-fn build_of(project: &crate::util::Project) -> String {
+fn build_of(project: &Project) -> String {
     let text = std::fs::read_to_string(project.path().join("output/static/offline.en.json")).unwrap();
     serde_json::from_str::<serde_json::Value>(&text).unwrap()["build"].as_str().unwrap().to_string()
 }
 
 #[test]
 fn after_one_visit_pages_and_search_work_without_a_network() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let (site, down) = serve_until(&project.path().join("output"), "/crossings/");
-    let browser = Browser::start();
+    let Some((shared, browser)) = open() else { return };
+    // A server of its own (an origin of its own, which the browser has not kept yet) to take away.
+    let server = StaticSite::serve(&shared.output);
+    let site = &server.url;
     browser.goto(&format!("{site}index.html"));
     let note = wait_until_kept(&browser);
     assert!(note.starts_with("Available offline: ") && note.contains(" MB"), "{note}");
     let copy = "const c = document.getElementById('offline-copy'); return !c.hidden && c.textContent;";
     assert_eq!(browser.eval(copy, json!([])), json!(false), "online, the page is the network's");
 
-    down.store(true, std::sync::atomic::Ordering::SeqCst);
+    server.go_offline();
     for (page, title) in [("checkpoints/zhelkuar/index.html", "Zhelkuar"), ("borders/kg/index.html", "Kyrgyzstan")] {
         browser.goto(&format!("{site}{page}"));
         let h1 = browser.eval("return document.querySelector('h1')?.textContent || '';", json!([]));
@@ -55,12 +55,11 @@ fn after_one_visit_pages_and_search_work_without_a_network() {
 
 #[test]
 fn a_new_build_replaces_the_kept_copy_whole() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let (site, down) = serve_until(&project.path().join("output"), "/crossings/");
-    let browser = Browser::start();
+    let Some((_, browser)) = open() else { return };
+    // A build of its own to build again, on a server of its own.
+    let project = fixture_project(Project::from_repo());
+    let server = StaticSite::serve(&project.path().join("output"));
+    let site = &server.url;
     browser.goto(&format!("{site}index.html"));
     wait_until_kept(&browser);
     let first = build_of(&project);
@@ -78,7 +77,7 @@ fn a_new_build_replaces_the_kept_copy_whole() {
     browser.goto(&format!("{site}index.html"));
     let only_new = format!("return caches.keys().then(k => k.length === 1 && k[0].endsWith('{second}'));");
     browser.wait_for_secs(&only_new, "only the new build's cache", 60);
-    down.store(true, std::sync::atomic::Ordering::SeqCst);
+    server.go_offline();
     browser.goto(&format!("{site}checkpoints/test-placed/index.html"));
     let h1 = browser.eval("return document.querySelector('h1')?.textContent || '';", json!([]));
     assert!(h1.as_str().unwrap().contains("Renamed Test"), "{h1}");

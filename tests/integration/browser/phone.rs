@@ -5,10 +5,11 @@
 
 use serde_json::{Value, json};
 
-use super::built_site;
-use crate::webdriver::{Browser, browser_available, serve};
+use super::open;
+use crate::webdriver::Browser;
 
-/// Make the page a phone's: 360x800 CSS pixels, touch, high density.
+/// Make the page a phone's: 360x800 CSS pixels, touch, high density (until the browser is lent
+/// to the next test).
 fn as_phone(browser: &Browser) {
     let metrics = json!({"width": 360, "height": 800, "deviceScaleFactor": 2, "mobile": true});
     browser.cdp("Emulation.setDeviceMetricsOverride", metrics);
@@ -31,12 +32,7 @@ fn measure(browser: &Browser) -> Value {
 
 #[test]
 fn on_a_phone_the_list_starts_on_the_first_screen() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let site = serve(&project.path().join("output"), "/crossings/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     as_phone(&browser);
     for prefix in ["", "ru/", "kk/"] {
         browser.goto(&format!("{site}{prefix}index.html"));
@@ -69,12 +65,7 @@ fn on_a_phone_the_list_starts_on_the_first_screen() {
 
 #[test]
 fn the_search_placeholder_shows_whole_on_a_wide_screen() {
-    if !browser_available() {
-        return;
-    }
-    let project = built_site();
-    let site = serve(&project.path().join("output"), "/crossings/");
-    let browser = Browser::start();
+    let Some((site, browser)) = open() else { return };
     for prefix in ["", "ru/", "kk/"] {
         browser.goto(&format!("{site}{prefix}checkpoints/khorgos/index.html"));
         let fit = browser.eval(
