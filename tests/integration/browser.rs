@@ -9,6 +9,7 @@
 mod axe;
 mod hours;
 mod offline;
+mod offline_timeout;
 mod phone;
 
 use std::path::PathBuf;

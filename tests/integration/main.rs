@@ -11,7 +11,6 @@ mod i18n;
 mod ingest;
 mod load_cache;
 mod map;
-mod offline_timeout;
 mod properties;
 mod serve;
 mod static_site;

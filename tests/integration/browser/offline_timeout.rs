@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::util::Project;
-use crate::webdriver::{Browser, browser_available, serve};
+use super::open;
+use crate::static_site::StaticSite;
 
 /// A proxy on 127.0.0.1 in front of `upstream` (`host:port`); returns its address and a switch
 /// that, while on, makes it accept connections and never answer them.
@@ -56,16 +56,11 @@ fn forward(client: TcpStream, upstream: &str) {
 
 #[test]
 fn a_network_that_never_answers_gets_the_kept_copy_after_a_few_seconds() {
-    if !browser_available() {
-        return;
-    }
-    let project = Project::from_repo();
-    project.run(&["build"]).expect_code(0);
-    let direct = serve(&project.path().join("output"), "/crossings/");
-    let upstream = direct.trim_start_matches("http://").trim_end_matches("/crossings/").to_string();
+    let Some((shared, browser)) = open() else { return };
+    let direct = StaticSite::serve(&shared.output);
+    let upstream = direct.url.trim_start_matches("http://").trim_end_matches("/crossings/").to_string();
     let (proxy, stalled) = stalling_proxy(upstream);
     let site = format!("http://{proxy}/crossings/");
-    let browser = Browser::start();
     browser.goto(&format!("{site}index.html"));
     browser.wait_for_secs("const n = document.getElementById('offline-note'); return !n.hidden;", "kept", 60);
     let feed = format!("return fetch('{site}feed.xml').then(r => r.text()).then(t => t.includes('<feed'));");
