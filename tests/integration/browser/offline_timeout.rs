@@ -29,19 +29,30 @@ fn stalling_proxy(upstream: String) -> (String, Arc<AtomicBool>) {
                 held.push(client); // open, unanswered, until the tests end
                 continue;
             }
-            let upstream = upstream.clone();
-            std::thread::spawn(move || forward(client, &upstream));
+            let (upstream, stalled) = (upstream.clone(), Arc::clone(&stalled));
+            std::thread::spawn(move || forward(client, &upstream, &stalled));
         }
     });
     (address, switch)
 }
 
-/// Pass bytes between `client` and `upstream` until the server has answered and closed.
-fn forward(client: TcpStream, upstream: &str) {
+/// Pass bytes between `client` and `upstream` until the server has answered and closed. Once
+/// `stalled`, what the client sends on a connection it keeps alive is dropped, so that request
+/// too goes unanswered.
+fn forward(client: TcpStream, upstream: &str, stalled: &Arc<AtomicBool>) {
     let Ok(server) = TcpStream::connect(upstream) else { return };
     let (mut to_server, mut from_client) = (server.try_clone().unwrap(), client.try_clone().unwrap());
+    let stalled = Arc::clone(stalled);
     std::thread::spawn(move || {
-        let _ = std::io::copy(&mut from_client, &mut to_server);
+        let mut buffer = [0; 1 << 14];
+        while let Ok(n) = from_client.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            if !stalled.load(Ordering::SeqCst) && to_server.write_all(&buffer[..n]).is_err() {
+                break;
+            }
+        }
     });
     let (mut from_server, mut to_client) = (server, client);
     let mut buffer = [0; 1 << 14];
