@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -81,21 +80,24 @@ fn per_language<'a>(content: &'a Content, files: &'a [File]) -> Vec<(&'a String,
 /// weigh, that note included; a page whose note already says so is left as it is, so that
 /// `serve`'s partial rebuilds rewrite only what changed.
 fn write_note(staging: &Staging, files: &[&File], ui: &super::ui::Ui) -> anyhow::Result<()> {
-    let pages: Vec<(&File, String, std::ops::Range<usize>)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| {
-            let path = staging.dir().join(&f.path);
-            let html = std::fs::read_to_string(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
-            Ok(note_range(&html).map(|range| (*f, html, range)))
-        })
-        .filter_map(Result::transpose)
-        .collect::<anyhow::Result<_>>()?;
+    // Two passes over the pages, each holding one page per thread at a time: a site of tens of
+    // thousands of pages is never held in memory whole.
+    let read = |f: &File| crate::fs::read_to_string(&staging.dir().join(&f.path));
+    let pages: Vec<&File> = files.iter().copied().filter(|f| f.path.ends_with(".html")).collect();
+    let note_lengths: Vec<Option<usize>> =
+        pages.par_iter().map(|f| Ok(note_range(&read(f)?).map(|r| r.len()))).collect::<anyhow::Result<_>>()?;
+    let with_note = note_lengths.iter().flatten().count() as u64;
     let without_notes =
-        files.iter().map(|f| f.bytes).sum::<u64>() - pages.iter().map(|p| p.2.len() as u64).sum::<u64>();
-    let note = note_text(without_notes, pages.len() as u64, ui);
-    pages.par_iter().filter(|(_, html, range)| html[range.clone()] != note).try_for_each(|(f, html, range)| {
-        staging.write(&f.path, [&html[..range.start], &note, &html[range.end..]].concat().as_bytes())
+        files.iter().map(|f| f.bytes).sum::<u64>() - note_lengths.iter().flatten().map(|n| *n as u64).sum::<u64>();
+    let note = note_text(without_notes, with_note, ui);
+    pages.par_iter().zip(&note_lengths).filter(|(_, n)| n.is_some()).try_for_each(|(f, _)| {
+        let html = read(f)?;
+        match note_range(&html) {
+            Some(range) if html[range.clone()] != note => {
+                staging.write(&f.path, [&html[..range.start], &note, &html[range.end..]].concat().as_bytes())
+            }
+            _ => Ok(()),
+        }
     })
 }
 
