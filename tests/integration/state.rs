@@ -66,3 +66,42 @@ fn one_page_dated_two_ways_in_two_digests_is_a_warning_at_the_second_date() {
     project.write("content/digests/b.yaml", page("2025-08"));
     project.run(&["validate"]).expect_code(0).expect_output("content/digests/b.yaml:6:12: warning[page_dated_twice]");
 }
+
+/// The text of the elements `selector` matches on the built page `path`, spaces collapsed.
+fn texts(path: &str, selector: &str) -> Vec<String> {
+    let tree = crate::build::repo_site();
+    let doc = scraper::Html::parse_document(&String::from_utf8_lossy(&tree[&std::path::PathBuf::from(path)]));
+    let selector = scraper::Selector::parse(selector).unwrap();
+    doc.select(&selector)
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn korday_and_kegen_pages_say_they_work_with_the_date_and_source() {
+    for (id, closure) in [("korday", "Closed 4 April 2020"), ("kegen", "Closed 4 April 2020")] {
+        let glance = texts(&format!("checkpoints/{id}/index.html"), "p.glance .status");
+        assert!(glance.len() == 1 && glance[0].starts_with("Working · as of 6 July 2026"), "{id}: {glance:?}");
+        let facts = texts(&format!("checkpoints/{id}/index.html"), "dl.facts dd");
+        let state = facts.iter().find(|t| t.starts_with("Working")).unwrap_or_else(|| panic!("{id}: {facts:?}"));
+        assert!(state.contains(&format!("{closure} – not reported since; later sources show it working")), "{state}");
+        assert!(state.contains("Kazakhstan's truck e-queue (via a public scraper), as of 6 July 2026"), "{state}");
+    }
+    let ru = texts("ru/checkpoints/korday/index.html", "p.glance .status");
+    assert!(ru[0].starts_with("Работает · на 6 июля 2026"), "{ru:?}");
+    let kk = texts("kk/checkpoints/kegen/index.html", "p.glance .status");
+    assert!(kk[0].starts_with("Жұмыс істейді · "), "{kk:?}");
+}
+
+#[test]
+fn the_repository_s_exports_give_korday_and_kegen_working_with_date_and_source() {
+    let tree = crate::build::repo_site();
+    let csv = String::from_utf8(tree[&std::path::PathBuf::from("data/checkpoints.csv")].clone()).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for id in ["korday", "kegen"] {
+        let row: Vec<&str> = csv.lines().find(|l| l.starts_with(&format!("{id},"))).unwrap().split(',').collect();
+        let cell = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+        let state = (cell("status"), cell("status_as_of"), cell("status_source"), cell("status_evidence"));
+        assert_eq!(state, ("open", "2026-07-06", "equeue", "queue"), "{id}");
+    }
+}

@@ -85,6 +85,7 @@ const SYMBOLS: &str = concat!(
     "<symbol id=\"sym-unknown\" viewBox=\"-6 -6 12 12\"><circle r=\"4.5\"/></symbol>",
     "<symbol id=\"sym-closed\" viewBox=\"-6 -6 12 12\"><path d=\"M-4 -4L4 4M4 -4L-4 4\"/></symbol>",
     "<symbol id=\"sym-suspended\" viewBox=\"-6 -6 12 12\"><path d=\"M-4 0H4\"/></symbol>",
+    "<symbol id=\"sym-partial\" viewBox=\"-6 -6 12 12\"><path d=\"M-2 0H2\"/></symbol>",
     "</defs>"
 );
 
@@ -137,7 +138,7 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
         xml_escape(&m.status_label),
         m.symbol
     );
-    if matches!(m.status, "closed" | "suspended") {
+    if matches!(m.status, "closed" | "suspended" | "partial") {
         let _ = write!(
             svg,
             "<use class=\"glyph\" href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
@@ -168,7 +169,8 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
                 x,
                 y,
                 symbol: mode_symbol(c),
-                status: state.state.code(),
+                // Closed or suspended for some traffic only: working for the rest.
+                status: if state.concerns.is_empty() { state.state.code() } else { "partial" },
             })
         })
         .collect()
