@@ -132,6 +132,7 @@ const LABELS: &[&str] = &[
     "status_since_about",
     "date_end_of_year",
     "status_superseded",
+    "status_over",
     "status_evidence",
     "concern_cars",
     "concern_buses",

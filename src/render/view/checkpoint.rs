@@ -6,7 +6,7 @@ use super::source::{Attribution, SourceView, attribution, source_view, verified_
 use super::text::*;
 use crate::content::{
     Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, State,
-    StatusState, Vocabulary,
+    StatusState,
 };
 use crate::render::markdown;
 use crate::render::ui::Ui;
@@ -77,11 +77,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
     let yes_modes: Vec<&FactView> = modes.iter().filter(|m| m.fact == Fact::Yes.code()).collect();
     let traffic_said = traffic.iter().map(|t| format!("{}: {}", t.label, t.fact_label)).collect::<Vec<_>>();
     let state = super::state::state_now(c, content);
-    // Traffic a closure stops matches no traffic filter while it lasts (a partial closure
-    // stops only what it concerns).
-    let stopped: Vec<&str> = super::state::stopped_traffic(&state).into_iter().map(|t| t.code()).collect();
     let traffic_tokens = traffic.iter().map(|t| match t.fact {
-        _ if stopped.contains(&t.code.as_str()) => format!("{}:stopped", t.code),
         "yes" => format!("{0} {0}:yes", t.code),
         "unknown" => format!("{0} {0}:unknown", t.code),
         _ => format!("{}:no", t.code),
@@ -109,7 +105,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
         hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
         hours_words: c.hours.as_ref().and_then(|h| crate::render::hours::words(h, ui)),
         open_hours: open_hours(c, &state),
-        status_codes: super::state::state_tokens(&state),
+        open_for: super::state::spared_traffic(&state),
         status: super::state::state_label(&state, ui),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
@@ -351,8 +347,9 @@ pub struct CheckpointItem {
     pub open_hours: Option<String>,
     /// The state today, with whom it concerns, its end and date (see [`state_label`]).
     pub status: Option<Labelled>,
-    /// Filter tokens of the state today: its code, and `open` too for a partial closure.
-    pub status_codes: String,
+    /// The kinds of traffic a partial closure spares, space-separated (`cargo`): the filters
+    /// count the checkpoint as open for them. Empty for any other state.
+    pub open_for: String,
     /// Region name and code.
     pub region: Option<Labelled>,
     /// Latitude.
@@ -443,6 +440,7 @@ pub struct AlsoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Vocabulary;
 
     #[test]
     fn rewrites_site_paths_relative_to_the_page() {

@@ -5,7 +5,7 @@
 
 use super::text::Labelled;
 use crate::content::date::Date;
-use crate::content::{Checkpoint, Concern, Content, State, StateOn, Status, Traffic, Vocabulary};
+use crate::content::{Checkpoint, Concern, Content, State, StateOn, Status, Vocabulary};
 use crate::render::ui::Ui;
 
 /// The key of a state's label.
@@ -84,6 +84,8 @@ pub fn state_detail(s: &StateOn, ui: &Ui) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(old) = s.superseded {
         parts.push(superseded_words(old, ui));
+    } else if let Some(old) = s.ended.filter(|_| s.state != State::Unknown) {
+        parts.push(over_words(old, ui));
     } else if let Some(old) = s.ended {
         parts.push(ui.fill("status_ended", &[("state", ui.get(state_key(state_of(old))))]));
     } else if let Some(since) = s.since {
@@ -98,28 +100,31 @@ pub fn state_detail(s: &StateOn, ui: &Ui) -> Option<String> {
 
 /// "Closed 4 April 2020 – not reported since; later sources show it working".
 fn superseded_words(old: &Status, ui: &Ui) -> String {
+    ui.fill("status_superseded", &[("closure", &closure_words(old, ui))])
+}
+
+/// "Closed 16 December 2025 until 17 December 2025: over".
+fn over_words(old: &Status, ui: &Ui) -> String {
+    let closure = closure_words(old, ui);
+    let until = old.until.as_ref().map_or(String::new(), |d| ui.date(&d.value));
+    ui.fill("status_over", &[("closure", &closure), ("date", &until)])
+}
+
+/// "Closed 4 April 2020", "Suspended for cars and buses 4 August 2025".
+fn closure_words(old: &Status, ui: &Ui) -> String {
     let state = state_words(state_of(old), &old.concerns, ui);
-    let closure = old.since.as_ref().map_or(state.clone(), |d| format!("{state} {}", ui.date(&d.value)));
-    ui.fill("status_superseded", &[("closure", &closure)])
+    old.since.as_ref().map_or(state.clone(), |d| format!("{state} {}", ui.date(&d.value)))
 }
 
 fn state_of(s: &Status) -> State {
     State::of(*s.state)
 }
 
-/// The filter tokens of a state: its code, and `open` too for a partial closure (it works for
-/// the traffic it spares).
-pub fn state_tokens(s: &StateOn) -> String {
-    let spares = !Concern::spared(s.concerns).is_empty() && s.state != State::Open;
-    if spares { format!("{} open", s.state.code()) } else { s.state.code().to_string() }
-}
-
-/// The kinds of traffic a state stops: all when it stops everyone, those its concerns are
-/// part of when it is partial, none when it is working or unknown.
-pub fn stopped_traffic(s: &StateOn) -> Vec<Traffic> {
+/// The kinds of traffic a closure of some traffic only spares, space-separated (`cargo`);
+/// empty for a closure of everyone and for any other state.
+pub fn spared_traffic(s: &StateOn) -> String {
     if matches!(s.state, State::Open | State::Unknown) {
-        return Vec::new();
+        return String::new();
     }
-    let spared = Concern::spared(s.concerns);
-    Traffic::ALL.iter().copied().filter(|t| !spared.contains(t)).collect()
+    Concern::spared(s.concerns).iter().map(|t| t.code()).collect::<Vec<_>>().join(" ")
 }
