@@ -50,8 +50,9 @@ pub struct Coverage {
     /// Records by border (`none` for sea and air) and mode stated yes (`unknown` where none is).
     pub by_border_mode: BTreeMap<String, BTreeMap<String, usize>>,
     /// Records with each kind of fact, by name: `coordinates`, `classification`, `hours`,
-    /// `status`, `name_kk`, `name_ru`, `name_en`, `stale` (a fact whose newest source is older
-    /// than `stale_after_days`).
+    /// `status` (a state known today), `name_kk`, `name_ru`, `name_en`, `stale` (a fact whose
+    /// newest source is older than `stale_after_days`), `stale_state` (a state today that rests
+    /// on a source older than that).
     pub with: BTreeMap<String, usize>,
     /// Each official count beside the records of its group.
     pub against_official: Vec<GroupCoverage>,
@@ -110,7 +111,9 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         count("coordinates", loc.is_some_and(|l| l.lat.is_some() && l.lon.is_some()));
         count("classification", c.classification.as_ref().is_some_and(|k| k.kind.is_some()));
         count("hours", c.hours.as_ref().is_some_and(|h| h.kind.is_some()));
-        count("status", c.status_on(today).is_some());
+        let state = c.state_on(today, content);
+        count("status", state.state != crate::content::State::Unknown);
+        count("stale_state", state.stale);
         count("name_en", c.name.en.is_some());
         count("name_ru", c.name.ru.is_some());
         count("name_kk", c.name.kk.is_some());

@@ -47,6 +47,15 @@
       }
     };
 
+    // A checkpoint closed for some traffic only (data-open-for: the traffic it spares) counts
+    // as open for that traffic: under "open" when no traffic is chosen or a chosen one is spared.
+    const openFor = (li, s) => {
+      if (!li.dataset.openFor || !s.status.includes('open')) return false;
+      const spared = li.dataset.openFor.split(' ');
+      const wanted = (s.traffic || []).map((t) => t.split(':')[0]);
+      return !wanted.length || wanted.some((t) => spared.includes(t));
+    };
+
     const apply = (save) => {
       const s = state();
       const visible = [];
@@ -54,7 +63,7 @@
         const ok = fields.every((f) => {
           if (!s[f].length) return true;
           const values = (li.dataset[f] || 'unknown').split(' ');
-          return values.some((v) => s[f].includes(v));
+          return values.some((v) => s[f].includes(v)) || (f === 'status' && openFor(li, s));
         });
         li.hidden = !ok;
         if (ok) visible.push(li.dataset.id);

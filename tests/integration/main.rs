@@ -13,6 +13,7 @@ mod load_cache;
 mod map;
 mod properties;
 mod serve;
+mod state;
 mod static_site;
 mod tables;
 mod util;

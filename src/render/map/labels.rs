@@ -25,7 +25,8 @@ pub struct Marker<'a> {
     pub y: f64,
     /// Symbol id.
     pub symbol: &'static str,
-    /// Status code.
+    /// The state today's code (`open`, `closed`, `suspended`, `unknown`), or `partial` for a
+    /// closure of some traffic only.
     pub status: &'static str,
 }
 

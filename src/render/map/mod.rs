@@ -12,12 +12,12 @@ use self::labels::{Marker, country_anchors, country_labels, marker_labels};
 pub use self::projection::Frame;
 use self::projection::{LOCATOR_WIDTH, MAP_WIDTH, ZOOM_LEVELS, simplify};
 use crate::content::geo::{Boundaries, Ring};
-use crate::content::{Checkpoint, Content, Mode, StatusState};
+use crate::content::{Checkpoint, Content, Mode};
 use crate::render::escape::xml_escape;
 use crate::render::ui::Ui;
 use crate::render::url::checkpoint_url;
-use crate::render::view::status_key;
 use crate::render::view::{name_in, text_in};
+use crate::render::view::{state_now, state_words};
 
 /// The SVG path data of `rings`, projected and simplified; rings that shrink away are dropped.
 fn path_data(rings: &[&Ring], frame: &Frame, tolerance: f64) -> String {
@@ -74,15 +74,6 @@ pub fn mode_symbol(c: &Checkpoint) -> &'static str {
     }
 }
 
-fn status_code(c: &Checkpoint) -> &'static str {
-    match c.status_on(crate::content::date::Date::build_date()).map(|s| s.state) {
-        Some(StatusState::Open) => "open",
-        Some(StatusState::Closed) => "closed",
-        Some(StatusState::Suspended) => "suspended",
-        None => "unknown",
-    }
-}
-
 const SYMBOLS: &str = concat!(
     "<defs>",
     "<symbol id=\"sym-road\" viewBox=\"-6 -6 12 12\"><circle r=\"5\"/></symbol>",
@@ -94,6 +85,7 @@ const SYMBOLS: &str = concat!(
     "<symbol id=\"sym-unknown\" viewBox=\"-6 -6 12 12\"><circle r=\"4.5\"/></symbol>",
     "<symbol id=\"sym-closed\" viewBox=\"-6 -6 12 12\"><path d=\"M-4 -4L4 4M4 -4L-4 4\"/></symbol>",
     "<symbol id=\"sym-suspended\" viewBox=\"-6 -6 12 12\"><path d=\"M-4 0H4\"/></symbol>",
+    "<symbol id=\"sym-partial\" viewBox=\"-6 -6 12 12\"><path d=\"M-2 0H2\"/></symbol>",
     "</defs>"
 );
 
@@ -146,7 +138,7 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
         xml_escape(&m.status_label),
         m.symbol
     );
-    if matches!(m.status, "closed" | "suspended") {
+    if matches!(m.status, "closed" | "suspended" | "partial") {
         let _ = write!(
             svg,
             "<use class=\"glyph\" href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
@@ -167,8 +159,8 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
             let name = name_in(&c.name, &ui.lang).unwrap_or_else(|| super::view::Text::new(c.id.value.clone(), "en"));
             let lang_attr = if name.lang == ui.lang { String::new() } else { format!(" lang=\"{}\"", name.lang) };
             let name = name.text;
-            let now = crate::content::date::Date::build_date();
-            let status_label = ui.get(c.status_on(now).map_or("status_unknown", |s| status_key(s.state))).to_string();
+            let state = state_now(c, content);
+            let status_label = state_words(state.state, state.concerns, ui);
             Some(Marker {
                 id: &c.id.value,
                 name,
@@ -177,7 +169,8 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
                 x,
                 y,
                 symbol: mode_symbol(c),
-                status: status_code(c),
+                // Closed or suspended for some traffic only: working for the rest.
+                status: if state.concerns.is_empty() { state.state.code() } else { "partial" },
             })
         })
         .collect()
