@@ -14,6 +14,7 @@ mod loader;
 pub mod model;
 pub mod record;
 pub mod reference;
+pub mod sides;
 mod source_files;
 
 use std::path::{Path, PathBuf};

@@ -1,16 +1,18 @@
-//! Coordinates for records the sources place, from reference data: a settlement in a region
-//! known to the GeoNames gazetteer (`content/geo/gazetteer-kz.tsv`) exactly once; else the
-//! settlement a border checkpoint is named after, when exactly one place of that name lies near
-//! that border; failing both among the towns, the same among the villages of the fuller list
-//! (`gazetteer-kz-localities.tsv`), but only those in the region (and district) the record states; an airport from `content/reference/airports.tsv` (the `airportsdata` package) by
-//! its code or city; a sea port's town when the gazetteer knows one place of that name. Each
-//! with its precision and its reference listed as the source of the coordinates. An editor's
+//! Coordinates for records the sources place, from reference data, each with a precision that
+//! says how it was found: the settlement a source states, in its region, when the GeoNames
+//! gazetteer (`content/geo/gazetteer-kz.tsv`, then the villages of
+//! `gazetteer-kz-localities.tsv` in the stated region and district) knows it exactly once
+//! (`settlement`); else the checkpoint opposite's own coordinates, when they lie within
+//! `opposite_distance_km` of Kazakhstan's border line (`opposite`); else the one place of the
+//! checkpoint's name near its border, or a sea port's town (`namesake`, a guess); an airport
+//! from `content/reference/airports.tsv` (the `airportsdata` package) by its code or city
+//! (`approximate`). The reference is listed as the source of the coordinates. An editor's
 //! coordinates always win: they are "ours" in the merge that follows.
 
 use super::emit::from_node;
 use super::node::Node;
 use crate::content::geo::Place;
-use crate::content::{Checkpoint, Content, Fact, Mode};
+use crate::content::{Checkpoint, Content, Fact, Mode, Precision};
 use crate::geocode::{Lookup, in_stated_area, lookup, lookup_by_name, lookup_near_border};
 use crate::translit::fold;
 
@@ -109,22 +111,25 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
         let villages = in_stated_area(&record, &content.geo.gazetteer, &content.reference)?;
         find_place(&record, &villages, content)
     });
+    // The checkpoint opposite is nearer the crossing than a namesake, not than the settlement
+    // a source names.
+    let stated = place.as_ref().is_some_and(|(_, p)| *p == Precision::Settlement);
+    if let Some((lat, lon)) = opposite_point(&record, content).filter(|_| !stated) {
+        set_point(theirs, lat, lon, Precision::Opposite);
+        return;
+    }
     let (lat, lon, precision, source) = match (place, find_airport(&record, airports)) {
-        (Some(p), _) => {
+        (Some((p, precision)), _) => {
             let url = format!("https://www.geonames.org/{}", p.geonameid);
-            (p.lat, p.lon, "settlement", (url, format!("GeoNames gazetteer: {}", p.name)))
+            (p.lat, p.lon, precision, (url, format!("GeoNames gazetteer: {}", p.name)))
         }
         (None, Some(a)) if record.modes.get(Mode::Air) == Fact::Yes => {
             let title = format!("airportsdata: {} {} ({})", a.icao, a.name, a.city);
-            (a.lat, a.lon, "approximate", ("https://pypi.org/project/airportsdata/".to_string(), title))
+            (a.lat, a.lon, Precision::Approximate, ("https://pypi.org/project/airportsdata/".to_string(), title))
         }
         _ => return,
     };
-    let mut location = theirs.get("location").cloned().unwrap_or(Node::Map(Vec::new()));
-    location.set("lat", Node::Num(lat));
-    location.set("lon", Node::Num(lon));
-    location.set("precision", Node::str(precision));
-    theirs.set("location", location);
+    set_point(theirs, lat, lon, precision);
     let entry = Node::Map(vec![
         ("url".into(), Node::str(source.0)),
         ("title".into(), Node::str(source.1)),
@@ -138,19 +143,41 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
     theirs.set("sources", Node::Seq(sources));
 }
 
-/// The one place of `gazetteer` that `record` names: its settlement in its region, else (not for
-/// an airport) its port's town or the namesake near its border.
-fn find_place(record: &Checkpoint, gazetteer: &[Place], content: &Content) -> Option<Place> {
-    let place = match lookup(record, gazetteer, &content.reference) {
-        Lookup::Found(p) => Some(p),
+/// The one place of `gazetteer` that `record` names, and how exact it is: the settlement a
+/// source states, in its region; else (not for an airport) its port's town or the namesake
+/// near its border, a guess.
+fn find_place(record: &Checkpoint, gazetteer: &[Place], content: &Content) -> Option<(Place, Precision)> {
+    let stated = |p: &Place| (p.clone(), Precision::Settlement);
+    let guessed = |p: &Place| (p.clone(), Precision::Namesake);
+    match lookup(record, gazetteer, &content.reference) {
+        Lookup::Found(p) => Some(stated(p)),
         _ if record.modes.get(Mode::Air) == Fact::Yes => None,
         _ => match (&content.geo.boundaries, record.modes.get(Mode::Sea)) {
-            (_, Fact::Yes) => found(lookup_by_name(record, gazetteer)),
-            (Some(b), _) => found(lookup_near_border(record, gazetteer, b, content.config.border_distance_km)),
+            (_, Fact::Yes) => found(lookup_by_name(record, gazetteer)).map(guessed),
+            (Some(b), _) => {
+                found(lookup_near_border(record, gazetteer, b, content.config.border_distance_km)).map(guessed)
+            }
             _ => None,
         },
-    };
-    place.cloned()
+    }
+}
+
+/// The checkpoint opposite's own coordinates, when they lie within `opposite_distance_km` of
+/// Kazakhstan's border line: what places a record no source places itself.
+pub fn opposite_point(record: &Checkpoint, content: &Content) -> Option<(f64, f64)> {
+    let location = record.counterpart.as_ref()?.location.as_ref()?;
+    let (lat, lon) = (location.lat.as_ref()?.value, location.lon.as_ref()?.value);
+    let kazakhstan = content.geo.boundaries.as_ref()?.country("KZ")?;
+    (kazakhstan.distance_km(lon, lat) <= content.config.opposite_distance_km).then_some((lat, lon))
+}
+
+/// Set the coordinates of `record` (a node), with their precision.
+fn set_point(record: &mut Node, lat: f64, lon: f64, precision: Precision) {
+    let mut location = record.get("location").cloned().unwrap_or(Node::Map(Vec::new()));
+    location.set("lat", Node::Num(lat));
+    location.set("lon", Node::Num(lon));
+    location.set("precision", Node::str(precision.code()));
+    record.set("location", location);
 }
 
 fn found(l: Lookup<'_>) -> Option<&Place> {

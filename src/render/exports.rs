@@ -18,8 +18,10 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "counterpart": c.counterpart,
         "modes": every_fact(&c.modes),
         "traffic": every_fact(&c.traffic),
+        "open_to": c.open_to,
         "classification": c.classification.as_ref().and_then(|k| k.kind),
-        "hours": c.hours.as_ref().and_then(|h| h.kind),
+        "hours": c.crossing_hours().and_then(|(h, _)| h.kind),
+        "hours_side": c.crossing_hours().map(|(_, side)| side.code()),
         "opening_hours": opening_hours(c),
         "status": c.status.as_ref().map(|s| s.state),
         "region": loc.and_then(|l| l.region.as_ref()),
@@ -33,9 +35,9 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
 }
 
 /// The hours as an OpenStreetMap `opening_hours` value, where they are round the clock or
-/// fixed times.
+/// fixed times: the Kazakh side's, else the checkpoint opposite's (`hours_side` says whose).
 fn opening_hours(c: &Checkpoint) -> Option<String> {
-    c.hours.as_ref().and_then(|h| super::hours::osm(h))
+    c.crossing_hours().and_then(|(h, _)| super::hours::osm(h))
 }
 
 /// Every value of a vocabulary with what is stated of it: `{"road": "yes", "rail": "unknown"}`.
@@ -52,6 +54,7 @@ fn export_record(c: &Checkpoint, content: &Content) -> Value {
     fields.insert("modes".into(), Value::Object(every_fact(&c.modes)));
     fields.insert("traffic".into(), Value::Object(every_fact(&c.traffic)));
     fields.insert("opening_hours".into(), json!(opening_hours(c)));
+    fields.insert("hours_side".into(), json!(c.crossing_hours().map(|(_, side)| side.code())));
     let sources = c.sources.iter().map(|s| {
         let mut entry = serde_json::to_value(s).unwrap_or(Value::Null);
         if let Value::Object(e) = &mut entry {
@@ -147,8 +150,10 @@ pub fn csv_columns() -> Vec<String> {
     let modes = Mode::ALL.iter().map(|m| format!("mode_{}", m.code()));
     let traffic = Traffic::ALL.iter().map(|t| format!("traffic_{}", t.code()));
     let tail = [
+        "open_to",
         "classification",
         "hours",
+        "hours_side",
         "opening_hours",
         "status",
         "region",
@@ -196,8 +201,10 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
         .into_iter()
         .chain(facts)
         .chain([
+            code(json!(c.open_to)),
             code(json!(c.classification.as_ref().and_then(|k| k.kind))),
-            code(json!(c.hours.as_ref().and_then(|h| h.kind))),
+            code(json!(c.crossing_hours().and_then(|(h, _)| h.kind))),
+            c.crossing_hours().map(|(_, side)| side.code().to_string()).unwrap_or_default(),
             opening_hours(c).unwrap_or_default(),
             code(json!(c.status.as_ref().map(|s| s.state))),
             loc.and_then(|l| l.region.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),

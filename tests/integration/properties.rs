@@ -126,7 +126,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
         prop::option::of(spanned(prop::sample::select(Border::ALL.to_vec()))),
         prop::option::of(
             (prop::option::of(spanned("[A-Z]{2}")), prop::option::of(localized()))
-                .prop_map(|(country, name)| Counterpart { country, name, aliases: vec![] }),
+                .prop_map(|(country, name)| Counterpart { country, name, aliases: vec![], hours: None, location: None }),
         ),
         prop::collection::vec((prop::sample::select(vec![Mode::Road, Mode::Rail, Mode::Sea]), fact()), 0..3)
             .prop_map(Facts::from_pairs),
