@@ -199,6 +199,37 @@ mod tests {
         crate::yaml::from_str(yaml).unwrap()
     }
 
+    /// Content whose Kazakhstan is the square lon 50..60, lat 40..50.
+    fn square_kazakhstan() -> Content {
+        let dir = tempfile::tempdir().unwrap();
+        let mut content = crate::content::load(dir.path()).unwrap().content;
+        let square = vec![[50.0, 40.0], [60.0, 40.0], [60.0, 50.0], [50.0, 50.0], [50.0, 40.0]];
+        let kz = crate::content::geo::CountryShape::new("KZ".into(), "Kazakhstan".into(), false, vec![vec![square]]);
+        content.geo.boundaries = Some(crate::content::geo::Boundaries { countries: vec![kz], ..Default::default() });
+        content
+    }
+
+    fn facing(lat: f64, lon: f64) -> Checkpoint {
+        record(&format!(
+            "id: x\nname: {{ru: Х}}\nborder: RU\ncounterpart: {{name: {{ru: Y}}, location: {{lat: {lat}, lon: {lon}}}}}\n"
+        ))
+    }
+
+    #[test]
+    fn the_checkpoint_opposite_places_a_record_only_within_25_km_of_the_border() {
+        let content = square_kazakhstan();
+        // 0.2° of longitude east of the border at 45° N: about 16 km.
+        assert_eq!(opposite_point(&facing(45.0, 60.2), &content), Some((45.0, 60.2)));
+        // A station 0.5° inland: about 39 km.
+        assert_eq!(opposite_point(&facing(45.0, 60.5), &content), None);
+        assert_eq!(opposite_point(&record("id: x\nname: {ru: Х}\n"), &content), None, "nothing opposite");
+        let mut node = crate::ingest::emit::to_node(&facing(45.0, 60.2)).unwrap();
+        add_coordinates(&mut node, &content, &[]);
+        let placed: Checkpoint = from_node(&node).unwrap();
+        let location = placed.location.unwrap();
+        assert_eq!((location.lat.map(|v| v.value), location.precision), (Some(45.0), Some(Precision::Opposite)));
+    }
+
     #[test]
     fn finds_an_airport_by_code_or_city_and_nothing_else() {
         let airports = parse_airports(TSV);

@@ -49,3 +49,43 @@ fn check_names_the_checkpoint_whose_hours_the_register_changed() {
     run.expect_output("content/checkpoints/taskala.yaml: counterpart.hours");
     run.expect_output("С 08.00 до 20.00");
 }
+
+fn page(path: &str) -> String {
+    let tree = crate::build::repo_site();
+    String::from_utf8_lossy(tree.get(&std::path::PathBuf::from(path)).unwrap_or_else(|| panic!("no {path}")))
+        .into_owned()
+}
+
+#[test]
+fn the_opposite_sides_hours_are_shown_and_exported_as_theirs() {
+    // Taskala's own hours are unknown; the register gives those of Ozinki opposite.
+    let taskala = page("checkpoints/taskala/index.html");
+    for needle in ["24 hours", "checkpoint Ozinki, Rosgranstroy", "as of 18 February 2026"] {
+        assert!(taskala.contains(needle), "`{needle}` not on Taskala's page");
+    }
+    let csv = page("data/checkpoints.csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let row: Vec<&str> = csv.lines().find(|l| l.starts_with("taskala,")).unwrap().split(',').collect();
+    let cell = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!((cell("hours"), cell("hours_side"), cell("open_to")), ("24h", "opposite", "all"));
+    let geo: serde_json::Value = serde_json::from_str(&page("data/checkpoints.geojson")).unwrap();
+    let feature = geo["features"].as_array().unwrap().iter().find(|f| f["properties"]["id"] == "taskala").unwrap();
+    assert_eq!(feature["properties"]["hours_side"], "opposite");
+    assert_eq!(feature["properties"]["precision"], "opposite", "placed at Ozinki, a few km across the border");
+}
+
+#[test]
+fn who_may_cross_follows_the_class_and_its_filter_keeps_the_unknown() {
+    let kayrak = page("checkpoints/kayrak-rail/index.html");
+    assert!(kayrak.contains("Citizens of Kazakhstan and Russia only"), "a bilateral pair");
+    let index = page("index.html");
+    let item = |id: &str| {
+        let at = index.find(&format!("data-id=\"{id}\"")).unwrap_or_else(|| panic!("{id} is not listed"));
+        index[at..at + index[at..].find('>').unwrap()].to_string()
+    };
+    assert!(item("kayrak-rail").contains("data-open_to=\"neighbours\""));
+    assert!(item("taskala").contains("data-open_to=\"all\""));
+    // Alakol's class is unknown: "open to other nationalities" must not hide it.
+    assert!(item("alakol").contains("data-open_to=\"all unknown\""));
+    assert!(index.contains("name=\"open_to\" value=\"all\""), "the filter is offered");
+}
