@@ -51,9 +51,9 @@ pub struct Coverage {
     pub by_border_mode: BTreeMap<String, BTreeMap<String, usize>>,
     /// Records with each kind of fact, by name: `coordinates` (and `coordinates_<precision>`
     /// by how they were found), `classification`, `open_to`, `hours` (the Kazakh side's own),
-    /// `hours_opposite` (only the checkpoint opposite's, standing in), `status`, `name_kk`,
-    /// `name_ru`, `name_en`, `stale` (a fact whose newest source is older than
-    /// `stale_after_days`).
+    /// `hours_opposite` (only the checkpoint opposite's, standing in), `status` (a state known
+    /// today), `name_kk`, `name_ru`, `name_en`, `stale` (a fact whose newest source is older than
+    /// `stale_after_days`), `stale_state` (a state today that rests on a source older than that).
     pub with: BTreeMap<String, usize>,
     /// Each official count beside the records of its group.
     pub against_official: Vec<GroupCoverage>,
@@ -119,7 +119,9 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         let side = c.crossing_hours().map(|(_, side)| side);
         count("hours", side == Some(super::sides::Side::Kazakh));
         count("hours_opposite", side == Some(super::sides::Side::Opposite));
-        count("status", c.status_on(today).is_some());
+        let state = c.state_on(today, content);
+        count("status", state.state != crate::content::State::Unknown);
+        count("stale_state", state.stale);
         count("name_en", c.name.en.is_some());
         count("name_ru", c.name.ru.is_some());
         count("name_kk", c.name.kk.is_some());

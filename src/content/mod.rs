@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod coverage;
 pub mod date;
+pub mod evidence;
 pub mod fields;
 pub mod geo;
 pub mod hours;
@@ -16,6 +17,7 @@ pub mod record;
 pub mod reference;
 pub mod sides;
 mod source_files;
+pub mod state;
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +32,7 @@ pub use self::model::*;
 pub use self::record::{Record, Rule};
 pub use self::reference::Reference;
 pub use self::source_files::SourceFiles;
+pub use self::state::{State, StateOn};
 use crate::config::Config;
 use crate::diagnostics::Notice;
 use crate::yaml::Pos;
@@ -110,6 +113,22 @@ impl Content {
     pub fn has_checkpoint(&self, id: &str) -> bool {
         self.ids.get_or_init(|| self.checkpoints.iter().map(|c| c.data.id.value.clone()).collect()).contains(id)
     }
+}
+
+/// Content loaded from `files` (paths under `content/` and their text) in a temporary folder.
+#[cfg(test)]
+pub(crate) fn load_files(files: &[(&str, &str)]) -> Content {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir_all(dir.path().join("checkpoints")).expect("the checkpoints folder");
+    for (path, text) in files {
+        std::fs::write(dir.path().join(path), text).expect("a content file");
+    }
+    let loaded = load(dir.path()).expect("content");
+    // Only the files given are checked: the rest (reference data, translations) is absent.
+    let given = |n: &&Notice| files.iter().any(|(path, _)| n.path.ends_with(path));
+    let errors: Vec<_> = loaded.notices.iter().filter(given).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    loaded.content
 }
 
 /// Content and the problems met while reading it.

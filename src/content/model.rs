@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::evidence::{Concern, Evidence, Operating};
 pub use super::hours::{Break, Hours, HoursKind, MonthDay, Opening, Season, Weekday};
 use crate::yaml::Spanned;
 
@@ -91,9 +92,14 @@ pub struct Checkpoint {
     /// Opening hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Spanned<Hours>>,
-    /// Whether the checkpoint is operating.
+    /// A closure or suspension (or an opening) as a dated source states it. What holds on a
+    /// date follows from it and `operating` together: see [`Checkpoint::state_on`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Dated evidence that the checkpoint was working (traffic counted, a queue, an inspection,
+    /// a bus route, hours, a register's flag, a list that serves it), each from one source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operating: Vec<Operating>,
     /// Where the checkpoint is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
@@ -135,22 +141,13 @@ impl Checkpoint {
             ("traffic.cargo", c.traffic.get(Traffic::Cargo) == Fact::Unknown),
             ("classification", c.classification.as_ref().and_then(|k| k.kind).is_none()),
             ("hours", c.hours.as_ref().and_then(|h| h.kind).is_none()),
-            ("status", c.status.is_none()),
+            ("status", c.status.is_none() && c.operating.is_empty()),
             ("location.region", loc.and_then(|l| l.region.as_ref()).is_none()),
             ("location.coordinates", loc.and_then(|l| l.lat.as_ref()).is_none()),
         ]
         .into_iter()
         .filter_map(|(name, missing)| missing.then_some(name))
         .collect()
-    }
-
-    /// The status that holds on `date`: none when its `until` has passed (what it said is
-    /// history, and no source says what holds now).
-    pub fn status_on(&self, date: crate::content::date::Date) -> Option<&Status> {
-        let ended = |s: &&Status| {
-            s.until.as_ref().and_then(|d| crate::content::date::Date::parse(&d.value)).is_some_and(|until| until < date)
-        };
-        self.status.as_ref().filter(|s| !ended(s))
     }
 
     /// Give back the room parsing reserved beyond the lists' lengths (a list grows to four
@@ -163,6 +160,7 @@ impl Checkpoint {
             counterpart.aliases.shrink_to_fit();
         }
         self.contacts.shrink_to_fit();
+        self.operating.shrink_to_fit();
         self.sources.shrink_to_fit();
         for source in &mut self.sources {
             source.supports.shrink_to_fit();
@@ -429,18 +427,25 @@ impl Classification {
         [Classification::International, Classification::Multilateral, Classification::Bilateral];
 }
 
-/// Whether a checkpoint operates.
+/// Whether a checkpoint operates, as one dated source states it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
-    /// Current state.
-    pub state: StatusState,
+    /// The state the source states.
+    pub state: Spanned<StatusState>,
     /// Date (YYYY-MM-DD) since when the state holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Spanned<String>>,
     /// Date (YYYY-MM-DD) the state is expected to end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Spanned<String>>,
+    /// True when the source gives the dates as approximate ("about", "ориентировочно").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    /// Whom the state concerns, where it stops only some traffic (cars and buses, while trucks
+    /// cross); absent: everyone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<Concern>,
     /// Explanation, in Markdown-free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

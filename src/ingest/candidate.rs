@@ -1,7 +1,7 @@
 //! A candidate: what one row of one source says about one checkpoint, before matching.
 
 use crate::content::{
-    Border, Classified, Contact, Fact, Facts, Hours, Location, Mode, OpenTo, Status, Traffic, Vocabulary,
+    Border, Classified, Contact, Evidence, Fact, Facts, Hours, Location, Mode, OpenTo, Status, Traffic, Vocabulary,
 };
 
 use super::emit::to_node;
@@ -47,6 +47,9 @@ pub struct Candidate {
     pub contacts: Vec<Contact>,
     /// Whether it operates, with dates (from dated pages).
     pub status: Option<Status>,
+    /// Evidence that it was working on the source's date, each kind once, with the editor's
+    /// note; the record's `operating` entries cite the source.
+    pub operating: Vec<(Evidence, Option<String>)>,
     /// Remarks the source makes about it.
     pub notes: Option<String>,
     /// The page that says it, for a source whose statements come from many pages (a digest):
@@ -192,6 +195,7 @@ impl Candidate {
             ("classification", self.classification.is_some()),
             ("hours", self.hours.is_some()),
             ("status", self.status.is_some()),
+            ("operating", !self.operating.is_empty()),
             ("location", self.location.is_some() || self.address.is_some()),
             ("location.coordinates", self.point.is_some()),
             ("contacts", !self.contacts.is_empty()),
@@ -240,6 +244,9 @@ impl Candidate {
         if let Some(s) = &self.status {
             node.set("status", to_node(s)?);
         }
+        if !self.operating.is_empty() {
+            node.set("operating", self.operating_node());
+        }
         if let Some(l) = self.own_location() {
             node.set("location", to_node(&l)?);
         }
@@ -254,6 +261,26 @@ impl Candidate {
 }
 
 impl Candidate {
+    /// The source a record cites for this candidate's facts: the page's address, or the id.
+    pub fn cited_source(&self) -> &str {
+        self.cite.as_ref().map_or(self.source.as_str(), |p| p.url.as_str())
+    }
+
+    /// The `operating` entries, citing the candidate's source.
+    fn operating_node(&self) -> Node {
+        let entries = self.operating.iter().map(|(kind, note)| {
+            let mut entry = Node::Map(vec![
+                ("evidence".into(), Node::str(kind.code())),
+                ("source".into(), Node::str(self.cited_source())),
+            ]);
+            if let Some(note) = note {
+                entry.set("note", Node::str(note));
+            }
+            entry
+        });
+        Node::Seq(entries.collect())
+    }
+
     fn counterpart_node(&self) -> Option<Node> {
         if self.counterpart.is_empty() {
             return None;

@@ -7,7 +7,7 @@ use super::names;
 use super::node::Node;
 
 /// Paths whose values are sets: the sources' values are joined.
-const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "contacts"];
+const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "contacts", "operating"];
 
 /// Facts one source states whole, its words beside its normalised value: never pieced
 /// together from two sources (one's kind with another's words).
@@ -40,7 +40,7 @@ pub fn combine(
     let mut disagreements = Vec::new();
     for c in candidates {
         let part = c.to_node()?;
-        let source = c.cite.as_ref().map_or(c.source.as_str(), |p| p.url.as_str());
+        let source = c.cited_source();
         join(&mut acc, part, "", source, id, &mut disagreements);
     }
     tidy_aliases(&mut acc);
@@ -70,7 +70,7 @@ fn source_entries(record: &Node, candidates: &[&Candidate], retrieved: &dyn Fn(&
         let part = c.to_node().unwrap_or(Node::Null);
         let kept = |f: &String| match f.as_str() {
             "aliases" => c.aliases.iter().any(|a| kept_alias(record, a)),
-            "name" | "border" | "counterpart" | "location" | "contacts" => true,
+            "name" | "border" | "counterpart" | "location" | "contacts" | "operating" => true,
             path => part.at(path) == record.at(path),
         };
         let supports = c.supports().into_iter().filter(kept);

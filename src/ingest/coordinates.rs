@@ -31,10 +31,30 @@ pub struct Airport {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
+    /// The date of the package's version the list comes from (`version 20260905` in the
+    /// file's comment gives `2026-09-05`), if the file names it.
+    pub as_of: Option<String>,
+}
+
+/// The version date of the GeoNames gazetteer (`geo/gazetteer-kz.tsv`): its newest modification
+/// date is of March 2023 (see `geo/README.md`).
+const GAZETTEER_AS_OF: &str = "2023-03";
+
+/// The version date of the fuller list (`geo/gazetteer-kz-localities.tsv`): the date of the
+/// Who's On First commit it was made from (see `geo/README.md`).
+const LOCALITIES_AS_OF: &str = "2024-03-05";
+
+/// The version date a comment line of `airports.tsv` gives (`... version 20260905`).
+fn airports_version(text: &str) -> Option<String> {
+    let comment = text.lines().filter(|l| l.starts_with('#')).find_map(|l| l.split_once("version "))?;
+    let digits: String = comment.1.chars().take_while(char::is_ascii_digit).collect();
+    let date = (digits.len() == 8).then(|| format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]))?;
+    crate::content::date::Date::parse(&date).map(|_| date)
 }
 
 /// The airports of a `airports.tsv` text (comment lines start with `#`; a header row).
 pub fn parse_airports(text: &str) -> Vec<Airport> {
+    let as_of = airports_version(text);
     let mut lines = text.lines().filter(|l| !l.starts_with('#'));
     let Some(header) = lines.next() else { return Vec::new() };
     let columns: Vec<&str> = header.split('\t').collect();
@@ -54,6 +74,7 @@ pub fn parse_airports(text: &str) -> Vec<Airport> {
                 city: cells.get(city)?.to_string(),
                 lat: cells.get(lat)?.parse().ok()?,
                 lon: cells.get(lon)?.parse().ok()?,
+                as_of: as_of.clone(),
             })
         })
         .collect()
@@ -107,34 +128,36 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
     if record.location.as_ref().is_some_and(|l| l.lat.is_some()) {
         return;
     }
-    let place = find_place(&record, content.geo.main_places(), content).or_else(|| {
+    let place = find_place(&record, content.geo.main_places(), content).map(|p| (p, GAZETTEER_AS_OF)).or_else(|| {
         let villages = in_stated_area(&record, &content.geo.gazetteer, &content.reference)?;
-        find_place(&record, &villages, content)
+        find_place(&record, &villages, content).map(|p| (p, LOCALITIES_AS_OF))
     });
     // The checkpoint opposite is nearer the crossing than a namesake, not than the settlement
     // a source names.
-    let stated = place.as_ref().is_some_and(|(_, p)| *p == Precision::Settlement);
+    let stated = place.as_ref().is_some_and(|((_, p), _)| *p == Precision::Settlement);
     if let Some((lat, lon)) = opposite_point(&record, content).filter(|_| !stated) {
         set_point(theirs, lat, lon, Precision::Opposite);
         return;
     }
-    let (lat, lon, precision, source) = match (place, find_airport(&record, airports)) {
-        (Some((p, precision)), _) => {
+    let (lat, lon, precision, source, as_of) = match (place, find_airport(&record, airports)) {
+        (Some(((p, precision), as_of)), _) => {
             let url = format!("https://www.geonames.org/{}", p.geonameid);
-            (p.lat, p.lon, precision, (url, format!("GeoNames gazetteer: {}", p.name)))
+            (p.lat, p.lon, precision, (url, format!("GeoNames gazetteer: {}", p.name)), Some(as_of.to_string()))
         }
         (None, Some(a)) if record.modes.get(Mode::Air) == Fact::Yes => {
             let title = format!("airportsdata: {} {} ({})", a.icao, a.name, a.city);
-            (a.lat, a.lon, Precision::Approximate, ("https://pypi.org/project/airportsdata/".to_string(), title))
+            let url = "https://pypi.org/project/airportsdata/".to_string();
+            (a.lat, a.lon, Precision::Approximate, (url, title), a.as_of.clone())
         }
         _ => return,
     };
     set_point(theirs, lat, lon, precision);
-    let entry = Node::Map(vec![
-        ("url".into(), Node::str(source.0)),
-        ("title".into(), Node::str(source.1)),
-        ("supports".into(), Node::strs(["location.coordinates"])),
-    ]);
+    let mut entry = Node::Map(vec![("url".into(), Node::str(source.0)), ("title".into(), Node::str(source.1))]);
+    // Reference data describes the moment of its version.
+    if let Some(as_of) = as_of {
+        entry.set("as_of", Node::str(as_of));
+    }
+    entry.set("supports", Node::strs(["location.coordinates"]));
     let mut sources = match theirs.get("sources") {
         Some(Node::Seq(items)) => items.clone(),
         _ => Vec::new(),
@@ -241,5 +264,14 @@ mod tests {
         assert_eq!(find_airport(&record("id: c\nname: {en: Taraz}\n"), &airports), None);
         let kazakh = record("id: d\nname: {kk: Алматы халықаралық әуежайы}\n");
         assert_eq!(find_airport(&kazakh, &airports).map(|a| a.iata.as_str()), Some("ALA"));
+    }
+
+    #[test]
+    fn an_airport_is_dated_by_the_package_s_version() {
+        assert_eq!(parse_airports(TSV)[0].as_of, None, "the file names no version");
+        let versioned = TSV.replace("# comment", "# Source: PyPI package airportsdata, version 20260905");
+        assert_eq!(parse_airports(&versioned)[0].as_of.as_deref(), Some("2026-09-05"));
+        let odd = TSV.replace("# comment", "# version 2026-09");
+        assert_eq!(parse_airports(&odd)[0].as_of, None);
     }
 }

@@ -15,7 +15,9 @@ use super::names;
 use super::normalise;
 use super::recipe::Lang;
 use crate::content::date::Date;
-use crate::content::{Border, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary};
+use crate::content::{
+    Border, Concern, Evidence, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary,
+};
 use crate::yaml::{self, Spanned};
 
 /// A digest file.
@@ -55,8 +57,18 @@ struct Statement {
     field: Spanned<String>,
     value: Spanned<String>,
     #[serde(default)]
-    #[allow(dead_code)]
     note: Option<String>,
+    /// `planned` or `announced`: what the page says is to come, not what holds on its date.
+    #[serde(default)]
+    future: Option<Spanned<Future>>,
+}
+
+/// How far a statement is from holding: a plan, or an announcement of a change to come.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Future {
+    Planned,
+    Announced,
 }
 
 /// The candidates of the digest at `path` (its text `text`), for source `source`.
@@ -98,10 +110,17 @@ pub fn candidates(path: &Path, text: &str, source: &str, reference: &Reference) 
                 by_name.push((name.clone(), c));
                 by_name.len() - 1
             });
-            if s.field.value == "status.state" {
+            if s.field.value == "status.state" && s.future.is_none() {
                 stated_state.push(name.clone());
             }
             let candidate = &mut by_name[i].1;
+            if s.future.is_some() {
+                // A plan or an announcement never sets what holds: it is checked, not kept.
+                let mut scratch = Candidate::default();
+                apply(&mut scratch, s, &page.language.value, reference)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", at(s.field.pos)))?;
+                continue;
+            }
             if let Some(border) = &s.border {
                 if candidate.border.is_some_and(|b| b != border.value) {
                     bail!("{}: `{name}` is on two borders on one page", at(border.pos));
@@ -170,9 +189,7 @@ fn fact(value: &str) -> Result<Fact, String> {
     match value {
         "yes" => Ok(Fact::Yes),
         "no" => Ok(Fact::No),
-        other => {
-            Err(format!("`{other}`: a mode or kind of traffic is `yes` or `no` (leave out what the page does not say)"))
-        }
+        other => Err(format!("`{other}`: this field is `yes` or `no` (leave out what the page does not say)")),
     }
 }
 
@@ -216,6 +233,15 @@ fn apply(c: &mut Candidate, s: &Statement, page_lang: &str, reference: &Referenc
         }
         ("hours", "") => c.hours = super::hours::parse(value, None, None),
         ("status", part) => status(c, part, value)?,
+        ("operating", "") => {
+            let kind: Evidence = word(value).ok_or_else(|| {
+                let kinds: Vec<&str> = Evidence::ALL.iter().map(|e| e.code()).collect();
+                format!("`{value}` is not a kind of evidence of operation; use one of {}", kinds.join(", "))
+            })?;
+            if !c.operating.iter().any(|(k, _)| *k == kind) {
+                c.operating.push((kind, s.note.clone()));
+            }
+        }
         ("location", part) => location(c, part, value, reference)?,
         ("code", "iata" | "icao") => c.aliases.push(value.to_string()),
         _ => return Err(format!("`{field}` is not a field a digest states; see content/digests/README.md")),
@@ -224,23 +250,46 @@ fn apply(c: &mut Candidate, s: &Statement, page_lang: &str, reference: &Referenc
 }
 
 fn status(c: &mut Candidate, part: &str, value: &str) -> Result<(), String> {
-    let status = c.status.get_or_insert(Status { state: StatusState::Open, since: None, until: None, note: None });
+    let status = c.status.get_or_insert(Status {
+        state: Spanned::new(StatusState::Open),
+        since: None,
+        until: None,
+        approximate: false,
+        concerns: Vec::new(),
+        note: None,
+    });
     let date = |v: &str| {
         Date::parse(v).map(|_| Spanned::new(v.to_string())).ok_or(format!("`{v}` is not a date (YYYY-MM-DD)"))
     };
     match part {
         "state" => {
-            status.state = match value {
+            status.state = Spanned::new(match value {
                 "open" => StatusState::Open,
                 "closed" => StatusState::Closed,
                 "suspended" => StatusState::Suspended,
                 other => return Err(format!("`{other}`: a state is open, closed or suspended")),
-            }
+            })
         }
         "since" => status.since = Some(date(value)?),
         "until" => status.until = Some(date(value)?),
+        "approximate" => status.approximate = fact(value)? == Fact::Yes,
+        "concerns" => {
+            for code in value.split(',').map(str::trim) {
+                let kind: Concern = word(code).ok_or_else(|| {
+                    let kinds: Vec<&str> = Concern::ALL.iter().map(|k| k.code()).collect();
+                    format!("`{code}` is not whom a status concerns; use {}", kinds.join(", "))
+                })?;
+                if !status.concerns.contains(&kind) {
+                    status.concerns.push(kind);
+                }
+            }
+        }
         "note" => status.note = Some(value.to_string()),
-        other => return Err(format!("`status.{other}` is not a field; use state, since, until or note")),
+        other => {
+            return Err(format!(
+                "`status.{other}` is not a field; use state, since, until, approximate, concerns or note"
+            ));
+        }
     }
     Ok(())
 }
@@ -283,10 +332,44 @@ mod tests {
         assert_eq!(c[0].traffic.get(Traffic::Passenger), Fact::Yes);
         assert_eq!(c[0].traffic.get(Traffic::Cargo), Fact::Unknown);
         assert_eq!(c[0].hours.as_ref().and_then(|h| h.kind), Some(crate::content::HoursKind::RoundTheClock));
-        assert_eq!(c[0].status.as_ref().map(|s| s.state), Some(StatusState::Suspended));
+        assert_eq!(c[0].status.as_ref().map(|s| *s.state), Some(StatusState::Suspended));
         assert_eq!(c[0].cite.as_ref().map(|p| p.as_of.as_str()), Some("2025-10"));
         assert_eq!(c[1].name, vec![(Lang::Ru, "Қарасу".to_string())], "the page's name, in the page's language");
         assert_eq!(c[1].location.as_ref().and_then(|l| l.region.as_ref()).map(|r| r.value.as_str()), Some("KZ-31"));
+    }
+
+    #[test]
+    fn evidence_of_operation_is_kept_and_a_planned_row_sets_nothing() {
+        let text = format!(
+            "{PAGE}      - {{checkpoint: Кеген, border: KG, field: operating, value: traffic, note: counted}}\n      - {{checkpoint: Кеген, field: hours, value: круглосуточно, future: planned}}\n      - {{checkpoint: Кеген, field: status.state, value: closed, future: announced}}\n      - {{checkpoint: Кеген, field: traffic.passenger, value: \"yes\", future: announced}}\n"
+        );
+        let c = candidates(Path::new("d.yaml"), &text, "digest", &reference()).unwrap();
+        assert_eq!(c[0].operating, vec![(Evidence::Traffic, Some("counted".to_string()))]);
+        assert!(c[0].hours.is_none() && c[0].status.is_none() && c[0].traffic.is_empty(), "{:?}", c[0]);
+        let node = c[0].to_node().unwrap().to_string();
+        assert!(
+            node.contains("operating: [{evidence: traffic, source: https://example.kz/a, note: counted}]"),
+            "{node}"
+        );
+        let bad = format!("{PAGE}      - {{checkpoint: X, field: hours, value: круглосуточно, future: maybe}}\n");
+        assert!(candidates(Path::new("d.yaml"), &bad, "digest", &reference()).is_err());
+        let bad = format!("{PAGE}      - {{checkpoint: X, field: modes.road, value: perhaps, future: planned}}\n");
+        let e = candidates(Path::new("d.yaml"), &bad, "digest", &reference()).unwrap_err().to_string();
+        assert!(e.starts_with("d.yaml:10:"), "a planned row is checked like any other: {e}");
+    }
+
+    #[test]
+    fn a_partial_approximate_status_is_read() {
+        let text = format!(
+            "{PAGE}      - {{checkpoint: Сырым, field: status.state, value: suspended}}\n      - {{checkpoint: Сырым, field: status.until, value: 2026-12-31}}\n      - {{checkpoint: Сырым, field: status.approximate, value: \"yes\"}}\n      - {{checkpoint: Сырым, field: status.concerns, value: \"cars, buses\"}}\n"
+        );
+        let c = candidates(Path::new("d.yaml"), &text, "digest", &reference()).unwrap();
+        let status = c[0].status.as_ref().unwrap();
+        assert_eq!(status.concerns, vec![Concern::Cars, Concern::Buses]);
+        assert!(status.approximate);
+        let bad = text.replace("cars, buses", "cars, boats");
+        let e = candidates(Path::new("d.yaml"), &bad, "digest", &reference()).unwrap_err().to_string();
+        assert!(e.contains("`boats` is not whom a status concerns"), "{e}");
     }
 
     #[test]
@@ -297,6 +380,7 @@ mod tests {
             ("{checkpoint: X, field: modes.boat, value: \"yes\"}", "not a mode"),
             ("{checkpoint: X, field: status.since, value: 2025-13-01}", "not a date"),
             ("{checkpoint: X, field: colour, value: red}", "not a field"),
+            ("{checkpoint: X, field: operating, value: rumour}", "not a kind of evidence"),
         ] {
             let text = format!("{PAGE}      - {row}\n");
             let e = candidates(Path::new("d.yaml"), &text, "digest", &reference()).unwrap_err().to_string();

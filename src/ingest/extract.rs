@@ -107,6 +107,7 @@ pub fn tsv_candidates(text: &str, recipe: &TsvRecipe, source: &str) -> anyhow::R
         let mut candidate = pair_candidate(pair, g.border, recipe, source);
         candidate.modes = g.modes.clone().unwrap_or_else(|| recipe.modes.clone());
         candidate.traffic = g.traffic.clone().unwrap_or_else(|| recipe.traffic.clone());
+        candidate.operating = recipe.operating.map(|kind| (kind, None)).into_iter().collect();
         out.push(candidate);
     }
     Ok(out)

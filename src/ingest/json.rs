@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::candidate::Candidate;
 use super::recipe::{Column, Lang, Side};
 use super::sources::RecipeAt;
-use crate::content::{Border, Fact, Reference, Status, StatusState};
+use crate::content::{Border, Evidence, Fact, Reference, Status, StatusState};
 use crate::yaml::Spanned;
 
 /// The largest document read: a register of a country's checkpoints is a few megabytes.
@@ -291,7 +291,7 @@ fn record_candidate(
         c.counterpart_point = c.point.take();
         c.counterpart_address = c.address.take();
     }
-    c.status = functioning_status(c.functioning, recipe.describes);
+    read_functioning(&mut c, recipe.describes);
     Ok(c)
 }
 
@@ -331,16 +331,28 @@ pub fn fact(text: &str) -> Fact {
     }
 }
 
-/// A register's "not functioning" as a suspension, in the words of whose side it is.
-fn functioning_status(functioning: Option<Fact>, describes: Side) -> Option<Status> {
-    if functioning != Some(Fact::No) {
-        return None;
-    }
-    let note = match describes {
-        Side::Counterpart => "the checkpoint opposite is listed as not functioning",
-        Side::Kazakh => "listed as not functioning",
+/// A register's "functioning" flag: evidence of operation when set, a suspension (no date) when
+/// cleared, in the words of whose side it is.
+fn read_functioning(c: &mut Candidate, describes: Side) {
+    let whose = match describes {
+        Side::Counterpart => "the checkpoint opposite",
+        Side::Kazakh => "the checkpoint",
     };
-    Some(Status { state: StatusState::Suspended, since: None, until: None, note: Some(note.to_string()) })
+    match c.functioning {
+        Some(Fact::Yes) => c.operating.push((Evidence::Register, Some(format!("{whose} is listed as functioning")))),
+        Some(Fact::No) => {
+            let note = Some(format!("{whose} is listed as not functioning"));
+            c.status = Some(Status {
+                state: Spanned::new(StatusState::Suspended),
+                since: None,
+                until: None,
+                approximate: false,
+                concerns: Vec::new(),
+                note,
+            });
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]

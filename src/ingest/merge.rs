@@ -9,7 +9,7 @@
 //!
 //! An absent value takes part like any other, so a record ingest never wrote has no base and
 //! a value an editor wrote before any ingest is kept (and reported if the source differs).
-//! Aliases and `supports` are sets: what an editor added stays, what a source added is added,
+//! Aliases, `operating` evidence and `supports` are sets: what an editor added stays, what a source added is added,
 //! what a source dropped goes unless an editor re-added it. `sources` entries are matched by
 //! `source` (or `url`). Fields no source speaks of (coordinates, notes, `last_verified`) are
 //! never touched.
@@ -17,7 +17,7 @@
 use super::node::Node;
 
 /// Paths whose sequences are merged as sets.
-const SET_PATHS: &[&str] = &["aliases", "counterpart.aliases", "sources.supports"];
+const SET_PATHS: &[&str] = &["aliases", "counterpart.aliases", "operating", "sources.supports"];
 
 /// A difference between what the sources say and the record: an update or a conflict.
 #[derive(Debug, Clone, PartialEq)]

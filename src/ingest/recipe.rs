@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::yaml::Spanned;
 
-use crate::content::{Border, Direction, Facts, ListKind, Mode, RuleCategory, Traffic};
+use crate::content::{Border, Direction, Evidence, Facts, ListKind, Mode, RuleCategory, Traffic};
 
 /// A CSS selector from a recipe.
 pub fn selector(css: &str) -> anyhow::Result<Selector> {
@@ -283,6 +283,10 @@ pub struct TsvRecipe {
     /// Traffic the source states for every row, `{cargo: yes}` (unless its group says otherwise).
     #[serde(default)]
     pub traffic: Facts<Traffic>,
+    /// The evidence of operation every row gives as of the source's date (`queue` for the
+    /// truck e-queue's list of the points it serves), if any.
+    #[serde(default)]
+    pub operating: Option<Evidence>,
 }
 
 /// A group of rows in a TSV source.

@@ -94,7 +94,14 @@ pub fn status(text: &str) -> Option<Status> {
     } else {
         return None;
     };
-    Some(Status { state, since: None, until: None, note: Some(text.to_string()) })
+    Some(Status {
+        state: crate::yaml::Spanned::new(state),
+        since: None,
+        until: None,
+        approximate: false,
+        concerns: Vec::new(),
+        note: Some(text.to_string()),
+    })
 }
 
 /// Who may cross, from a class's definition: "лицами независимо от их гражданства" (persons
@@ -192,7 +199,7 @@ mod tests {
 
     #[test]
     fn reads_statuses() {
-        let state = |t: &str| status(t).map(|s| s.state);
+        let state = |t: &str| status(t).map(|s| *s.state);
         assert_eq!(state("временно закрыт"), Some(StatusState::Suspended));
         assert_eq!(state("на реконструкции"), Some(StatusState::Suspended));
         assert_eq!(state("Закрыт"), Some(StatusState::Closed));

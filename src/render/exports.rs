@@ -6,11 +6,50 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::url::{absolute_url, prefix};
+use crate::content::date::Date;
 use crate::content::{Checkpoint, Content, Facts, Mode, Traffic, Vocabulary};
+
+/// The names of the state-today fields, in the exports' order (CSV columns, GeoJSON
+/// properties, the JSON export's `state_today`).
+const STATE_FIELDS: [&str; 9] = [
+    "status",
+    "status_concerns",
+    "status_since",
+    "status_until",
+    "status_approximate",
+    "status_as_of",
+    "status_stale",
+    "status_source",
+    "status_evidence",
+];
+
+/// The state on the build's date ([`Checkpoint::state_on`]), as [`STATE_FIELDS`] name it:
+/// the state, whom it concerns, its dates, the date and id (or address) of its source, whether
+/// that is older than `stale_after_days`, and the kind of evidence of operation it rests on.
+fn state_values(c: &Checkpoint, content: &Content) -> [Value; 9] {
+    let s = c.state_on(Date::build_date(), content);
+    let concerns: Vec<&str> = s.concerns.iter().map(|k| k.code()).collect();
+    [
+        json!(s.state.code()),
+        json!(concerns),
+        json!(s.since),
+        json!(s.until),
+        json!(s.approximate),
+        json!(s.as_of),
+        json!(s.stale),
+        json!(s.source_id),
+        json!(s.evidence.map(|e| e.evidence.code())),
+    ]
+}
+
+/// The state-today fields as a JSON object's entries.
+fn state_object(c: &Checkpoint, content: &Content) -> serde_json::Map<String, Value> {
+    STATE_FIELDS.iter().map(|f| f.to_string()).zip(state_values(c, content)).collect()
+}
 
 fn properties(c: &Checkpoint, content: &Content) -> Value {
     let loc = c.location.as_ref();
-    json!({
+    let mut properties = json!({
         "id": c.id.value,
         "name": c.name,
         "aliases": c.aliases,
@@ -23,7 +62,6 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "hours": c.crossing_hours().and_then(|(h, _)| h.kind),
         "hours_side": c.crossing_hours().map(|(_, side)| side.code()),
         "opening_hours": opening_hours(c),
-        "status": c.status.as_ref().map(|s| s.state),
         "region": loc.and_then(|l| l.region.as_ref()),
         "settlement": loc.and_then(|l| l.settlement.as_ref()),
         "precision": loc.and_then(|l| l.precision),
@@ -31,7 +69,11 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "verified_against": c.verified_against,
         "url": absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
         "urls": page_urls(content, &format!("checkpoints/{}/", c.id.value)),
-    })
+    });
+    if let Value::Object(fields) = &mut properties {
+        fields.extend(state_object(c, content));
+    }
+    properties
 }
 
 /// The hours as an OpenStreetMap `opening_hours` value, where they are round the clock or
@@ -55,6 +97,8 @@ fn export_record(c: &Checkpoint, content: &Content) -> Value {
     fields.insert("traffic".into(), Value::Object(every_fact(&c.traffic)));
     fields.insert("opening_hours".into(), json!(opening_hours(c)));
     fields.insert("hours_side".into(), json!(c.crossing_hours().map(|(_, side)| side.code())));
+    // `status` and `operating` stay as the file has them: the history the state follows from.
+    fields.insert("state_today".into(), Value::Object(state_object(c, content)));
     let sources = c.sources.iter().map(|s| {
         let mut entry = serde_json::to_value(s).unwrap_or(Value::Null);
         if let Value::Object(e) = &mut entry {
@@ -155,7 +199,6 @@ pub fn csv_columns() -> Vec<String> {
         "hours",
         "hours_side",
         "opening_hours",
-        "status",
         "region",
         "district",
         "settlement",
@@ -169,7 +212,7 @@ pub fn csv_columns() -> Vec<String> {
         .map(|c| c.to_string())
         .chain(modes)
         .chain(traffic)
-        .chain(tail.iter().chain(&end).map(|c| c.to_string()))
+        .chain(tail.iter().chain(&STATE_FIELDS).chain(&end).map(|c| c.to_string()))
         .collect()
 }
 
@@ -206,13 +249,18 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
             code(json!(c.crossing_hours().and_then(|(h, _)| h.kind))),
             c.crossing_hours().map(|(_, side)| side.code().to_string()).unwrap_or_default(),
             opening_hours(c).unwrap_or_default(),
-            code(json!(c.status.as_ref().map(|s| s.state))),
             loc.and_then(|l| l.region.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
             loc.and_then(|l| l.district.clone()).unwrap_or_default(),
             loc.and_then(|l| l.settlement.clone()).unwrap_or_default(),
             loc.and_then(|l| l.lat.as_ref()).map(|x| x.value.to_string()).unwrap_or_default(),
             loc.and_then(|l| l.lon.as_ref()).map(|x| x.value.to_string()).unwrap_or_default(),
             code(json!(loc.and_then(|l| l.precision))),
+        ])
+        .chain(state_values(c, content).map(|v| match v {
+            Value::Bool(b) => b.to_string(),
+            v => code(v),
+        }))
+        .chain([
             c.last_verified.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
             c.verified_against.as_ref().map(|x| x.value.clone()).unwrap_or_default(),
             absolute_url(content, &format!("checkpoints/{}/", c.id.value)),
@@ -236,6 +284,50 @@ fn csv_cell(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A closure whose end has passed, and one a later listing in the truck queue overrides.
+    fn closures() -> Content {
+        let ended = "id: ended\nname: {en: Ended}\nstatus: {state: closed, since: 2025-01-02, until: 2025-12-17}\n\
+                     sources:\n  - url: https://example.kz/a\n    as_of: 2025-01\n    supports: [status]\n";
+        let superseded = "id: superseded\nname: {en: Superseded}\nstatus: {state: closed, since: 2020-04-04}\n\
+                          operating:\n  - {evidence: queue, source: queue}\nsources:\n  - source: queue\n    \
+                          supports: [operating]\n  - url: https://example.kz/b\n    as_of: 2020-04\n    supports: [status]\n";
+        crate::content::load_files(&[
+            ("sources.yaml", "sources:\n  - id: queue\n    as_of: 2026-07-06\n"),
+            ("checkpoints/ended.yaml", ended),
+            ("checkpoints/superseded.yaml", superseded),
+        ])
+    }
+
+    #[test]
+    fn an_ended_or_superseded_closure_is_never_exported_as_the_state() {
+        let content = closures();
+        let mut csv_bytes = Vec::new();
+        csv(&content, &mut csv_bytes).unwrap();
+        let text = String::from_utf8(csv_bytes).unwrap();
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let cell = |id: &str, column: &str| {
+            let row: Vec<&str> = text.lines().find(|l| l.starts_with(&format!("{id},"))).unwrap().split(',').collect();
+            row[header.iter().position(|h| *h == column).unwrap()].to_string()
+        };
+        assert_eq!(cell("ended", "status"), "unknown");
+        assert_eq!(cell("superseded", "status"), "open");
+        assert_eq!(cell("superseded", "status_as_of"), "2026-07-06");
+        assert_eq!(cell("superseded", "status_source"), "queue");
+        assert_eq!(cell("superseded", "status_evidence"), "queue");
+        let mut geo = Vec::new();
+        geojson(&content, &mut geo).unwrap();
+        let geo: Value = serde_json::from_slice(&geo).unwrap();
+        for feature in geo["features"].as_array().unwrap() {
+            assert_ne!(feature["properties"]["status"], "closed", "{feature}");
+        }
+        let mut json = Vec::new();
+        json_export(&content, &mut json).unwrap();
+        let json: Value = serde_json::from_slice(&json).unwrap();
+        let records = json["checkpoints"].as_array().unwrap();
+        assert!(records.iter().all(|r| r["state_today"]["status"] != "closed"), "{records:?}");
+        assert!(records.iter().all(|r| r["status"]["state"] == "closed"), "the history stays: {records:?}");
+    }
 
     #[test]
     fn csv_cells_are_quoted_and_defused() {

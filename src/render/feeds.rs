@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use super::context::Language;
 use super::escape::xml_escape;
 use super::url::absolute_url;
-use super::view::status_key;
+use super::view::state_now;
+use crate::content::date::Date;
 
 /// One change in the feed: a page and the date it last changed.
 pub struct FeedEntry {
@@ -70,17 +71,18 @@ pub fn feed_entries(l: &Language) -> Vec<FeedEntry> {
     let mut entries = Vec::new();
     for (r, view) in l.content.checkpoints.iter().zip(&l.items) {
         let c = &r.data;
-        let status_date = c.status.as_ref().and_then(|s| s.since.as_ref()).map(|d| d.value.clone());
-        let date = [c.last_verified.as_ref().map(|d| d.value.clone()), status_date].into_iter().flatten().max();
-        if let Some(date) = date {
-            let status =
-                c.status_on(crate::content::date::Date::build_date()).map_or("status_unknown", |s| status_key(s.state));
+        // The state's change: its start, or the day of the source that shows it.
+        let state = state_now(c, l.content);
+        let state_date = state.since.or(state.as_of.filter(|d| Date::parse(d).is_some()));
+        let date = [c.last_verified.as_ref().map(|d| d.value.as_str()), state_date].into_iter().flatten().max();
+        if let Some(date) = date.map(str::to_string) {
+            let status = view.status.as_ref().map_or(ui.get("status_unknown"), |s| s.label.as_str());
             entries.push(FeedEntry {
                 path: format!("{}checkpoints/{}/", l.prefix, c.id.value),
                 title: view.name.text.clone(),
                 title_lang: view.name.lang.clone(),
                 date,
-                summary: ui.fill("feed_checkpoint", &[("status", ui.get(status))]),
+                summary: ui.fill("feed_checkpoint", &[("status", status)]),
                 summary_lang: ui.lang.clone(),
             });
         }

@@ -108,6 +108,7 @@ fn check_one(record: &Record<Checkpoint>, content: &Content, settings: Settings,
     check_counterpart(path, c, content, out);
     super::hours::check(path, c, out);
     check_status(path, c, out);
+    super::state::check(path, c, content, settings, out);
     if let Some(location) = &c.location {
         check_location(path, location, c.border.as_ref().map(|b| b.value), content, out);
     }

@@ -9,6 +9,7 @@ pub mod translations;
 pub use crate::diagnostics as notice;
 pub mod report;
 mod rules;
+mod state;
 
 use std::path::{Path, PathBuf};
 
@@ -136,6 +137,7 @@ fn check_site(loaded: Loaded, templates_dir: &Path, settings: Settings) -> anyho
 pub fn check(content: &Content, settings: Settings) -> Vec<notice::Notice> {
     let mut notices = Vec::new();
     checkpoints::check_all(content, settings, &mut notices);
+    state::check_digest_dates(content, &mut notices);
     near_duplicates::check_all(content, &mut notices);
     rules::check_all(content, settings, &mut notices);
     translations::check_all(content, &mut notices);

@@ -34,6 +34,11 @@ const DATA_STATE: &[(&str, &str, &str)] = &[
         "records were last verified longer ago than `stale_after_days`",
     ),
     (
+        "status_superseded",
+        "record's closure gives way to later evidence that it works",
+        "records' closures give way to later evidence that they work",
+    ),
+    (
         "translation_coverage",
         "kind of text is not yet translated into every language",
         "kinds of text are not yet translated into every language",

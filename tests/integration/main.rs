@@ -14,6 +14,7 @@ mod map;
 mod properties;
 mod register;
 mod serve;
+mod state;
 mod static_site;
 mod tables;
 mod util;

@@ -142,10 +142,16 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                 .prop_map(|(kind, source_text)| Classified { kind, source_text }),
         ),
         prop::option::of(hours().prop_map(Spanned::new)),
-        prop::option::of(
-            (prop::sample::select(vec![StatusState::Open, StatusState::Closed]), opt_text())
-                .prop_map(|(state, note)| Status { state, since: None, until: None, note }),
-        ),
+        prop::option::of((prop::sample::select(vec![StatusState::Open, StatusState::Closed]), opt_text()).prop_map(
+            |(state, note)| Status {
+                state: Spanned::new(state),
+                since: None,
+                until: None,
+                approximate: false,
+                concerns: Vec::new(),
+                note,
+            },
+        )),
         prop::option::of((opt_text(), opt_text(), prop::option::of((-90.0..90.0f64, -180.0..180.0f64))).prop_map(
             |(district, settlement, at)| Location {
                 region: None,
@@ -199,6 +205,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                 classification,
                 hours,
                 status,
+                operating: Vec::new(),
                 location,
                 contacts,
                 notes,

@@ -63,10 +63,12 @@ fn a_neighbours_register_gives_its_own_sides_hours_place_and_functioning() {
     assert_eq!(taskala.counterpart_hours.as_ref().and_then(|h| h.kind), Some(HoursKind::RoundTheClock));
     assert_eq!(taskala.counterpart_point, Some((51.216321, 49.880509)));
     assert_eq!(taskala.functioning, Some(Fact::Yes));
-    assert!(taskala.status.is_none());
+    assert!(taskala.status.is_none(), "functioning is evidence of operation, not a status");
+    assert_eq!(taskala.operating.iter().map(|(kind, _)| *kind).collect::<Vec<_>>(), vec![Evidence::Register]);
     let kayrak = &c[1];
     assert_eq!(kayrak.functioning, Some(Fact::No));
-    assert_eq!(kayrak.status.as_ref().map(|s| s.state), Some(StatusState::Suspended));
+    assert_eq!(kayrak.status.as_ref().map(|s| s.state.value), Some(StatusState::Suspended));
+    assert!(kayrak.operating.is_empty());
     let own = RECIPE.replace("describes: counterpart\n", "");
     let c = read(REGISTER, &own).unwrap();
     assert_eq!(c[0].point, Some((51.216321, 49.880509)), "a register of the Kazakh side places it");

@@ -12,12 +12,12 @@ use self::labels::{Marker, country_anchors, country_labels, marker_labels};
 pub use self::projection::Frame;
 use self::projection::{LOCATOR_WIDTH, MAP_WIDTH, ZOOM_LEVELS, simplify};
 use crate::content::geo::{Boundaries, Ring};
-use crate::content::{Checkpoint, Content, Mode, Precision, StatusState};
+use crate::content::{Checkpoint, Content, Mode, Precision};
 use crate::render::escape::xml_escape;
 use crate::render::ui::Ui;
 use crate::render::url::checkpoint_url;
-use crate::render::view::status_key;
 use crate::render::view::{name_in, text_in};
+use crate::render::view::{state_now, state_words};
 
 /// The SVG path data of `rings`, projected and simplified; rings that shrink away are dropped.
 fn path_data(rings: &[&Ring], frame: &Frame, tolerance: f64) -> String {
@@ -71,15 +71,6 @@ pub fn mode_symbol(c: &Checkpoint) -> &'static str {
         [Mode::Pedestrian] => "foot",
         [] => "unknown",
         _ => "multi",
-    }
-}
-
-fn status_code(c: &Checkpoint) -> &'static str {
-    match c.status_on(crate::content::date::Date::build_date()).map(|s| s.state) {
-        Some(StatusState::Open) => "open",
-        Some(StatusState::Closed) => "closed",
-        Some(StatusState::Suspended) => "suspended",
-        None => "unknown",
     }
 }
 
@@ -168,8 +159,8 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
             let name = name_in(&c.name, &ui.lang).unwrap_or_else(|| super::view::Text::new(c.id.value.clone(), "en"));
             let lang_attr = if name.lang == ui.lang { String::new() } else { format!(" lang=\"{}\"", name.lang) };
             let name = name.text;
-            let now = crate::content::date::Date::build_date();
-            let status_label = ui.get(c.status_on(now).map_or("status_unknown", |s| status_key(s.state))).to_string();
+            let state = state_now(c, content);
+            let status_label = state_words(state.state, state.concerns, ui);
             Some(Marker {
                 id: &c.id.value,
                 name,
@@ -178,7 +169,7 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
                 x,
                 y,
                 symbol: mode_symbol(c),
-                status: status_code(c),
+                status: state.state.code(),
                 rough: l
                     .precision
                     .is_some_and(|p| matches!(p, Precision::Opposite | Precision::Namesake | Precision::Approximate)),

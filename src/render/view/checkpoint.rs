@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
 use super::text::*;
-use crate::content::date::Date;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, StatusState,
+    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, State,
+    StatusState, Vocabulary,
 };
 use crate::render::markdown;
 use crate::render::ui::Ui;
@@ -78,7 +78,12 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
     // Joined here once, not by every template that shows them.
     let yes_modes: Vec<&FactView> = modes.iter().filter(|m| m.fact == Fact::Yes.code()).collect();
     let traffic_said = traffic.iter().map(|t| format!("{}: {}", t.label, t.fact_label)).collect::<Vec<_>>();
+    let state = super::state::state_now(c, content);
+    // Traffic a closure stops matches no traffic filter while it lasts (a partial closure
+    // stops only what it concerns).
+    let stopped: Vec<&str> = super::state::stopped_traffic(&state).into_iter().map(|t| t.code()).collect();
     let traffic_tokens = traffic.iter().map(|t| match t.fact {
+        _ if stopped.contains(&t.code.as_str()) => format!("{}:stopped", t.code),
         "yes" => format!("{0} {0}:yes", t.code),
         "unknown" => format!("{0} {0}:unknown", t.code),
         _ => format!("{}:no", t.code),
@@ -106,10 +111,11 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
         hours: c.crossing_hours().and_then(|(h, _)| h.kind).map(|h| labelled(h, hours_key(h), ui)),
         hours_words: c.crossing_hours().and_then(|(h, _)| crate::render::hours::words(h, ui)),
         hours_side: super::sides::hours_side(c, content, ui),
-        open_hours: open_hours(c),
+        open_hours: open_hours(c, &state),
         open_to: super::sides::open_to_label(c, content, ui),
         open_to_codes: super::sides::open_to_codes(c).to_string(),
-        status: c.status_on(Date::build_date()).map(|s| status_label(c, s, content, ui)),
+        status_codes: super::state::state_tokens(&state),
+        status: super::state::state_label(&state, ui),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
         lon: loc.and_then(|l| l.lon.as_ref()).map(|v| v.value),
@@ -126,6 +132,7 @@ pub fn checkpoint_view(
     let c = &record.data;
     let loc = c.location.as_ref();
     let coordinates = item.lat.zip(item.lon);
+    let state = super::state::state_now(c, content);
     CheckpointView {
         names: c.name.all().map(|(l, t)| Text::new(t, l)).collect(),
         counterpart_country: c.counterpart.as_ref().and_then(|p| p.country.as_ref()).map(|code| {
@@ -138,10 +145,10 @@ pub fn checkpoint_view(
         classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
         classification_text: c.classification.as_ref().and_then(|k| k.source_text.as_deref()).map(source_words),
         hours_text: c.crossing_hours().and_then(|(h, _)| h.source_text.as_deref()).map(source_words),
-        status_detail: status_detail(c, ui),
-        status_note: c
+        status_detail: super::state::state_detail(&state, ui),
+        status_note: state
             .status
-            .as_ref()
+            .or(state.superseded)
             .and_then(|s| s.note.as_deref())
             .map(|n| Text::new(n, content.config.default_language.clone())),
         district: loc.and_then(|l| l.district.as_deref()).map(source_words),
@@ -198,7 +205,15 @@ fn cited(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeM
     let mut all: std::collections::BTreeMap<String, Vec<(Option<String>, Attribution)>> =
         CITED_FIELDS.iter().map(|f| (f.to_string(), Vec::new())).collect();
     for s in &c.sources {
-        let mut fields: Vec<&str> = s.supports.iter().map(|f| f.value.split('.').next().unwrap_or_default()).collect();
+        // Evidence of operation is what the state rests on: cited beside it.
+        fn top(f: &str) -> &str {
+            match f.split('.').next().unwrap_or_default() {
+                "operating" => "status",
+                field => field,
+            }
+        }
+        let mut fields: Vec<&str> = s.supports.iter().map(|f| top(&f.value)).collect();
+        fields.sort_unstable();
         fields.dedup();
         for field in fields {
             let list = all.entry(field.to_string()).or_default();
@@ -253,36 +268,11 @@ fn also_stated(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::
     out
 }
 
-/// The schedule for the "open now" badge: none while a status closes the checkpoint.
-fn open_hours(c: &Checkpoint) -> Option<String> {
-    let closed = c.status_on(Date::build_date()).is_some_and(|s| s.state != StatusState::Open);
-    if closed { None } else { crate::render::hours::badge_json(c.hours.as_ref()?) }
-}
-
-/// A status's label where lists and the page's first lines show it: with its date and "may
-/// be out of date" when its newest source is older than the site's limit (a closure of 2020
-/// is not news of today).
-fn status_label(c: &Checkpoint, s: &crate::content::Status, content: &Content, ui: &Ui) -> Labelled {
-    let mut label = labelled(s.state, status_key(s.state), ui);
-    if let Some(as_of) = content.newest_as_of(c, "status").filter(|d| content.is_stale(d)) {
-        let when = ui.fill("as_of", &[("date", &ui.partial_date(&as_of))]);
-        label.label = format!("{} · {when} · {}", label.label, ui.get("may_be_out_of_date"));
-    }
-    label
-}
-
-fn status_detail(c: &Checkpoint, ui: &Ui) -> Option<String> {
-    let s = c.status.as_ref()?;
-    let ended = c
-        .status_on(Date::build_date())
-        .is_none()
-        .then(|| ui.fill("status_ended", &[("state", ui.get(status_key(s.state)))]));
-    let parts = [
-        ended,
-        since_until(s.since.as_ref().map(|d| d.value.as_str()), s.until.as_ref().map(|d| d.value.as_str()), ui),
-    ];
-    let detail = parts.into_iter().flatten().collect::<Vec<_>>().join("; ");
-    (!detail.is_empty()).then_some(detail)
+/// The schedule for the "open now" badge: none while the state today stops everyone (a
+/// partial closure leaves the hours for the traffic it spares).
+fn open_hours(c: &Checkpoint, state: &crate::content::StateOn) -> Option<String> {
+    let stopped = matches!(state.state, State::Closed | State::Suspended) && state.concerns.is_empty();
+    if stopped { None } else { crate::render::hours::badge_json(c.hours.as_ref()?) }
 }
 
 /// "since 4 April 2020; until 3 October 2025" in the page's language, if either is given.
@@ -371,13 +361,15 @@ pub struct CheckpointItem {
     /// The schedule as `static/hours.js` reads it to say whether the checkpoint is open now
     /// (compact JSON), where the hours say so and the checkpoint is not closed.
     pub open_hours: Option<String>,
-    /// State.
+    /// The state today, with whom it concerns, its end and date (see [`state_label`]).
     pub status: Option<Labelled>,
     /// Who may cross, in words ("Citizens of Kazakhstan and Russia only").
     pub open_to: Option<String>,
     /// Filter tokens of who may cross: `all` for everyone, `neighbours`, or `all unknown`
     /// (a filter for other nationalities never hides a checkpoint whose class is unknown).
     pub open_to_codes: String,
+    /// Filter tokens of the state today: its code, and `open` too for a partial closure.
+    pub status_codes: String,
     /// Region name and code.
     pub region: Option<Labelled>,
     /// Latitude.
@@ -403,7 +395,8 @@ pub struct CheckpointView {
     pub classification_text: Option<Text>,
     /// The source's words for the hours.
     pub hours_text: Option<Text>,
-    /// Status details in the page's language: ended, since, until.
+    /// The line beneath the state: a closure later sources override or one that ended, the
+    /// state's start, and what shows it working.
     pub status_detail: Option<String>,
     /// The status's note, as the editor wrote it.
     pub status_note: Option<Text>,
@@ -465,7 +458,6 @@ pub struct AlsoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Vocabulary;
 
     #[test]
     fn rewrites_site_paths_relative_to_the_page() {

@@ -6,9 +6,11 @@ mod checkpoint;
 mod rule;
 mod sides;
 mod source;
+mod state;
 mod text;
 
 pub use checkpoint::*;
 pub use rule::*;
 pub use source::*;
+pub use state::*;
 pub use text::*;

@@ -185,6 +185,7 @@ pub fn field_key(field: &str) -> std::borrow::Cow<'_, str> {
         "classification" => "field_classification",
         "hours" => "field_hours",
         "status" => "field_status",
+        "operating" => "field_operating",
         "location" => "field_location",
         "location.region" => "field_region",
         "location.district" => "field_district",
