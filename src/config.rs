@@ -26,6 +26,9 @@ pub struct Config {
     pub licence: SiteText,
     /// Warn when a checkpoint lies farther than this from the border it is on.
     pub border_distance_km: f64,
+    /// The checkpoint opposite places a record only when it lies within this of Kazakhstan's
+    /// border line (a railway station inland does not).
+    pub opposite_distance_km: f64,
 }
 
 impl Default for Config {
@@ -41,6 +44,7 @@ impl Default for Config {
             stale_after_days: 365,
             licence: SiteText::default(),
             border_distance_km: 60.0,
+            opposite_distance_km: 25.0,
         }
     }
 }

@@ -49,10 +49,11 @@ pub struct Coverage {
     pub records: usize,
     /// Records by border (`none` for sea and air) and mode stated yes (`unknown` where none is).
     pub by_border_mode: BTreeMap<String, BTreeMap<String, usize>>,
-    /// Records with each kind of fact, by name: `coordinates`, `classification`, `hours`,
-    /// `status` (a state known today), `name_kk`, `name_ru`, `name_en`, `stale` (a fact whose
-    /// newest source is older than `stale_after_days`), `stale_state` (a state today that rests
-    /// on a source older than that).
+    /// Records with each kind of fact, by name: `coordinates` (and `coordinates_<precision>`
+    /// by how they were found), `classification`, `open_to`, `hours` (the Kazakh side's own),
+    /// `hours_opposite` (only the checkpoint opposite's, standing in), `status` (a state known
+    /// today), `name_kk`, `name_ru`, `name_en`, `stale` (a fact whose newest source is older than
+    /// `stale_after_days`), `stale_state` (a state today that rests on a source older than that).
     pub with: BTreeMap<String, usize>,
     /// Each official count beside the records of its group.
     pub against_official: Vec<GroupCoverage>,
@@ -109,8 +110,15 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         }
         let loc = c.location.as_ref();
         count("coordinates", loc.is_some_and(|l| l.lat.is_some() && l.lon.is_some()));
+        if let Some(l) = loc.filter(|l| l.lat.is_some() && l.lon.is_some()) {
+            count(&format!("coordinates_{}", l.precision.map_or("unstated", |p| p.code())), true);
+        }
         count("classification", c.classification.as_ref().is_some_and(|k| k.kind.is_some()));
-        count("hours", c.hours.as_ref().is_some_and(|h| h.kind.is_some()));
+        count("open_to", c.open_to.is_some());
+        // The Kazakh side's own hours, and apart from them the opposite side's standing in.
+        let side = c.crossing_hours().map(|(_, side)| side);
+        count("hours", side == Some(super::sides::Side::Kazakh));
+        count("hours_opposite", side == Some(super::sides::Side::Opposite));
         let state = c.state_on(today, content);
         count("status", state.state != crate::content::State::Unknown);
         count("stale_state", state.stale);
@@ -166,7 +174,7 @@ impl Coverage {
         out.push_str("\nrecords with:\n");
         for (key, n) in &self.with {
             let share = if self.records == 0 { 0.0 } else { *n as f64 * 100.0 / self.records as f64 };
-            out.push_str(&format!("  {key:<15}{n:>5}  {share:>5.1} %\n"));
+            out.push_str(&format!("  {key:<24}{n:>5}  {share:>5.1} %\n"));
         }
         if let Some(source) = &self.official_source {
             out.push_str(&format!("\nagainst the official count ({}, as of {}):\n", source.publisher, source.as_of));

@@ -91,6 +91,8 @@ pub fn supportable_fields() -> &'static [String] {
             match *field {
                 "modes" => out.extend(Mode::ALL.iter().map(|m| format!("modes.{}", m.code()))),
                 "traffic" => out.extend(Traffic::ALL.iter().map(|t| format!("traffic.{}", t.code()))),
+                // The other side's own facts, which its register gives.
+                "counterpart" => out.extend(["counterpart.hours".to_string(), "counterpart.location".to_string()]),
                 "location" => {
                     let parts = struct_fields::<Location>()
                         .iter()

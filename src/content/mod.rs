@@ -15,6 +15,7 @@ mod loader;
 pub mod model;
 pub mod record;
 pub mod reference;
+pub mod sides;
 mod source_files;
 pub mod state;
 

@@ -228,6 +228,13 @@ pub struct Counterpart {
     /// Other spellings of the counterpart's name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The other side's own opening hours (its register's): they may differ from the Kazakh
+    /// side's, and pages say whose they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Spanned<Hours>>,
+    /// Where the other side's checkpoint is (its address and coordinates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 /// What the sources state of one value: it is so, it is not, or no source says.
@@ -494,15 +501,42 @@ pub struct Location {
 pub enum Precision {
     /// Measured at the checkpoint itself.
     Surveyed,
-    /// The centre of the nearest settlement.
+    /// The centre of the settlement it is at, as a source states it or an editor confirmed.
     Settlement,
-    /// Roughly placed.
+    /// The checkpoint opposite, across the border (its own coordinates), within
+    /// `opposite_distance_km` of the border line.
+    Opposite,
+    /// A place of the checkpoint's name near its border: a guess, possibly tens of kilometres
+    /// off.
+    Namesake,
+    /// Roughly placed (an airport's reference point).
     Approximate,
 }
 
 impl Precision {
-    /// Every value.
-    pub const ALL: [Precision; 3] = [Precision::Surveyed, Precision::Settlement, Precision::Approximate];
+    /// Every value, from the most exact.
+    pub const ALL: [Precision; 5] =
+        [Precision::Surveyed, Precision::Settlement, Precision::Opposite, Precision::Namesake, Precision::Approximate];
+
+    /// The value's code, as files write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Precision::Surveyed => "surveyed",
+            Precision::Settlement => "settlement",
+            Precision::Opposite => "opposite",
+            Precision::Namesake => "namesake",
+            Precision::Approximate => "approximate",
+        }
+    }
+
+    /// The map zoom a link to the point opens at: street level only for a surveyed point.
+    pub fn zoom(self) -> u8 {
+        match self {
+            Precision::Surveyed => 16,
+            Precision::Settlement | Precision::Opposite => 13,
+            Precision::Namesake | Precision::Approximate => 10,
+        }
+    }
 }
 
 /// A way to contact a checkpoint.

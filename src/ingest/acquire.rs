@@ -54,7 +54,8 @@ pub fn acquire(
         .and_then(|r| r.get(..10))
         .map(str::to_string)
         .or_else(|| source.retrieved_date());
-    let snapshot_bytes = (bytes_changed && copied).then_some(bytes);
+    let snapshot_path = content_path(content_dir, &source.snapshot.path.value)?;
+    let snapshot_bytes = (bytes_changed && copied).then(|| pack(&snapshot_path, bytes)).transpose()?;
     Ok(Material { text: decoded.text, retrieved, stamp, snapshot_bytes })
 }
 
@@ -83,15 +84,53 @@ fn read_material(
             let path = content_path(content_dir, &path.value)?;
             Ok((read(&path, &source.id.value)?, recorded_charset, path != snapshot_path))
         }
-        _ => Ok((read(&snapshot_path, &source.id.value)?, recorded_charset, false)),
+        _ => Ok((unpack(&snapshot_path, read(&snapshot_path, &source.id.value)?)?, recorded_charset, false)),
     }
 }
+
+/// Whether a snapshot is kept gzip-compressed (its name ends in `.gz`): its checksum is the
+/// material's, before compression.
+fn is_packed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "gz")
+}
+
+/// A snapshot's material: its bytes, or their decompression for a `.gz` file (at most 64 MiB).
+fn unpack(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read as _;
+    if !is_packed(path) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    let limit = MAX_SNAPSHOT_BYTES + 1;
+    flate2::read::GzDecoder::new(bytes.as_slice()).take(limit).read_to_end(&mut out).with_context(|| {
+        format!("`{}` is not a readable gzip file: restore it from version control", path.display())
+    })?;
+    if out.len() as u64 >= limit {
+        anyhow::bail!("`{}` unpacks to more than 64 MiB; it cannot be a source's snapshot", path.display());
+    }
+    Ok(out)
+}
+
+/// The bytes to keep as the snapshot at `path`: compressed for a `.gz` file, with no time or
+/// name in its header, so that the same material gives the same file.
+fn pack(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write as _;
+    if !is_packed(path) {
+        return Ok(bytes);
+    }
+    let mut encoder = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes)?;
+    Ok(encoder.finish()?)
+}
+
+/// The largest snapshot read.
+const MAX_SNAPSHOT_BYTES: u64 = 64 * 1024 * 1024;
 
 fn read(path: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     let meta = std::fs::metadata(path).with_context(|| {
         format!("source `{id}`: cannot read `{}`: restore the snapshot from version control, or run `crossings ingest` online to fetch it", path.display())
     })?;
-    if meta.len() > 64 * 1024 * 1024 {
+    if meta.len() > MAX_SNAPSHOT_BYTES {
         anyhow::bail!("source `{id}`: `{}` is larger than 64 MiB; it cannot be a source's snapshot", path.display());
     }
     crate::fs::read(path).with_context(|| format!("source `{id}`"))
@@ -120,5 +159,17 @@ mod tests {
         assert_eq!(now.len(), 20, "{now}");
         assert!(now.ends_with('Z'));
         assert_eq!(hex(&Sha256::digest(b"")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    #[test]
+    fn a_gz_snapshot_is_kept_packed_and_read_unpacked() {
+        let path = Path::new("snapshots/register.json.gz");
+        let packed = pack(path, b"{\"a\": 1}".to_vec()).unwrap();
+        assert_eq!(&packed[..2], [0x1f, 0x8b], "gzip magic");
+        assert_eq!(pack(path, b"{\"a\": 1}".to_vec()).unwrap(), packed, "the same bytes every time");
+        assert_eq!(unpack(path, packed).unwrap(), b"{\"a\": 1}");
+        assert_eq!(unpack(Path::new("snapshots/a.tsv"), b"x".to_vec()).unwrap(), b"x");
+        let e = unpack(path, b"not gzip".to_vec()).unwrap_err();
+        assert!(format!("{e:#}").contains("not a readable gzip file"), "{e:#}");
     }
 }

@@ -1,7 +1,7 @@
 //! A candidate: what one row of one source says about one checkpoint, before matching.
 
 use crate::content::{
-    Border, Classified, Contact, Evidence, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary,
+    Border, Classified, Contact, Evidence, Fact, Facts, Hours, Location, Mode, OpenTo, Status, Traffic, Vocabulary,
 };
 
 use super::emit::to_node;
@@ -35,6 +35,8 @@ pub struct Candidate {
     pub modes: Facts<Mode>,
     /// Traffic the source states (yes or no).
     pub traffic: Facts<Traffic>,
+    /// Who may cross, by nationality.
+    pub open_to: Option<OpenTo>,
     /// Classification.
     pub classification: Option<Classified>,
     /// Hours.
@@ -57,6 +59,24 @@ pub struct Candidate {
     pub record: Option<String>,
     /// The date its source describes (`as_of`): where sources disagree, the newest is kept.
     pub as_of: Option<String>,
+    /// The date the source gives this entry itself (a register's per-record update), cited in
+    /// the record's `sources` entry; it is the candidate's `as_of`.
+    pub record_as_of: Option<String>,
+    /// Whether the entry is a checkpoint of its own, never joined with another entry of its
+    /// source (a register's rows).
+    pub record_per_row: bool,
+    /// Whether the source says the checkpoint it describes functions.
+    pub functioning: Option<Fact>,
+    /// Coordinates (latitude, longitude) of the Kazakh side, where the source gives them.
+    pub point: Option<(f64, f64)>,
+    /// Address of the Kazakh side.
+    pub address: Option<String>,
+    /// Hours of the checkpoint opposite (its own side's fact).
+    pub counterpart_hours: Option<Hours>,
+    /// Coordinates (latitude, longitude) of the checkpoint opposite.
+    pub counterpart_point: Option<(f64, f64)>,
+    /// Address of the checkpoint opposite.
+    pub counterpart_address: Option<String>,
 }
 
 /// A page a candidate's facts come from.
@@ -83,6 +103,10 @@ impl Candidate {
         let region = self.location.as_ref().and_then(|l| l.region.as_ref()).map(|r| r.value.as_str());
         if let Some(text) = self.hours.as_ref().and_then(|h| h.source_text.clone()) {
             self.hours = super::hours::parse(&text, self.as_of.as_deref(), region);
+        }
+        // The other side's clock is its country's: no Kazakh region's offset applies.
+        if let Some(text) = self.counterpart_hours.as_ref().and_then(|h| h.source_text.clone()) {
+            self.counterpart_hours = super::hours::parse(&text, self.as_of.as_deref(), None);
         }
     }
 }
@@ -163,13 +187,17 @@ impl Candidate {
             ("aliases", !self.aliases.is_empty()),
             ("border", self.border.is_some()),
             ("counterpart", !self.counterpart.is_empty()),
+            ("counterpart.hours", self.counterpart_hours.is_some()),
+            ("counterpart.location", self.counterpart_point.is_some() || self.counterpart_address.is_some()),
         ];
         let later = [
+            ("open_to", self.open_to.is_some()),
             ("classification", self.classification.is_some()),
             ("hours", self.hours.is_some()),
             ("status", self.status.is_some()),
             ("operating", !self.operating.is_empty()),
-            ("location", self.location.is_some()),
+            ("location", self.location.is_some() || self.address.is_some()),
+            ("location.coordinates", self.point.is_some()),
             ("contacts", !self.contacts.is_empty()),
             ("notes", self.notes.is_some()),
         ];
@@ -204,6 +232,9 @@ impl Candidate {
         if !self.traffic.is_empty() {
             node.set("traffic", to_node(&self.traffic)?);
         }
+        if let Some(o) = &self.open_to {
+            node.set("open_to", to_node(o)?);
+        }
         if let Some(c) = &self.classification {
             node.set("classification", to_node(c)?);
         }
@@ -216,8 +247,8 @@ impl Candidate {
         if !self.operating.is_empty() {
             node.set("operating", self.operating_node());
         }
-        if let Some(l) = &self.location {
-            node.set("location", to_node(l)?);
+        if let Some(l) = self.own_location() {
+            node.set("location", to_node(&l)?);
         }
         if !self.contacts.is_empty() {
             node.set("contacts", to_node(&self.contacts)?);
@@ -263,8 +294,36 @@ impl Candidate {
         if !self.counterpart_aliases.is_empty() {
             cp.set("aliases", Node::strs(&self.counterpart_aliases));
         }
+        if let Some(h) = self.counterpart_hours.as_ref().and_then(|h| to_node(h).ok()) {
+            cp.set("hours", h);
+        }
+        if self.counterpart_point.is_some() || self.counterpart_address.is_some() {
+            let location = placed(Location::default(), self.counterpart_address.as_deref(), self.counterpart_point);
+            cp.set("location", to_node(&location).ok()?);
+        }
         Some(cp)
     }
+
+    /// The Kazakh side's place: the source's location, with its address and coordinates.
+    fn own_location(&self) -> Option<Location> {
+        if self.location.is_none() && self.address.is_none() && self.point.is_none() {
+            return None;
+        }
+        Some(placed(self.location.clone().unwrap_or_default(), self.address.as_deref(), self.point))
+    }
+}
+
+/// `location` with an address (as the source's wording) and the source's own coordinates.
+fn placed(mut location: Location, address: Option<&str>, point: Option<(f64, f64)>) -> Location {
+    if let Some(a) = address {
+        location.source_text.get_or_insert_with(|| a.to_string());
+    }
+    if let Some((lat, lon)) = point {
+        location.lat = Some(crate::yaml::Spanned::new(lat));
+        location.lon = Some(crate::yaml::Spanned::new(lon));
+        location.precision = Some(crate::content::Precision::Surveyed);
+    }
+    location
 }
 
 fn lang_map(names: &[(Lang, String)]) -> Node {

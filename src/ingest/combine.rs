@@ -11,7 +11,7 @@ const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "contacts", "op
 
 /// Facts one source states whole, its words beside its normalised value: never pieced
 /// together from two sources (one's kind with another's words).
-const WHOLE_PATHS: &[&str] = &["hours", "classification", "status"];
+const WHOLE_PATHS: &[&str] = &["hours", "classification", "status", "counterpart.hours"];
 
 /// Two sources giving different values for one field.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +87,9 @@ fn source_entries(record: &Node, candidates: &[&Candidate], retrieved: &dyn Fn(&
                     Some(page) => page.entry(),
                     None => Node::Map(vec![("source".into(), Node::str(&c.source))]),
                 };
+                if let (None, Some(date)) = (&c.cite, &c.record_as_of) {
+                    entry.set("as_of", Node::str(date));
+                }
                 if let (None, Some(date)) = (&c.cite, retrieved(&c.source)) {
                     entry.set("retrieved", Node::str(date));
                 }

@@ -1,16 +1,18 @@
-//! Coordinates for records the sources place, from reference data: a settlement in a region
-//! known to the GeoNames gazetteer (`content/geo/gazetteer-kz.tsv`) exactly once; else the
-//! settlement a border checkpoint is named after, when exactly one place of that name lies near
-//! that border; failing both among the towns, the same among the villages of the fuller list
-//! (`gazetteer-kz-localities.tsv`), but only those in the region (and district) the record states; an airport from `content/reference/airports.tsv` (the `airportsdata` package) by
-//! its code or city; a sea port's town when the gazetteer knows one place of that name. Each
-//! with its precision and its reference listed as the source of the coordinates. An editor's
+//! Coordinates for records the sources place, from reference data, each with a precision that
+//! says how it was found: the settlement a source states, in its region, when the GeoNames
+//! gazetteer (`content/geo/gazetteer-kz.tsv`, then the villages of
+//! `gazetteer-kz-localities.tsv` in the stated region and district) knows it exactly once
+//! (`settlement`); else the checkpoint opposite's own coordinates, when they lie within
+//! `opposite_distance_km` of Kazakhstan's border line (`opposite`); else the one place of the
+//! checkpoint's name near its border, or a sea port's town (`namesake`, a guess); an airport
+//! from `content/reference/airports.tsv` (the `airportsdata` package) by its code or city
+//! (`approximate`). The reference is listed as the source of the coordinates. An editor's
 //! coordinates always win: they are "ours" in the merge that follows.
 
 use super::emit::from_node;
 use super::node::Node;
 use crate::content::geo::Place;
-use crate::content::{Checkpoint, Content, Fact, Mode};
+use crate::content::{Checkpoint, Content, Fact, Mode, Precision};
 use crate::geocode::{Lookup, in_stated_area, lookup, lookup_by_name, lookup_near_border};
 use crate::translit::fold;
 
@@ -130,23 +132,26 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
         let villages = in_stated_area(&record, &content.geo.gazetteer, &content.reference)?;
         find_place(&record, &villages, content).map(|p| (p, LOCALITIES_AS_OF))
     });
+    // The checkpoint opposite is nearer the crossing than a namesake, not than the settlement
+    // a source names.
+    let stated = place.as_ref().is_some_and(|((_, p), _)| *p == Precision::Settlement);
+    if let Some((lat, lon)) = opposite_point(&record, content).filter(|_| !stated) {
+        set_point(theirs, lat, lon, Precision::Opposite);
+        return;
+    }
     let (lat, lon, precision, source, as_of) = match (place, find_airport(&record, airports)) {
-        (Some((p, as_of)), _) => {
+        (Some(((p, precision), as_of)), _) => {
             let url = format!("https://www.geonames.org/{}", p.geonameid);
-            (p.lat, p.lon, "settlement", (url, format!("GeoNames gazetteer: {}", p.name)), Some(as_of.to_string()))
+            (p.lat, p.lon, precision, (url, format!("GeoNames gazetteer: {}", p.name)), Some(as_of.to_string()))
         }
         (None, Some(a)) if record.modes.get(Mode::Air) == Fact::Yes => {
             let title = format!("airportsdata: {} {} ({})", a.icao, a.name, a.city);
             let url = "https://pypi.org/project/airportsdata/".to_string();
-            (a.lat, a.lon, "approximate", (url, title), a.as_of.clone())
+            (a.lat, a.lon, Precision::Approximate, (url, title), a.as_of.clone())
         }
         _ => return,
     };
-    let mut location = theirs.get("location").cloned().unwrap_or(Node::Map(Vec::new()));
-    location.set("lat", Node::Num(lat));
-    location.set("lon", Node::Num(lon));
-    location.set("precision", Node::str(precision));
-    theirs.set("location", location);
+    set_point(theirs, lat, lon, precision);
     let mut entry = Node::Map(vec![("url".into(), Node::str(source.0)), ("title".into(), Node::str(source.1))]);
     // Reference data describes the moment of its version.
     if let Some(as_of) = as_of {
@@ -161,19 +166,41 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
     theirs.set("sources", Node::Seq(sources));
 }
 
-/// The one place of `gazetteer` that `record` names: its settlement in its region, else (not for
-/// an airport) its port's town or the namesake near its border.
-fn find_place(record: &Checkpoint, gazetteer: &[Place], content: &Content) -> Option<Place> {
-    let place = match lookup(record, gazetteer, &content.reference) {
-        Lookup::Found(p) => Some(p),
+/// The one place of `gazetteer` that `record` names, and how exact it is: the settlement a
+/// source states, in its region; else (not for an airport) its port's town or the namesake
+/// near its border, a guess.
+fn find_place(record: &Checkpoint, gazetteer: &[Place], content: &Content) -> Option<(Place, Precision)> {
+    let stated = |p: &Place| (p.clone(), Precision::Settlement);
+    let guessed = |p: &Place| (p.clone(), Precision::Namesake);
+    match lookup(record, gazetteer, &content.reference) {
+        Lookup::Found(p) => Some(stated(p)),
         _ if record.modes.get(Mode::Air) == Fact::Yes => None,
         _ => match (&content.geo.boundaries, record.modes.get(Mode::Sea)) {
-            (_, Fact::Yes) => found(lookup_by_name(record, gazetteer)),
-            (Some(b), _) => found(lookup_near_border(record, gazetteer, b, content.config.border_distance_km)),
+            (_, Fact::Yes) => found(lookup_by_name(record, gazetteer)).map(guessed),
+            (Some(b), _) => {
+                found(lookup_near_border(record, gazetteer, b, content.config.border_distance_km)).map(guessed)
+            }
             _ => None,
         },
-    };
-    place.cloned()
+    }
+}
+
+/// The checkpoint opposite's own coordinates, when they lie within `opposite_distance_km` of
+/// Kazakhstan's border line: what places a record no source places itself.
+pub fn opposite_point(record: &Checkpoint, content: &Content) -> Option<(f64, f64)> {
+    let location = record.counterpart.as_ref()?.location.as_ref()?;
+    let (lat, lon) = (location.lat.as_ref()?.value, location.lon.as_ref()?.value);
+    let kazakhstan = content.geo.boundaries.as_ref()?.country("KZ")?;
+    (kazakhstan.distance_km(lon, lat) <= content.config.opposite_distance_km).then_some((lat, lon))
+}
+
+/// Set the coordinates of `record` (a node), with their precision.
+fn set_point(record: &mut Node, lat: f64, lon: f64, precision: Precision) {
+    let mut location = record.get("location").cloned().unwrap_or(Node::Map(Vec::new()));
+    location.set("lat", Node::Num(lat));
+    location.set("lon", Node::Num(lon));
+    location.set("precision", Node::str(precision.code()));
+    record.set("location", location);
 }
 
 fn found(l: Lookup<'_>) -> Option<&Place> {
@@ -193,6 +220,37 @@ mod tests {
 
     fn record(yaml: &str) -> Checkpoint {
         crate::yaml::from_str(yaml).unwrap()
+    }
+
+    /// Content whose Kazakhstan is the square lon 50..60, lat 40..50.
+    fn square_kazakhstan() -> Content {
+        let dir = tempfile::tempdir().unwrap();
+        let mut content = crate::content::load(dir.path()).unwrap().content;
+        let square = vec![[50.0, 40.0], [60.0, 40.0], [60.0, 50.0], [50.0, 50.0], [50.0, 40.0]];
+        let kz = crate::content::geo::CountryShape::new("KZ".into(), "Kazakhstan".into(), false, vec![vec![square]]);
+        content.geo.boundaries = Some(crate::content::geo::Boundaries { countries: vec![kz], ..Default::default() });
+        content
+    }
+
+    fn facing(lat: f64, lon: f64) -> Checkpoint {
+        record(&format!(
+            "id: x\nname: {{ru: Х}}\nborder: RU\ncounterpart: {{name: {{ru: Y}}, location: {{lat: {lat}, lon: {lon}}}}}\n"
+        ))
+    }
+
+    #[test]
+    fn the_checkpoint_opposite_places_a_record_only_within_25_km_of_the_border() {
+        let content = square_kazakhstan();
+        // 0.2° of longitude east of the border at 45° N: about 16 km.
+        assert_eq!(opposite_point(&facing(45.0, 60.2), &content), Some((45.0, 60.2)));
+        // A station 0.5° inland: about 39 km.
+        assert_eq!(opposite_point(&facing(45.0, 60.5), &content), None);
+        assert_eq!(opposite_point(&record("id: x\nname: {ru: Х}\n"), &content), None, "nothing opposite");
+        let mut node = crate::ingest::emit::to_node(&facing(45.0, 60.2)).unwrap();
+        add_coordinates(&mut node, &content, &[]);
+        let placed: Checkpoint = from_node(&node).unwrap();
+        let location = placed.location.unwrap();
+        assert_eq!((location.lat.map(|v| v.value), location.precision), (Some(45.0), Some(Precision::Opposite)));
     }
 
     #[test]

@@ -136,6 +136,7 @@ fn check_content_type(content_type: Option<&str>, kind: Kind) -> anyhow::Result<
     let accepted: &[&str] = match kind {
         Kind::Html => &["text/html", "application/xhtml+xml"],
         Kind::Tsv => &["text/tab-separated-values", "text/plain", "text/csv"],
+        Kind::Json => &["application/json", "text/json", "text/plain"],
     };
     if !accepted.contains(&mime.as_str()) {
         bail!(

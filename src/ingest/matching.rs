@@ -50,7 +50,9 @@ fn assign_once(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
                     Err(u) => Err(u),
                 }
             }
-            None => find(c, pool),
+            None => {
+                find(c, pool).map(|found| found.filter(|(at, _)| !taken_by_its_source(c, &pool[*at], &out, candidates)))
+            }
         };
         match found {
             Ok(Some((at, variant))) => {
@@ -81,6 +83,13 @@ fn assign_once(candidates: &[Candidate], pool: &mut Vec<Entry>) -> Assignment {
     out
 }
 
+/// Whether a source whose entries are each a checkpoint of their own already gave `entry`
+/// another of its entries: then `c` is a checkpoint of its own.
+fn taken_by_its_source(c: &Candidate, entry: &Entry, out: &Assignment, candidates: &[Candidate]) -> bool {
+    c.record_per_row
+        && out.records.get(&entry.id).is_some_and(|held| held.iter().any(|&j| candidates[j].source == c.source))
+}
+
 /// The one entry `c` matches (and whether by another spelling of its name), `None` for a new
 /// checkpoint, or why it cannot be decided.
 fn find(c: &Candidate, pool: &[Entry]) -> Result<Option<(usize, bool)>, Box<Unresolved>> {
@@ -102,6 +111,11 @@ fn best_supported(c: &Candidate, pool: &[Entry], hits: Vec<usize>) -> Vec<usize>
     let sharing: Vec<usize> =
         hits.iter().copied().filter(|&i| pool[i].modes.iter().any(|m| stated.contains(m))).collect();
     let hits = if sharing.is_empty() { hits } else { sharing };
+    // A station facing two across the border: the one facing the candidate's.
+    let counterparts = c.counterpart_keys();
+    let facing: Vec<usize> =
+        hits.iter().copied().filter(|&i| pool[i].counterparts.iter().any(|k| counterparts.contains(k))).collect();
+    let hits = if facing.is_empty() { hits } else { facing };
     let keys = c.name_keys();
     let score = |i: usize| keys.iter().filter(|k| pool[i].names.contains(k)).count();
     let best = hits.iter().map(|&i| score(i)).max().unwrap_or(0);
@@ -113,7 +127,8 @@ fn best_supported(c: &Candidate, pool: &[Entry], hits: Vec<usize>) -> Vec<usize>
 fn hits(c: &Candidate, pool: &[Entry]) -> (Vec<usize>, Vec<usize>) {
     let hits = |keys: &[String], side: fn(&Entry) -> &Vec<String>| -> Vec<usize> {
         (0..pool.len())
-            .filter(|&i| compatible(c.border, pool[i].border) && side(&pool[i]).iter().any(|k| keys.contains(k)))
+            .filter(|&i| compatible(c.border, pool[i].border) && !modes_differ(c, &pool[i]))
+            .filter(|&i| side(&pool[i]).iter().any(|k| keys.contains(k)))
             .collect()
     };
     let qualified = c.qualified_keys();
@@ -158,6 +173,13 @@ fn unresolved(c: &Candidate, pool: &[Entry], by_name: &[usize], by_cp: &[usize])
 }
 
 /// Whether two borders may be the same: equal, or one unknown.
+/// Whether `c` states modes and `entry` is known to serve others only: the rail checkpoint of a
+/// town with a road checkpoint of the same name is another checkpoint.
+pub fn modes_differ(c: &Candidate, entry: &Entry) -> bool {
+    let stated: Vec<Mode> = c.modes.yes().collect();
+    !stated.is_empty() && !entry.modes.is_empty() && !entry.modes.iter().any(|m| stated.contains(m))
+}
+
 pub fn compatible(a: Option<Border>, b: Option<Border>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
@@ -211,8 +233,17 @@ fn new_entry(c: &Candidate, pool: &[Entry]) -> Result<Entry, Box<Unresolved>> {
     let name = c.display_name();
     let base = names::make_id(name);
     let with_border = format!("{base}-{}", c.border.map_or("x", |b| b.code()).to_lowercase());
+    // Another checkpoint of a taken name: by its mode ("zhanybek-rail"), else by the place
+    // it faces ("mamlyutka-petukhovo").
+    let modes: Vec<Mode> = c.modes.yes().collect();
+    let holder_serves = |m: &Mode| pool.iter().any(|e| e.id == base && e.modes.contains(m));
+    let with_mode = match modes.as_slice() {
+        [one] if !holder_serves(one) => format!("{base}-{}", crate::content::Vocabulary::code(*one)),
+        _ => String::new(),
+    };
+    let facing = c.counterpart.first().map(|(_, n)| format!("{base}-{}", names::make_id(n))).unwrap_or_default();
     let free = |id: &String| !id.is_empty() && !pool.iter().any(|e| &e.id == id);
-    let id = [base.clone(), with_border].into_iter().find(free).ok_or_else(|| {
+    let id = [base.clone(), with_mode, facing, with_border].into_iter().find(free).ok_or_else(|| {
         Box::new(Unresolved {
             source: c.source.clone(),
             label: c.label.clone(),

@@ -22,6 +22,7 @@ mod extract;
 pub mod fetch;
 mod grid;
 mod hours;
+mod json;
 mod matching;
 mod merge;
 mod names;
@@ -33,6 +34,7 @@ mod properties;
 mod provenance;
 pub mod recipe;
 mod report;
+mod same_place;
 mod sections;
 pub mod sources;
 mod spelling;
@@ -168,7 +170,9 @@ fn read_all<'a>(
         }
         read.retrieved.insert(id, material.retrieved);
         let as_of = source.as_of.as_ref().map(|d| d.value.clone());
-        read.candidates.extend(c.into_iter().map(|c| Candidate { as_of: as_of.clone(), ..c }));
+        // A register's own date for a record is that record's date.
+        read.candidates
+            .extend(c.into_iter().map(|c| Candidate { as_of: c.record_as_of.clone().or(as_of.clone()), ..c }));
         read.drafts.extend(d);
         bar.inc(1);
     }
@@ -219,6 +223,10 @@ fn extract_source(
         let (candidates, skipped) = extract::html_candidates(&page, recipe, at, reference)?;
         let drafts = sections::rule_drafts(&page, recipe, id, material.retrieved.as_deref()).with_context(context)?;
         return Ok((candidates, drafts, skipped));
+    }
+    if let Some(recipe) = &source.json {
+        let document = json::parse(material.text.as_bytes(), json::MAX_BYTES).with_context(context)?;
+        return Ok((json::candidates(&document, recipe, at, reference)?, Vec::new(), Vec::new()));
     }
     match &source.tsv {
         Some(recipe) => {

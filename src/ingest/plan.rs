@@ -52,6 +52,7 @@ pub fn checkpoints(
     retrieved: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<()> {
     let airports = super::coordinates::load_airports(content)?;
+    let mut combined = Vec::new();
     for (id, indices) in &assignment.records {
         // Newest first: where sources disagree, the one describing the latest date is kept
         // (then the order of `sources.yaml`).
@@ -61,10 +62,17 @@ pub fn checkpoints(
         let (mut theirs, disagreements) = combine(id, &chosen, retrieved)?;
         plan.disagreements.extend(disagreements);
         super::coordinates::add_coordinates(&mut theirs, content, &airports);
+        combined.push((id.clone(), theirs));
+    }
+    let places = super::same_place::links(&combined);
+    for (id, mut theirs) in combined {
+        if let Some(ids) = places.get(&id) {
+            theirs.set("same_place", Node::strs(ids));
+        }
         // In the model's field order when it is a whole record (it is not when only a source
         // naming the other side speaks of an existing record).
         let theirs = from_node::<Checkpoint>(&theirs).ok().map(|t| to_node(&t)).transpose()?.unwrap_or(theirs);
-        checkpoint(plan, content, base, id, theirs)?;
+        checkpoint(plan, content, base, &id, theirs)?;
     }
     for id in &assignment.deleted {
         if let Some(node) = base.checkpoints.get(id) {

@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, bail};
 use serde::Deserialize;
 
+use super::json::JsonRecipe;
 use super::recipe::{HtmlRecipe, TsvRecipe};
 use crate::yaml::{self, Spanned};
 
@@ -62,6 +63,9 @@ pub struct Source {
     /// The recipe for a tab-separated table.
     #[serde(default)]
     pub tsv: Option<TsvRecipe>,
+    /// The recipe for a JSON document (a register's API answer).
+    #[serde(default)]
+    pub json: Option<JsonRecipe>,
     /// An editors' digest (`path` to a YAML file under `digests/`): see `digests/README.md`.
     #[serde(default)]
     pub digest: Option<DigestRecipe>,
@@ -112,12 +116,18 @@ pub enum Kind {
     Html,
     /// A tab-separated table.
     Tsv,
+    /// A JSON document.
+    Json,
 }
 
 impl Source {
     /// The kind of material, from the recipe given.
     pub fn kind(&self) -> Kind {
-        if self.tsv.is_some() { Kind::Tsv } else { Kind::Html }
+        match (&self.tsv, &self.json) {
+            (Some(_), _) => Kind::Tsv,
+            (_, Some(_)) => Kind::Json,
+            _ => Kind::Html,
+        }
     }
 
     /// The date (YYYY-MM-DD) the snapshot was retrieved, if recorded.
@@ -153,7 +163,7 @@ fn check_source(file: &Path, s: &Source) -> anyhow::Result<()> {
     let at = |pos: yaml::Pos| format!("{}:{pos}: source `{}`", file.display(), s.id.value);
     if s.digest.is_some() {
         let Some(p) = &s.path else { bail!("{}: a digest is read from its `path` under `digests/`", at(s.id.pos)) };
-        if s.url.is_some() || s.html.is_some() || s.tsv.is_some() {
+        if s.url.is_some() || s.html.is_some() || s.tsv.is_some() || s.json.is_some() {
             bail!("{}: a digest gives `path` and `digest: {{}}` only", at(s.id.pos));
         }
         let path = content_path(Path::new(""), &p.value).with_context(|| at(p.pos))?;
@@ -170,8 +180,8 @@ fn check_source(file: &Path, s: &Source) -> anyhow::Result<()> {
         }
         (Some(_), None) => {}
     }
-    if s.html.is_some() == s.tsv.is_some() {
-        bail!("{}: give exactly one recipe, `html`, `tsv` or `digest`", at(s.id.pos));
+    if [s.html.is_some(), s.tsv.is_some(), s.json.is_some()].iter().filter(|g| **g).count() != 1 {
+        bail!("{}: give exactly one recipe, `html`, `tsv`, `json` or `digest`", at(s.id.pos));
     }
     check_yields(s).with_context(|| at(s.id.pos))?;
     let snapshot = content_path(Path::new(""), &s.snapshot.path.value).with_context(|| at(s.snapshot.path.pos))?;
@@ -187,11 +197,13 @@ fn check_yields(s: &Source) -> anyhow::Result<()> {
         return Ok(());
     }
     let html = s.html.as_ref();
-    let checkpoints = s.tsv.is_some() || html.is_some_and(|h| !h.tables.is_empty() || !h.lists.is_empty());
+    let checkpoints =
+        s.tsv.is_some() || s.json.is_some() || html.is_some_and(|h| !h.tables.is_empty() || !h.lists.is_empty());
     let rules = html.is_some_and(|h| !h.rules.is_empty());
-    for (what, given, word) in
-        [(Yield::Checkpoints, checkpoints, "tables, lists or a tsv recipe"), (Yield::Rules, rules, "html.rules")]
-    {
+    for (what, given, word) in [
+        (Yield::Checkpoints, checkpoints, "tables, lists, a tsv or a json recipe"),
+        (Yield::Rules, rules, "html.rules"),
+    ] {
         if s.yields.contains(&what) != given {
             let say = if given { "yields does not list" } else { "yields lists" };
             bail!(

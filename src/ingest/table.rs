@@ -10,7 +10,7 @@ use scraper::Html;
 use super::candidate::Candidate;
 use super::grid::{Grid, Row, layout};
 use super::names::{self, collapse};
-use super::recipe::{Column, Columns, TableRecipe, selector};
+use super::recipe::{Column, Columns, Lang, TableRecipe, selector};
 use super::sources::RecipeAt;
 use super::{normalise, wording};
 use crate::content::{Border, Location, Reference};
@@ -193,7 +193,7 @@ fn row_candidate(
     for (column, kind) in columns {
         let raw = grid.text(row, *column);
         if !collapse(raw).is_empty() {
-            apply(&mut c, *kind, raw, recipe, reference);
+            apply(&mut c, *kind, raw, recipe.language, reference);
         }
     }
     let name = c.name.first().map(|(_, n)| n.clone()).unwrap_or_default();
@@ -203,9 +203,8 @@ fn row_candidate(
 }
 
 /// What one cell says, added to `c`.
-fn apply(c: &mut Candidate, kind: Column, raw: &str, recipe: &TableRecipe, reference: &Reference) {
+pub fn apply(c: &mut Candidate, kind: Column, raw: &str, lang: Lang, reference: &Reference) {
     let text = collapse(raw);
-    let lang = recipe.language;
     match kind {
         Column::Skip => {}
         Column::Name => {

@@ -4,7 +4,7 @@
 //! A word names a `yes`; `no` only where the wording says so ("кроме пешеходов", "только
 //! грузовой" of passengers). What is not named stays unknown.
 
-use crate::content::{Fact, Facts, Mode, Reference, Status, StatusState, Traffic};
+use crate::content::{Fact, Facts, Mode, OpenTo, Reference, Status, StatusState, Traffic};
 
 /// Word stems naming each mode, lowercase.
 const MODE_WORDS: &[(Mode, &[&str])] = &[
@@ -102,6 +102,28 @@ pub fn status(text: &str) -> Option<Status> {
         concerns: Vec::new(),
         note: Some(text.to_string()),
     })
+}
+
+/// Who may cross, from a class's definition: "лицами независимо от их гражданства" (persons
+/// whatever their citizenship) is everyone; citizens and goods "только" (only) of the two states
+/// are the neighbours' alone.
+pub fn open_to(text: &str) -> Option<OpenTo> {
+    let lower = text.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if says(&["независимо от их гражданства", "независимо от гражданства", "азаматтығына қарамастан", "regardless of"])
+    {
+        Some(OpenTo::All)
+    } else if says(&[
+        "сопредельного государства",
+        "только граждан",
+        "екі мемлекеттің",
+        "only citizens",
+        "of the two states",
+    ]) {
+        Some(OpenTo::Neighbours)
+    } else {
+        None
+    }
 }
 
 /// The country a cell names ("Кыргызская Республика", "Қытай", "КНР", "Russia"), as its ISO

@@ -57,8 +57,10 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "counterpart": c.counterpart,
         "modes": every_fact(&c.modes),
         "traffic": every_fact(&c.traffic),
+        "open_to": c.open_to,
         "classification": c.classification.as_ref().and_then(|k| k.kind),
-        "hours": c.hours.as_ref().and_then(|h| h.kind),
+        "hours": c.crossing_hours().and_then(|(h, _)| h.kind),
+        "hours_side": c.crossing_hours().map(|(_, side)| side.code()),
         "opening_hours": opening_hours(c),
         "region": loc.and_then(|l| l.region.as_ref()),
         "settlement": loc.and_then(|l| l.settlement.as_ref()),
@@ -75,9 +77,9 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
 }
 
 /// The hours as an OpenStreetMap `opening_hours` value, where they are round the clock or
-/// fixed times.
+/// fixed times: the Kazakh side's, else the checkpoint opposite's (`hours_side` says whose).
 fn opening_hours(c: &Checkpoint) -> Option<String> {
-    c.hours.as_ref().and_then(|h| super::hours::osm(h))
+    c.crossing_hours().and_then(|(h, _)| super::hours::osm(h))
 }
 
 /// Every value of a vocabulary with what is stated of it: `{"road": "yes", "rail": "unknown"}`.
@@ -94,6 +96,7 @@ fn export_record(c: &Checkpoint, content: &Content) -> Value {
     fields.insert("modes".into(), Value::Object(every_fact(&c.modes)));
     fields.insert("traffic".into(), Value::Object(every_fact(&c.traffic)));
     fields.insert("opening_hours".into(), json!(opening_hours(c)));
+    fields.insert("hours_side".into(), json!(c.crossing_hours().map(|(_, side)| side.code())));
     // `status` and `operating` stay as the file has them: the history the state follows from.
     fields.insert("state_today".into(), Value::Object(state_object(c, content)));
     let sources = c.sources.iter().map(|s| {
@@ -190,8 +193,19 @@ pub fn csv_columns() -> Vec<String> {
     let names = ["counterpart_name_en", "counterpart_name_ru", "counterpart_name_kk"];
     let modes = Mode::ALL.iter().map(|m| format!("mode_{}", m.code()));
     let traffic = Traffic::ALL.iter().map(|t| format!("traffic_{}", t.code()));
-    let tail =
-        ["classification", "hours", "opening_hours", "region", "district", "settlement", "lat", "lon", "precision"];
+    let tail = [
+        "open_to",
+        "classification",
+        "hours",
+        "hours_side",
+        "opening_hours",
+        "region",
+        "district",
+        "settlement",
+        "lat",
+        "lon",
+        "precision",
+    ];
     let end = ["last_verified", "verified_against", "url"];
     head.iter()
         .chain(&names)
@@ -230,8 +244,10 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
         .into_iter()
         .chain(facts)
         .chain([
+            code(json!(c.open_to)),
             code(json!(c.classification.as_ref().and_then(|k| k.kind))),
-            code(json!(c.hours.as_ref().and_then(|h| h.kind))),
+            code(json!(c.crossing_hours().and_then(|(h, _)| h.kind))),
+            c.crossing_hours().map(|(_, side)| side.code().to_string()).unwrap_or_default(),
             opening_hours(c).unwrap_or_default(),
             loc.and_then(|l| l.region.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
             loc.and_then(|l| l.district.clone()).unwrap_or_default(),

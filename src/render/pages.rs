@@ -178,12 +178,15 @@ fn facets(l: &Language) -> serde_json::Value {
         })
         .collect();
     let hours = HoursKind::ALL.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
+    let open_to = vec![("all".to_string(), ui.get("filter_open_to_all").to_string())];
     let states = StatusState::ALL.iter().map(|s| (code(json!(s)), ui.get(status_key(*s)).to_string())).collect();
     json!([
         {"field": "border", "label": ui.get("filter_border"), "values": group(borders)},
         {"field": "modes", "label": ui.get("filter_mode"), "values": group(modes)},
         {"field": "traffic", "label": ui.get("filter_traffic"), "values": group(traffic)},
         {"field": "hours", "label": ui.get("filter_hours"), "values": group(hours)},
+        // Only one choice: a checkpoint whose class is unknown is kept (`all unknown`).
+        {"field": "open_to", "label": ui.get("filter_open_to"), "values": group(open_to)},
         {"field": "status", "label": ui.get("filter_status"), "values": group(states)},
     ])
 }

@@ -9,7 +9,7 @@ use super::common::Settings;
 use super::common::{self, TextOrigin};
 use super::notice::{Notice, did_you_mean};
 use crate::content::date::Date;
-use crate::content::{Border, Checkpoint, ContactKind, Content, Location, Record};
+use crate::content::{Border, Checkpoint, ContactKind, Content, Location, Precision, Record};
 use crate::yaml::{Pos, Spanned};
 
 /// Kazakhstan's bounding box (west, south, east, north) in degrees, with a small margin;
@@ -320,6 +320,20 @@ fn check_placement(
     }
 }
 
+/// A point placed at the checkpoint opposite lies across the border, but within
+/// `opposite_distance_km` of Kazakhstan's border line.
+fn check_opposite(path: &Path, lat: &Spanned<f64>, lon: f64, content: &Content, out: &mut Vec<Notice>) {
+    let Some(kz) = content.geo.boundaries.as_ref().and_then(|b| b.country("KZ")) else { return };
+    let (km, limit) = (kz.distance_km(lon, lat.value), content.config.opposite_distance_km);
+    if !kz.contains(lon, lat.value) && km > limit {
+        out.push(
+            Notice::error(path, lat.pos, "opposite_too_far", format!("the checkpoint opposite lies {km:.0} km from the border"))
+                .field("location")
+                .hint(format!("a point across the border places a checkpoint only within {limit} km of it (opposite_distance_km in site.yaml): remove the coordinates or give the Kazakh side's own")),
+        );
+    }
+}
+
 fn check_location(path: &Path, location: &Location, border: Option<Border>, content: &Content, out: &mut Vec<Notice>) {
     if let Some(region) = &location.region
         && content.reference.region(&region.value).is_none()
@@ -371,12 +385,16 @@ fn check_location(path: &Path, location: &Location, border: Option<Border>, cont
     }
     match (lat, lon) {
         (Some(lat), Some(lon)) if in_range => {
-            check_placement(path, lat, lon.value, border, content, out);
+            if location.precision == Some(Precision::Opposite) {
+                check_opposite(path, lat, lon.value, content, out);
+            } else {
+                check_placement(path, lat, lon.value, border, content, out);
+            }
             if location.precision.is_none() {
                 out.push(
                     Notice::warning(path, lat.pos, "missing_precision", "coordinates without a precision")
                         .field("location.precision")
-                        .hint("say how exact they are: surveyed, settlement or approximate"),
+                        .hint("say how they were found: surveyed, settlement, opposite, namesake or approximate"),
                 );
             }
         }

@@ -293,8 +293,9 @@ fn a_digest_s_rows_match_merge_and_cite_their_pages() {
     assert!(korday.contains("url: https://news.example.kz/a") && korday.contains("as_of: 2025-08-14"), "{korday}");
     assert!(korday.contains("supports: [name, aliases, border, traffic.passenger, hours]"), "{korday}");
     assert!(korday.contains("aliases: [Qorday]"), "the page's spelling, romanised, is an alias: {korday}");
-    // Placed at the one Korday near the border with Kyrgyzstan in the gazetteer.
-    assert!(korday.contains("precision: settlement") && korday.contains("GeoNames gazetteer: Korday"), "{korday}");
+    // Placed at the one Korday near the border with Kyrgyzstan in the gazetteer: a namesake,
+    // since no source states the settlement.
+    assert!(korday.contains("precision: namesake") && korday.contains("GeoNames gazetteer: Korday"), "{korday}");
     // A checkpoint no record has gets one.
     assert!(read(&project, "content/checkpoints/karasu.yaml").contains("ru: Карасу"));
     // A row naming a checkpoint in a language ingest cannot give a name in is reported.

@@ -12,6 +12,7 @@ mod ingest;
 mod load_cache;
 mod map;
 mod properties;
+mod register;
 mod serve;
 mod state;
 mod static_site;

@@ -119,20 +119,20 @@ fn hours() -> impl Strategy<Value = Hours> {
 }
 
 fn checkpoint() -> impl Strategy<Value = Checkpoint> {
-    let head = (
-        spanned("[a-z][a-z0-9-]{0,20}"),
-        spanned(localized()),
-        prop::collection::vec(spanned(text()), 0..3),
-        prop::option::of(spanned(prop::sample::select(Border::ALL.to_vec()))),
-        prop::option::of(
-            (prop::option::of(spanned("[A-Z]{2}")), prop::option::of(localized()))
-                .prop_map(|(country, name)| Counterpart { country, name, aliases: vec![] }),
-        ),
-        prop::collection::vec((prop::sample::select(vec![Mode::Road, Mode::Rail, Mode::Sea]), fact()), 0..3)
-            .prop_map(Facts::from_pairs),
-        prop::collection::vec((prop::sample::select(vec![Traffic::Passenger, Traffic::Cargo]), fact()), 0..2)
-            .prop_map(Facts::from_pairs),
-    );
+    let head =
+        (
+            spanned("[a-z][a-z0-9-]{0,20}"),
+            spanned(localized()),
+            prop::collection::vec(spanned(text()), 0..3),
+            prop::option::of(spanned(prop::sample::select(Border::ALL.to_vec()))),
+            prop::option::of((prop::option::of(spanned("[A-Z]{2}")), prop::option::of(localized())).prop_map(
+                |(country, name)| Counterpart { country, name, aliases: vec![], hours: None, location: None },
+            )),
+            prop::collection::vec((prop::sample::select(vec![Mode::Road, Mode::Rail, Mode::Sea]), fact()), 0..3)
+                .prop_map(Facts::from_pairs),
+            prop::collection::vec((prop::sample::select(vec![Traffic::Passenger, Traffic::Cargo]), fact()), 0..2)
+                .prop_map(Facts::from_pairs),
+        );
     let tail = (
         prop::option::of(
             (

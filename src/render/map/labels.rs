@@ -28,6 +28,9 @@ pub struct Marker<'a> {
     /// The state today's code (`open`, `closed`, `suspended`, `unknown`), or `partial` for a
     /// closure of some traffic only.
     pub status: &'static str,
+    /// Whether the point is placed only roughly (a namesake, the checkpoint opposite, an
+    /// airport's reference point): drawn pale.
+    pub rough: bool,
 }
 
 /// Where a country's name goes on the index map.
@@ -196,6 +199,7 @@ mod tests {
                 y: 100.0 + i as f64 * 2.0,
                 symbol: "road",
                 status: "open",
+                rough: false,
             })
             .collect();
         let svg = marker_labels(&markers);

@@ -12,7 +12,7 @@ use self::labels::{Marker, country_anchors, country_labels, marker_labels};
 pub use self::projection::Frame;
 use self::projection::{LOCATOR_WIDTH, MAP_WIDTH, ZOOM_LEVELS, simplify};
 use crate::content::geo::{Boundaries, Ring};
-use crate::content::{Checkpoint, Content, Mode};
+use crate::content::{Checkpoint, Content, Mode, Precision};
 use crate::render::escape::xml_escape;
 use crate::render::ui::Ui;
 use crate::render::url::checkpoint_url;
@@ -128,8 +128,9 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
     let (x, y) = (m.x - 6.0, m.y - 6.0);
     let _ = write!(
         svg,
-        "<a class=\"marker s-{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+        "<a class=\"marker s-{}{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
         m.status,
+        if m.rough { " rough" } else { "" },
         checkpoint_url(m.id),
         m.id,
         m.x,
@@ -171,6 +172,9 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
                 symbol: mode_symbol(c),
                 // Closed or suspended for some traffic only: working for the rest.
                 status: if state.concerns.is_empty() { state.state.code() } else { "partial" },
+                rough: l
+                    .precision
+                    .is_some_and(|p| matches!(p, Precision::Opposite | Precision::Namesake | Precision::Approximate)),
             })
         })
         .collect()

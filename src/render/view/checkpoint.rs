@@ -43,11 +43,13 @@ fn precision_key(p: Precision) -> &'static str {
     match p {
         Precision::Surveyed => "precision_surveyed",
         Precision::Settlement => "precision_settlement",
+        Precision::Opposite => "precision_opposite",
+        Precision::Namesake => "precision_namesake",
         Precision::Approximate => "precision_approximate",
     }
 }
 
-fn open_to_key(o: OpenTo) -> &'static str {
+pub(super) fn open_to_key(o: OpenTo) -> &'static str {
     match o {
         OpenTo::All => "open_to_all",
         OpenTo::Neighbours => "open_to_neighbours",
@@ -102,10 +104,13 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
             .as_ref()
             .map(|b| Labelled { code: b.value.code().to_string(), label: border_label(b.value, content, ui) }),
         counterpart_name: c.counterpart.as_ref().and_then(|p| p.name.as_ref()).and_then(|n| name_in(n, &ui.lang)),
-        hours: c.hours.as_ref().and_then(|h| h.kind).map(|h| labelled(h, hours_key(h), ui)),
-        hours_words: c.hours.as_ref().and_then(|h| crate::render::hours::words(h, ui)),
+        hours: c.crossing_hours().and_then(|(h, _)| h.kind).map(|h| labelled(h, hours_key(h), ui)),
+        hours_words: c.crossing_hours().and_then(|(h, _)| crate::render::hours::words(h, ui)),
+        hours_side: super::sides::hours_side(c, content, ui),
         open_hours: open_hours(c, &state),
         open_for: super::state::spared_traffic(&state),
+        open_to: super::sides::open_to_label(c, content, ui),
+        open_to_codes: super::sides::open_to_codes(c).to_string(),
         status: super::state::state_label(&state, ui),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
@@ -133,10 +138,9 @@ pub fn checkpoint_view(
                 .and_then(|k| text_in(&k.name, &ui.lang))
                 .map_or(code.to_string(), |t| t.text)
         }),
-        open_to: c.open_to.map(|o| ui.get(open_to_key(o)).to_string()),
         classification: c.classification.as_ref().and_then(|k| k.kind).map(|k| ui.get(classification_key(k)).into()),
         classification_text: c.classification.as_ref().and_then(|k| k.source_text.as_deref()).map(source_words),
-        hours_text: c.hours.as_ref().and_then(|h| h.source_text.as_deref()).map(source_words),
+        hours_text: c.crossing_hours().and_then(|(h, _)| h.source_text.as_deref()).map(source_words),
         status_detail: super::state::state_detail(&state, ui),
         status_note: state
             .status
@@ -148,7 +152,9 @@ pub fn checkpoint_view(
         place_text: loc.and_then(|l| l.source_text.as_deref()).map(source_words),
         coordinates: coordinates.map(|(a, o)| format!("{a:.5}, {o:.5}")),
         precision: loc.and_then(|l| l.precision).map(|p| labelled(p, precision_key(p), ui)),
-        map_links: coordinates.map(|(a, o)| map_links(a, o, &c.id.value, ui)).unwrap_or_default(),
+        map_links: coordinates
+            .map(|(a, o)| map_links(a, o, loc.and_then(|l| l.precision), &c.id.value, ui))
+            .unwrap_or_default(),
         contacts: c.contacts.iter().map(contact_view).collect(),
         notes_html: notes_html(c),
         // Each fact names its sources where it is shown, so the list need not repeat which; when
@@ -275,20 +281,23 @@ fn since_until(since: Option<&str>, until: Option<&str>, ui: &Ui) -> Option<Stri
     (!text.is_empty()).then_some(text)
 }
 
-fn map_links(lat: f64, lon: f64, label: &str, ui: &Ui) -> Vec<LinkView> {
+/// Links to open the point in map apps, at the zoom its precision warrants: street level only
+/// for a surveyed point (a guess opens on the district around it).
+fn map_links(lat: f64, lon: f64, precision: Option<Precision>, label: &str, ui: &Ui) -> Vec<LinkView> {
+    let zoom = precision.map_or(Precision::Namesake.zoom(), Precision::zoom);
     vec![
         LinkView::new(
             "OpenStreetMap",
-            format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=14/{lat:.5}/{lon:.5}"),
+            format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map={zoom}/{lat:.5}/{lon:.5}"),
             None,
         ),
         LinkView::new(ui.get("map_phone"), format!("geo:{lat:.5},{lon:.5}?q={lat:.5},{lon:.5}({label})"), None),
         LinkView::new(
             "Google Maps",
-            format!("https://www.google.com/maps/search/?api=1&query={lat:.5},{lon:.5}"),
+            format!("https://www.google.com/maps/@?api=1&map_action=map&center={lat:.5},{lon:.5}&zoom={zoom}"),
             None,
         ),
-        LinkView::new("2GIS", format!("https://2gis.kz/geo/{lon:.5},{lat:.5}"), None),
+        LinkView::new("2GIS", format!("https://2gis.kz/geo/{lon:.5},{lat:.5}?m={lon:.5},{lat:.5}/{zoom}"), None),
     ]
 }
 
@@ -342,6 +351,9 @@ pub struct CheckpointItem {
     pub hours: Option<Labelled>,
     /// The schedule in words, beyond the kind's label: days, times, break, season, UTC offset.
     pub hours_words: Option<String>,
+    /// Whose the hours are, where they are the checkpoint opposite's standing in for unknown
+    /// Kazakh hours: "Russia's checkpoint Озинки, Rosgranstroy, as of 18 February 2026".
+    pub hours_side: Option<String>,
     /// The schedule as `static/hours.js` reads it to say whether the checkpoint is open now
     /// (compact JSON), where the hours say so and the checkpoint is not closed.
     pub open_hours: Option<String>,
@@ -350,6 +362,11 @@ pub struct CheckpointItem {
     /// The kinds of traffic a partial closure spares, space-separated (`cargo`): the filters
     /// count the checkpoint as open for them. Empty for any other state.
     pub open_for: String,
+    /// Who may cross, in words ("Citizens of Kazakhstan and Russia only").
+    pub open_to: Option<String>,
+    /// Filter tokens of who may cross: `all` for everyone, `neighbours`, or `all unknown`
+    /// (a filter for other nationalities never hides a checkpoint whose class is unknown).
+    pub open_to_codes: String,
     /// Region name and code.
     pub region: Option<Labelled>,
     /// Latitude.
@@ -369,8 +386,6 @@ pub struct CheckpointView {
     pub names: Vec<Text>,
     /// The other side's country name.
     pub counterpart_country: Option<String>,
-    /// Who may cross.
-    pub open_to: Option<String>,
     /// Classification label.
     pub classification: Option<String>,
     /// The source's words for the classification.

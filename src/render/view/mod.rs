@@ -4,6 +4,7 @@
 
 mod checkpoint;
 mod rule;
+mod sides;
 mod source;
 mod state;
 mod text;

@@ -177,6 +177,8 @@ pub fn field_key(field: &str) -> std::borrow::Cow<'_, str> {
         "aliases" => "field_aliases",
         "border" => "field_border",
         "counterpart" => "field_counterpart",
+        "counterpart.hours" => "field_counterpart_hours",
+        "counterpart.location" => "field_counterpart_location",
         "modes" => "field_modes",
         "traffic" => "field_traffic",
         "open_to" => "field_open_to",

@@ -1,0 +1,50 @@
+//! Whose facts pages show: the checkpoint opposite's hours, named as theirs with their source
+//! and date, and who may cross in words naming the neighbouring country.
+
+use super::checkpoint::open_to_key;
+use super::source::attribution;
+use super::text::{name_in, text_in};
+use crate::content::sides::Side;
+use crate::content::{Checkpoint, Content, OpenTo};
+use crate::render::ui::Ui;
+
+/// The neighbouring country's name in the page's language.
+fn country_label(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> {
+    let code = c.counterpart.as_ref().and_then(|p| p.country.as_ref()).map(|x| x.value.clone());
+    let code = code.or_else(|| c.border.as_ref().map(|b| b.value.code().to_string()))?;
+    let name = content.reference.country(&code).and_then(|k| text_in(&k.name, &ui.lang)).map(|t| t.text);
+    Some(name.unwrap_or(code))
+}
+
+/// "Russia's checkpoint Озинки, Rosgranstroy, as of 18 February 2026" where the hours shown are
+/// the checkpoint opposite's; `None` where they are the Kazakh side's own or unknown.
+pub fn hours_side(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> {
+    if c.crossing_hours()?.1 != Side::Opposite {
+        return None;
+    }
+    let name = c.counterpart.as_ref()?.name.as_ref().and_then(|n| name_in(n, &ui.lang)).map(|t| t.text)?;
+    let country = country_label(c, content, ui).unwrap_or_default();
+    let side = ui.fill("side_opposite", &[("country", &country), ("name", &name)]);
+    let source = c.sources.iter().find(|s| s.supports.iter().any(|f| f.value == "counterpart.hours"));
+    let cited = source.map(|s| attribution(s, content, ui)).map(|a| match a.when {
+        Some(when) => format!("{}, {when}", a.by),
+        None => a.by,
+    });
+    Some(cited.map_or(side.clone(), |cited| format!("{side}, {cited}")))
+}
+
+/// Who may cross, in words: "Citizens of Kazakhstan and Russia only".
+pub fn open_to_label(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> {
+    let open = c.open_to?;
+    let country = country_label(c, content, ui).unwrap_or_default();
+    Some(ui.fill(open_to_key(open), &[("country", &country)]))
+}
+
+/// The filter tokens of who may cross (see [`super::CheckpointItem::open_to_codes`]).
+pub fn open_to_codes(c: &Checkpoint) -> &'static str {
+    match c.open_to {
+        Some(OpenTo::All) => "all",
+        Some(OpenTo::Neighbours) => "neighbours",
+        None => "all unknown",
+    }
+}
