@@ -7,7 +7,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use crate::build::repo_site;
-use crate::util::{Project, repo_root};
+use crate::util::Project;
 
 fn page(tree: &std::collections::BTreeMap<PathBuf, Vec<u8>>, path: &str) -> Html {
     Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(path)]))
@@ -116,19 +116,10 @@ fn the_english_home_page_titles_checkpoints_in_latin_script() {
     }
 }
 
-/// The seed page's sentences of 12 words or more.
-fn seed_sentences() -> Vec<String> {
-    let html = std::fs::read_to_string(repo_root().join("content/snapshots/kz-crossing-rules.html")).unwrap();
-    let text: String = Html::parse_document(&html).root_element().text().collect::<Vec<_>>().join(" ");
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    text.split(['.', '!', '?', ';', ':', '\n']).map(words).filter(|s| s.split(' ').count() >= 12).collect()
-}
-
 #[test]
 fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
     let tree = repo_site();
-    let sentences = seed_sentences();
-    assert!(sentences.len() > 20, "the seed page has long sentences: {}", sentences.len());
+    let runs = crate::third_party_text::seed_page_runs();
     for (path, bytes) in tree.iter().filter(|(p, _)| p.to_string_lossy().contains("rules/")) {
         if path.extension().is_none_or(|e| e != "html") {
             continue;
@@ -143,10 +134,9 @@ fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
             });
             (!quoted).then(|| text.to_string())
         });
-        let text = own.collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
-        for s in &sentences {
-            assert!(!text.contains(s.as_str()), "{}: the seed's sentence `{s}`", path.display());
-        }
+        let text = own.collect::<Vec<_>>().join(" ");
+        let copied = crate::third_party_text::copied_passages(&text, &runs);
+        assert!(copied.is_empty(), "{}: the seed page's words: {copied:?}", path.display());
     }
     // The customs page shows the seed's allowances with their date and later sources' figures.
     let customs = page(tree, "rules/customs/index.html");

@@ -15,6 +15,7 @@ mod properties;
 mod serve;
 mod static_site;
 mod tables;
+mod third_party_text;
 mod util;
 mod validate;
 mod webdriver;
