@@ -1,5 +1,6 @@
 //! What the site states is as strong as its sources: yes, no or unknown per value, every fact
-//! dated and attributed, disagreements shown, the seed page's prose not republished.
+//! dated and attributed (publishers named in their letters' language), disagreements shown,
+//! the seed page's prose not republished.
 
 use std::path::PathBuf;
 
@@ -143,4 +144,57 @@ fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
     let rows = text_of(&customs, "table.stack tbody tr").join("\n");
     assert!(rows.contains("1,000") && rows.contains("tpk-pravo.ru, as of 2021"), "{rows}");
     assert!(rows.contains("Lada.kz, as of 02.10.2025") || rows.contains("Lada.kz, as of 2 October 2025"), "{rows}");
+}
+
+/// The language an element is in: its own `lang`, else its nearest ancestor's.
+fn language_of(element: scraper::ElementRef) -> Option<String> {
+    std::iter::once(*element)
+        .chain(element.ancestors())
+        .find_map(|n| n.value().as_element().and_then(|e| e.attr("lang")).map(str::to_string))
+}
+
+/// Names kept untranslated (`translate="no"`: publishers) whose marked language does not fit
+/// their letters: a name in Latin letters must be in English, one in Cyrillic in Russian or
+/// Kazakh.
+fn mismarked_names(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let untranslated = Selector::parse("[translate=no]").unwrap();
+    doc.select(&untranslated)
+        .filter_map(|e| {
+            let text = e.text().collect::<String>();
+            let cyrillic = text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+            let latin = text.chars().any(|c| c.is_ascii_alphabetic());
+            let lang = language_of(e).unwrap_or_default();
+            let fits = if cyrillic { lang == "ru" || lang == "kk" } else { !latin || lang == "en" };
+            (!fits).then(|| format!("`{}` in lang `{lang}`", text.trim()))
+        })
+        .collect()
+}
+
+#[test]
+fn publishers_names_are_marked_with_the_language_of_their_letters() {
+    let tree = repo_site();
+    let mut problems = Vec::new();
+    let mut names = 0;
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")) {
+        let html = String::from_utf8_lossy(bytes);
+        names += html.matches("translate=\"no\"").count();
+        problems.extend(mismarked_names(&html).into_iter().map(|p| format!("{}: {p}", path.display())));
+    }
+    assert!(names > 1000, "only {names} publishers' names on the site");
+    assert!(problems.is_empty(), "{} mismarked:\n{}", problems.len(), problems.join("\n"));
+    // A Russian page's publisher in Latin letters, on Altynkol's page (beside its facts and in
+    // its sources) and on the Data page, is English.
+    for path in ["ru/checkpoints/altynkol/index.html", "kk/checkpoints/altynkol/index.html", "ru/data/index.html"] {
+        let doc = Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(path)]));
+        let publisher = Selector::parse("[translate=no]").unwrap();
+        let maral_sai: Vec<_> =
+            doc.select(&publisher).filter(|e| e.text().collect::<String>().starts_with("Maral-Sai")).collect();
+        assert!(!maral_sai.is_empty(), "{path}: Maral-Sai is not named");
+        assert!(maral_sai.iter().all(|e| language_of(*e).as_deref() == Some("en")), "{path}");
+    }
+    // The check itself: an unmarked Latin name on a Russian page, and Cyrillic marked English.
+    assert_eq!(mismarked_names("<html lang=\"ru\"><span translate=\"no\">Kazinform</span></html>").len(), 1);
+    assert_eq!(mismarked_names("<html lang=\"en\"><span translate=\"no\">Казинформ</span></html>").len(), 1);
+    assert!(mismarked_names("<html lang=\"ru\"><span lang=\"en\" translate=\"no\">Kazinform</span></html>").is_empty());
 }
