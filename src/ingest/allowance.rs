@@ -1,5 +1,5 @@
-//! Customs allowances from list entries: "Up to 3 liters of alcohol (plus two more with duty
-//! paid);" → item Alcohol, amount 3, unit l, condition "plus two more with duty paid".
+//! Customs allowances from list entries: "Up to 2 liters of wine (one more if duty is paid);"
+//! → item Wine, amount 2, unit l, condition "one more if duty is paid".
 //!
 //! An entry naming two amounts joined by "or" gives two allowances. Money is recognised by a
 //! currency sign ($, €, ₽); units by litres, kilograms and otherwise pieces.
@@ -55,14 +55,14 @@ fn money(text: &str) -> Option<(f64, &'static str)> {
     number_at(&text[at..]).map(|(n, _)| (n, currency))
 }
 
-/// The words before the first "in", "with", "for", "worth": "Cash in banknotes ..." → "Cash".
+/// The words before the first "in", "with", "for", "worth": "Cash in notes ..." → "Cash".
 fn money_item(text: &str) -> String {
     let cut =
         [" in ", " with ", " for ", " worth ", " of "].iter().filter_map(|w| text.find(w)).min().unwrap_or(text.len());
     text[..cut].trim().to_string()
 }
 
-/// "Up to 3 liters of alcohol" → (3, "l", "alcohol"); "Up to 1000 cigarettes" → (1000, "pieces", "cigarettes").
+/// "Up to 2 liters of wine" → (2, "l", "wine"); "Up to 200 cigarettes" → (200, "pieces", "cigarettes").
 fn quantity(text: &str) -> Option<(f64, String, String)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let (amount, len) = number_at(&text[start..])?;
@@ -102,28 +102,27 @@ mod tests {
     #[test]
     fn reads_amounts_units_and_currencies() {
         assert_eq!(
-            show("Up to 1000 cigarettes;"),
-            "{item: Cigarettes, direction: import, amount: 1000, unit: pieces, source_text: Up to 1000 cigarettes;}"
+            show("Up to 200 cigarettes;"),
+            "{item: Cigarettes, direction: import, amount: 200, unit: pieces, source_text: Up to 200 cigarettes;}"
         );
-        let cash = show("Cash in banknotes of any currency or checks for no more than the equivalent of $10,000;");
+        let cash = show("Cash in notes or cheques of any currency worth at most $10,000 together;");
         assert!(
             cash.starts_with("{item: Cash, direction: import, amount: 10000, currency: USD, source_text: "),
             "{cash}"
         );
         assert!(
-            show("Up to 3 liters of alcohol (plus two more with duty paid);").contains(
-                "item: Alcohol, direction: import, amount: 3, unit: l, condition: plus two more with duty paid"
-            )
+            show("Up to 2 liters of wine (one more if duty is paid);")
+                .contains("item: Wine, direction: import, amount: 2, unit: l, condition: one more if duty is paid")
         );
     }
 
     #[test]
     fn two_amounts_make_two_allowances() {
-        let out = show("Up to 100 liters of gasoline or 150 liters of diesel fuel (for drivers of personal vehicles).");
+        let out = show("Up to 60 liters of gasoline or 80 liters of diesel fuel (in the tank of a private car).");
         assert!(
-            out.starts_with("[{item: Gasoline, direction: import, amount: 100, unit: l, condition: for drivers"),
+            out.starts_with("[{item: Gasoline, direction: import, amount: 60, unit: l, condition: in the tank"),
             "{out}"
         );
-        assert!(out.contains("{item: Diesel fuel, direction: import, amount: 150, unit: l"), "{out}");
+        assert!(out.contains("{item: Diesel fuel, direction: import, amount: 80, unit: l"), "{out}");
     }
 }

@@ -38,6 +38,9 @@ pub struct Plan {
     pub disagreements: Vec<Disagreement>,
     /// Records the last ingest wrote that no source lists any more (files kept).
     pub gone: Vec<String>,
+    /// Rule documents the last ingest made that no recipe makes any more: their files are kept
+    /// as they are, now the editors' alone, and leave `ingested.yaml`.
+    pub rules_gone: Vec<String>,
     /// Files rewritten whose comments were not kept.
     pub comments_dropped: Vec<PathBuf>,
 }
@@ -125,6 +128,7 @@ pub fn rules(plan: &mut Plan, content: &Content, base: &Provenance, drafts: Vec<
         };
         push(plan, file, ours.is_some(), text, merged.differences);
     }
+    plan.rules_gone = base.rules.keys().filter(|id| !plan.provenance.rules.contains_key(*id)).cloned().collect();
     Ok(())
 }
 

@@ -121,6 +121,12 @@ impl Report {
                 "warning[not_in_sources] `{id}`: no source lists it any more; its file is kept for an editor to decide"
             );
         }
+        for id in &self.plan.rules_gone {
+            let _ = writeln!(
+                out,
+                "note[rule_not_in_sources] rule `{id}`: no source's recipe makes it any more; its file is kept as the editors' own, and ingest leaves it alone"
+            );
+        }
     }
 
     fn summary(&self) -> String {

@@ -153,7 +153,7 @@ fn coverage_view(l: &Language) -> serde_json::Value {
     let source = report
         .official_source
         .as_ref()
-        .map(|s| json!({"url": s.url, "publisher": s.publisher, "date": ui.partial_date(&s.as_of)}));
+        .map(|s| json!({"url": s.url, "publisher": publisher(&s.publisher), "date": ui.partial_date(&s.as_of)}));
     json!({"records": report.records, "modes": modes.iter().map(|(_, label)| label).collect::<Vec<_>>(), "rows": rows, "with": with, "groups": groups, "source": source})
 }
 

@@ -1,5 +1,6 @@
 //! What the site states is as strong as its sources: yes, no or unknown per value, every fact
-//! dated and attributed, disagreements shown, the seed page's prose not republished.
+//! dated and attributed (publishers named in their letters' language), disagreements shown,
+//! the seed page's prose not republished.
 
 use std::path::PathBuf;
 
@@ -7,7 +8,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use crate::build::repo_site;
-use crate::util::{Project, repo_root};
+use crate::util::Project;
 
 fn page(tree: &std::collections::BTreeMap<PathBuf, Vec<u8>>, path: &str) -> Html {
     Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(path)]))
@@ -116,19 +117,10 @@ fn the_english_home_page_titles_checkpoints_in_latin_script() {
     }
 }
 
-/// The seed page's sentences of 12 words or more.
-fn seed_sentences() -> Vec<String> {
-    let html = std::fs::read_to_string(repo_root().join("content/snapshots/kz-crossing-rules.html")).unwrap();
-    let text: String = Html::parse_document(&html).root_element().text().collect::<Vec<_>>().join(" ");
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    text.split(['.', '!', '?', ';', ':', '\n']).map(words).filter(|s| s.split(' ').count() >= 12).collect()
-}
-
 #[test]
 fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
     let tree = repo_site();
-    let sentences = seed_sentences();
-    assert!(sentences.len() > 20, "the seed page has long sentences: {}", sentences.len());
+    let runs = crate::third_party_text::seed_page_runs();
     for (path, bytes) in tree.iter().filter(|(p, _)| p.to_string_lossy().contains("rules/")) {
         if path.extension().is_none_or(|e| e != "html") {
             continue;
@@ -143,14 +135,66 @@ fn rule_pages_are_the_project_s_own_words_and_quote_only_marked() {
             });
             (!quoted).then(|| text.to_string())
         });
-        let text = own.collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
-        for s in &sentences {
-            assert!(!text.contains(s.as_str()), "{}: the seed's sentence `{s}`", path.display());
-        }
+        let text = own.collect::<Vec<_>>().join(" ");
+        let copied = crate::third_party_text::copied_passages(&text, &runs);
+        assert!(copied.is_empty(), "{}: the seed page's words: {copied:?}", path.display());
     }
     // The customs page shows the seed's allowances with their date and later sources' figures.
     let customs = page(tree, "rules/customs/index.html");
     let rows = text_of(&customs, "table.stack tbody tr").join("\n");
     assert!(rows.contains("1,000") && rows.contains("tpk-pravo.ru, as of 2021"), "{rows}");
     assert!(rows.contains("Lada.kz, as of 02.10.2025") || rows.contains("Lada.kz, as of 2 October 2025"), "{rows}");
+}
+
+/// The language an element is in: its own `lang`, else its nearest ancestor's.
+fn language_of(element: scraper::ElementRef) -> Option<String> {
+    std::iter::once(*element)
+        .chain(element.ancestors())
+        .find_map(|n| n.value().as_element().and_then(|e| e.attr("lang")).map(str::to_string))
+}
+
+/// Names kept untranslated (`translate="no"`: publishers) whose marked language does not fit
+/// their letters: a name in Latin letters must be in English, one in Cyrillic in Russian or
+/// Kazakh.
+fn mismarked_names(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let untranslated = Selector::parse("[translate=no]").unwrap();
+    doc.select(&untranslated)
+        .filter_map(|e| {
+            let text = e.text().collect::<String>();
+            let cyrillic = text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
+            let latin = text.chars().any(|c| c.is_ascii_alphabetic());
+            let lang = language_of(e).unwrap_or_default();
+            let fits = if cyrillic { lang == "ru" || lang == "kk" } else { !latin || lang == "en" };
+            (!fits).then(|| format!("`{}` in lang `{lang}`", text.trim()))
+        })
+        .collect()
+}
+
+#[test]
+fn publishers_names_are_marked_with_the_language_of_their_letters() {
+    let tree = repo_site();
+    let mut problems = Vec::new();
+    let mut names = 0;
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")) {
+        let html = String::from_utf8_lossy(bytes);
+        names += html.matches("translate=\"no\"").count();
+        problems.extend(mismarked_names(&html).into_iter().map(|p| format!("{}: {p}", path.display())));
+    }
+    assert!(names > 1000, "only {names} publishers' names on the site");
+    assert!(problems.is_empty(), "{} mismarked:\n{}", problems.len(), problems.join("\n"));
+    // A Russian page's publisher in Latin letters, on Altynkol's page (beside its facts and in
+    // its sources) and on the Data page, is English.
+    for path in ["ru/checkpoints/altynkol/index.html", "kk/checkpoints/altynkol/index.html", "ru/data/index.html"] {
+        let doc = Html::parse_document(&String::from_utf8_lossy(&tree[&PathBuf::from(path)]));
+        let publisher = Selector::parse("[translate=no]").unwrap();
+        let maral_sai: Vec<_> =
+            doc.select(&publisher).filter(|e| e.text().collect::<String>().starts_with("Maral-Sai")).collect();
+        assert!(!maral_sai.is_empty(), "{path}: Maral-Sai is not named");
+        assert!(maral_sai.iter().all(|e| language_of(*e).as_deref() == Some("en")), "{path}");
+    }
+    // The check itself: an unmarked Latin name on a Russian page, and Cyrillic marked English.
+    assert_eq!(mismarked_names("<html lang=\"ru\"><span translate=\"no\">Kazinform</span></html>").len(), 1);
+    assert_eq!(mismarked_names("<html lang=\"en\"><span translate=\"no\">Казинформ</span></html>").len(), 1);
+    assert!(mismarked_names("<html lang=\"ru\"><span lang=\"en\" translate=\"no\">Kazinform</span></html>").is_empty());
 }

@@ -229,6 +229,27 @@ fn a_local_page_makes_a_rule_document_and_lists() {
 }
 
 #[test]
+fn a_rule_no_recipe_makes_any_more_keeps_its_file_and_leaves_the_base() {
+    let project = Project::from_repo();
+    let rule = read(&project, "content/rules/visa-regime.md");
+    // An earlier ingest made the rule from a recipe that is gone.
+    let base = read(&project, "content/snapshots/ingested.yaml");
+    assert!(base.ends_with("\nrules: {}\n"), "no recipe makes a rule: {}", &base[base.len() - 200..]);
+    let earlier =
+        "\nrules:\n  visa-regime:\n    title: Visa regime\n    category: visa\n    body: |\n      Earlier text.\n";
+    project.write("content/snapshots/ingested.yaml", base.replace("\nrules: {}\n", earlier));
+    let run = project.run(&["ingest", "--offline"]);
+    run.expect_code(0)
+        .expect_output("note[rule_not_in_sources] rule `visa-regime`: no source's recipe makes it any more");
+    assert_eq!(read(&project, "content/rules/visa-regime.md"), rule, "the editors' file is kept as it is");
+    assert_eq!(read(&project, "content/snapshots/ingested.yaml"), base, "the rule leaves the base");
+    // Said once: the next run has nothing to say of it, and nothing to write.
+    let again = project.run(&["ingest", "--offline", "--check"]);
+    again.expect_code(0).expect_output("agrees with the sources");
+    assert!(!again.stdout.contains("rule_not_in_sources"), "{}", again.stdout);
+}
+
+#[test]
 fn requests_say_who_is_asking() {
     let (base, log) = serve_logged(vec![("/page", Answer::ok("text/html", PAGE))]);
     let project = Project::empty();

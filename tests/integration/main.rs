@@ -17,6 +17,7 @@ mod serve;
 mod state;
 mod static_site;
 mod tables;
+mod third_party_text;
 mod util;
 mod validate;
 mod webdriver;

@@ -426,7 +426,7 @@ pub struct CheckpointView {
     /// The date an editor checked the record, and against what.
     pub last_verified: Option<DateView>,
     /// The source of that check.
-    pub verified_against: Option<String>,
+    pub verified_against: Option<Text>,
     /// Fields unknown.
     pub unknown: Vec<&'static str>,
     /// Edit link to the YAML file.

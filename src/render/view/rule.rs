@@ -214,7 +214,7 @@ pub struct RuleView {
     /// The date an editor checked the document.
     pub last_verified: Option<DateView>,
     /// The source of that check.
-    pub verified_against: Option<String>,
+    pub verified_against: Option<Text>,
     /// Edit link to the Markdown file.
     pub edit_url: Option<String>,
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::text::{DateView, field_key};
+use super::text::{DateView, Text, field_key, source_words};
 use crate::content::{Content, SourceRef};
 use crate::render::ui::Ui;
 
@@ -12,11 +12,11 @@ use crate::render::ui::Ui;
 pub struct SourceView {
     /// Title shown.
     pub title: String,
-    /// The language of the title and publisher: the page's own for a cited page, the site's
-    /// default language for a source listed in `sources.yaml` (editors describe those).
+    /// The language of the title: the page's own for a cited page, the site's default
+    /// language for a source listed in `sources.yaml` (editors describe those).
     pub lang: String,
-    /// Publisher.
-    pub publisher: Option<String>,
+    /// Publisher, a name in the language its letters say (see [`publisher`]).
+    pub publisher: Option<Text>,
     /// The page's address, when there is one.
     pub url: Option<String>,
     /// The date its statements describe (year, month or day), in words.
@@ -65,7 +65,7 @@ pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
             .clone()
             .or_else(|| listed.map(|l| l.title.clone()))
             .unwrap_or_else(|| ui.get("source_untitled").to_string()),
-        publisher: s.publisher.clone().or_else(|| listed.and_then(|l| l.publisher.clone())),
+        publisher: s.publisher.as_deref().or_else(|| listed.and_then(|l| l.publisher.as_deref())).map(publisher),
         url: s
             .url
             .as_ref()
@@ -84,7 +84,7 @@ pub fn listed_source_view(s: &crate::content::SourceInfo, content: &Content, ui:
     SourceView {
         title: s.title.clone(),
         lang: content.config.default_language.clone(),
-        publisher: s.publisher.clone(),
+        publisher: s.publisher.as_deref().map(publisher),
         url: s.url.clone().or_else(|| s.published_url.clone()),
         as_of: s.as_of.as_deref().map(|d| ui.partial_date(d)),
         as_of_iso: s.as_of.clone(),
@@ -100,23 +100,23 @@ pub fn attribution(s: &SourceRef, content: &Content, ui: &Ui) -> Attribution {
     let stale = view.as_of_iso.as_deref().is_some_and(|d| content.is_stale(d));
     let when = view.as_of.as_deref().map(|d| ui.fill("as_of", &[("date", d)]));
     let proper = view.publisher.is_some();
-    Attribution {
-        by: view.publisher.unwrap_or(view.title),
-        lang: view.lang,
-        proper,
-        as_of: view.as_of,
-        when,
-        url: view.url,
-        stale,
-    }
+    let by = view.publisher.unwrap_or(Text::new(view.title, view.lang));
+    Attribution { by: by.text, lang: by.lang, proper, as_of: view.as_of, when, url: view.url, stale }
 }
 
-/// The name of a source an editor checked a record against: a listed source's publisher or
-/// title, else the address as written.
-pub fn verified_label(against: &str, content: &Content) -> String {
-    content
-        .sources
-        .iter()
-        .find(|s| s.id == against)
-        .map_or_else(|| against.to_string(), |s| s.publisher.clone().unwrap_or_else(|| s.title.clone()))
+/// A publisher's name, in the language its letters say: a name in Latin letters ("Maral-Sai",
+/// "Lada.kz") is marked English on a Russian or Kazakh page, whatever the language of the page
+/// it published; one in Cyrillic is Russian or Kazakh.
+pub fn publisher(name: &str) -> Text {
+    source_words(name)
+}
+
+/// The name of a source an editor checked a record against: a listed source's publisher (in
+/// its letters' language) or title (in the editors' language), else the address as written.
+pub fn verified_label(against: &str, content: &Content) -> Text {
+    let editors = || content.config.default_language.clone();
+    content.sources.iter().find(|s| s.id == against).map_or_else(
+        || Text::new(against, editors()),
+        |s| s.publisher.as_deref().map_or_else(|| Text::new(&s.title, editors()), publisher),
+    )
 }
