@@ -5,7 +5,7 @@ use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, 
 use super::emit::to_node;
 use super::names;
 use super::node::Node;
-use super::recipe::Lang;
+use crate::content::recipe::Lang;
 
 /// What one source says about one checkpoint.
 #[derive(Debug, Clone, Default)]

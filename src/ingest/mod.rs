@@ -31,7 +31,6 @@ mod plan;
 #[cfg(test)]
 mod properties;
 mod provenance;
-pub mod recipe;
 mod report;
 mod sections;
 pub mod sources;
