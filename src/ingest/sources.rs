@@ -16,7 +16,7 @@ pub fn load(content_dir: &Path) -> anyhow::Result<(SourcesFile, String)> {
     let text = crate::fs::read_to_string(&path).context("ingest needs the list of sources")?;
     let file: SourcesFile = yaml::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
-            "{}:{}: {} (run `crossings validate` and see README, \"Adding a source\")",
+            "{}:{}: {} (run `crossings validate` and see docs/sources.md, \"Adding a source\")",
             path.display(),
             e.pos,
             e.message
@@ -223,9 +223,9 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_example_is_a_valid_source() {
-        let readme = include_str!("../../README.md");
-        let section = readme.split("## Adding a source").nth(1).expect("README has \"Adding a source\"");
+    fn the_documented_example_is_a_valid_source() {
+        let page = include_str!("../../docs/sources.md");
+        let section = page.split("## Adding a source").nth(1).expect("docs/sources.md has \"Adding a source\"");
         let block = section.split("```yaml\n").nth(1).and_then(|b| b.split("```").next()).expect("a yaml block");
         let file: SourcesFile = yaml::from_str(&format!("sources:\n{block}")).unwrap();
         check_source(Path::new("sources.yaml"), &file.sources[0]).unwrap();
