@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::validate::{self, Format, Settings};
+use crate::site::Site;
+use crate::validate::{Format, Settings};
 
 /// How a run ended, short of a tool failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,35 +47,35 @@ pub fn validate(
     verbose: bool,
     paths: &[PathBuf],
 ) -> anyhow::Result<Outcome> {
-    let (content, report) = if paths.is_empty() {
-        validate::validate_site(content_dir, templates_dir, Settings::default())?
+    let site = if paths.is_empty() {
+        Site::load(content_dir, templates_dir, Settings::default())?
     } else {
-        validate::validate_paths(content_dir, paths, Settings::default())?
+        Site::load_paths(content_dir, paths, Settings::default())?
     };
-    let text = report.render_verbose(format, &content.files, verbose);
+    let text = site.report.render_verbose(format, &site.content.files, verbose);
     std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(if report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })
+    Ok(if site.report.fails(deny_warnings) { Outcome::ContentErrors } else { Outcome::Clean })
 }
 
 /// `crossings build`: validate, then render into `out_dir`; invalid content builds nothing.
 pub fn build(content_dir: &Path, templates_dir: &Path, out_dir: &Path) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
-    let (mut content, report) = validate::validate_site(content_dir, templates_dir, Settings::default())?;
-    if report.fails(false) {
-        eprint!("{}", report.render(Format::Human, &content.files));
+    let mut site = Site::load(content_dir, templates_dir, Settings::default())?;
+    if site.is_refused() {
+        eprint!("{}", site.report.render(Format::Human, &site.content.files));
         eprintln!("build: refused: fix the errors above (the previous site in `{}` is unchanged)", out_dir.display());
         return Ok(Outcome::ContentErrors);
     }
     // The files' text served the diagnostics; pages are made from the parsed content.
-    content.files = Default::default();
-    crate::render::build_site(&content, templates_dir, out_dir)?;
+    site.content.files = Default::default();
+    site.render(templates_dir, out_dir)?;
     eprintln!(
         "build: {} checkpoints and {} rule documents into `{}` in {} ms ({})",
-        content.checkpoints.len(),
-        content.rules.len(),
+        site.content.checkpoints.len(),
+        site.content.rules.len(),
         out_dir.display(),
         started.elapsed().as_millis(),
-        report.summary()
+        site.report.summary()
     );
     Ok(Outcome::Clean)
 }

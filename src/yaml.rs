@@ -162,6 +162,8 @@ pub struct YamlError {
     /// The dotted path of keys to the entry (`location.lat`), when the entry was set aside to
     /// read on (see [`from_str_recovering`]).
     pub path: Option<String>,
+    /// For a key given twice (`duplicate_key`), where it was first given, when that can be told.
+    pub first: Option<Pos>,
 }
 
 /// Parse one YAML document from `text` into `T`, with limits against hostile input.
@@ -206,11 +208,12 @@ pub fn from_str_recovering<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Y
             Err(e) => e,
         };
         // A text that is not YAML at all has one problem, wherever the model's first complaint is.
+        // A key given twice is a mistake in the shape like an unknown one: the rest is still read.
         if errors.is_empty() && set_aside.is_empty() {
             match from_str::<serde::de::IgnoredAny>(&text) {
                 Err(syntax) if syntax.code == "yaml_syntax" => return (None, vec![syntax]),
-                Err(_) => return (None, vec![error]),
-                Ok(_) => {}
+                Err(other) if other.code != "duplicate_key" => return (None, vec![error]),
+                _ => {}
             }
         }
         // A mapping whose only or required entry was set aside: set the mapping aside too,
@@ -231,6 +234,9 @@ pub fn from_str_recovering<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Y
             if mendable && !seen && errors.len() < MAX_RECOVERED_ERRORS { blank_entry(&text, error.pos) } else { None };
         if !seen && errors.len() < MAX_RECOVERED_ERRORS {
             error.path = mended.as_ref().and_then(|_| key_path(&text, error.pos));
+            if error.code == "duplicate_key" {
+                error.first = error.subject.as_deref().and_then(|key| first_given(&text, error.pos, key));
+            }
             errors.push(error);
         }
         match mended {
@@ -378,6 +384,39 @@ fn key_path(text: &str, pos: Pos) -> Option<String> {
     (!keys.is_empty()).then(|| keys.join("."))
 }
 
+/// Where the mapping that holds the key `key` at `pos` first gave it: the nearest line above
+/// with the same key at the same column, within the same mapping (judged by indentation).
+/// `None` inside a flow mapping, or when the first one cannot be found.
+fn first_given(text: &str, pos: Pos, key: &str) -> Option<Pos> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let index = (pos.line as usize).checked_sub(1)?;
+    let column = (pos.column as usize).checked_sub(1)?;
+    let own: Vec<char> = lines.get(index)?.chars().collect();
+    // In a flow mapping, or first in a list item (nothing of its mapping comes before it).
+    let own_rest: String = own.iter().skip_while(|c| **c == ' ').collect();
+    if open_brackets(&own[..column.min(own.len())]) > 0 || own_rest.starts_with("- ") {
+        return None;
+    }
+    for (i, line) in lines[..index].iter().enumerate().rev() {
+        let chars: Vec<char> = line.chars().collect();
+        let indent = chars.iter().take_while(|c| **c == ' ').count();
+        let rest: String = chars[indent..].iter().collect();
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        // A list item's first key sits after its dash: `- key:` at `column - 2`.
+        let item = rest.strip_prefix("- ").map(|r| indent + 2 + r.chars().take_while(|c| *c == ' ').count());
+        let key_column = item.unwrap_or(indent);
+        if key_column == column && entry_key(&chars[indent..]).as_deref() == Some(key) {
+            return Some(Pos::new(u32::try_from(i + 1).unwrap_or(u32::MAX), pos.column));
+        }
+        if key_column < column || (item.is_some() && key_column == column) {
+            return None;
+        }
+    }
+    None
+}
+
 /// How many `[` and `{` are open at the end of `prefix` (quotes not looked into).
 fn open_brackets(prefix: &[char]) -> i32 {
     prefix.iter().fold(0, |depth, c| match c {
@@ -416,6 +455,13 @@ fn word_error(error: &serde_saphyr::Error) -> YamlError {
         .location()
         .map(|l| Pos::new(u32::try_from(l.line()).unwrap_or(u32::MAX), u32::try_from(l.column()).unwrap_or(u32::MAX)))
         .unwrap_or(Pos::new(1, 1));
+    if let serde_saphyr::Error::DuplicateMappingKey { key, .. } = error.without_snippet() {
+        let message = match key {
+            Some(key) => format!("`{key}` is given twice"),
+            None => "a key is given twice in this mapping".to_string(),
+        };
+        return YamlError { pos, code: "duplicate_key", subject: key.clone(), message, path: None, first: None };
+    }
     let raw = strip_location(&error.without_snippet().to_string());
     let subject = first_backticked(&raw);
     let lower = raw.to_lowercase();
@@ -441,7 +487,7 @@ fn word_error(error: &serde_saphyr::Error) -> YamlError {
     } else {
         "yaml_syntax"
     };
-    YamlError { pos, code, subject, message: reword(&raw), path: None }
+    YamlError { pos, code, subject, message: reword(&raw), path: None, first: None }
 }
 
 /// Drop the " at line L, column C" suffix the parser adds; positions are reported apart.
@@ -521,6 +567,35 @@ mod tests {
         let e = from_str::<Probe>("id: a\nid: b\n").unwrap_err();
         assert_eq!(e.code, "duplicate_key", "{e:?}");
         assert_eq!(e.pos.line, 2);
+        assert_eq!(e.message, "`id` is given twice");
+    }
+
+    #[test]
+    fn recovering_names_a_key_given_twice_where_it_was_first_given_and_reads_on() {
+        let text = "id: a\nplace:\n  lat: 1\n  lat: 2\nplce: x\nsources:\n  - name: b\n    lat: 3\n    name: c\n  - name: d\nid: e\n";
+        let (value, errors) = from_str_recovering::<Record>(text);
+        let found: Vec<_> = errors.iter().map(|e| (e.pos, e.code, e.first)).collect();
+        assert_eq!(
+            found,
+            [
+                (Pos::new(4, 3), "duplicate_key", Some(Pos::new(3, 3))),
+                (Pos::new(5, 1), "unknown_field", None),
+                (Pos::new(9, 5), "duplicate_key", Some(Pos::new(7, 5))),
+                (Pos::new(11, 1), "duplicate_key", Some(Pos::new(1, 1))),
+            ]
+        );
+        let value = value.expect("the rest reads");
+        assert_eq!(value.id, "a", "the first one is kept");
+        assert_eq!(value.place, Some(Place { lat: Some(1.0), name: None }));
+        assert_eq!(value.sources.len(), 2);
+    }
+
+    #[test]
+    fn the_first_of_a_key_given_twice_is_looked_for_in_its_own_mapping_only() {
+        assert_eq!(first_given("a:\n  k: 1\nb:\n  k: 2\n", Pos::new(4, 3), "k"), None);
+        assert_eq!(first_given("- k: 1\n- k: 2\n", Pos::new(2, 3), "k"), None);
+        assert_eq!(first_given("- k: 1\n  j: 0\n  k: 2\n", Pos::new(3, 3), "k"), Some(Pos::new(1, 3)));
+        assert_eq!(first_given("m: {k: 1, k: 2}\n", Pos::new(1, 11), "k"), None);
     }
 
     #[test]

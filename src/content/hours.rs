@@ -188,6 +188,18 @@ impl MonthDay {
         (1..=12).contains(&self.month)
             && self.day.is_none_or(|d| d >= 1 && d <= super::date::days_in_month(2024, self.month))
     }
+
+    /// The day a season starting here starts on: the day, or the month's first.
+    pub fn first_day(self) -> u32 {
+        self.day.unwrap_or(1)
+    }
+
+    /// The day a season ending here ends on: the day, or the month's last in the years that
+    /// have the most days (29 February: a season to the end of February takes in the 29th
+    /// when there is one, and a date past the 28th never comes otherwise).
+    pub fn last_day(self) -> u32 {
+        self.day.unwrap_or_else(|| super::date::days_in_month(2024, self.month))
+    }
 }
 
 /// `HH:MM` on a 24-hour clock (`24:00` allowed) as minutes since midnight.

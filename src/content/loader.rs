@@ -199,6 +199,12 @@ impl Loader {
                     let choices = expected.split(", ").map(|c| c.trim_matches('`'));
                     let hint = e.subject.as_deref().and_then(|s| did_you_mean(s, choices));
                     notice = notice.hint(hint.unwrap_or_else(|| format!("use one of: {expected}")));
+                } else if e.code == "duplicate_key" {
+                    if let Some(first) = e.first {
+                        notice = notice.related(path, first.below(line_offset), "note: first given here");
+                    }
+                    notice = notice
+                        .hint("keep one of the two: move what the second one says into the first, then remove it");
                 } else if e.code == "yaml_limit" {
                     notice = notice.hint("the file is too big, too deep or uses too many aliases for a content file");
                 } else if e.code == "yaml_syntax" {

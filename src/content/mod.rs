@@ -11,12 +11,15 @@ pub mod fields;
 pub mod geo;
 pub mod hours;
 pub mod i18n;
+pub mod languages;
 mod loader;
 pub mod model;
+pub mod recipe;
 pub mod record;
 pub mod reference;
 pub mod sides;
 mod source_files;
+pub mod sources;
 pub mod state;
 
 use std::path::{Path, PathBuf};
@@ -52,8 +55,8 @@ pub struct Content {
     pub reference: Reference,
     /// Boundaries and gazetteer from `geo/` (absent files leave them empty).
     pub geo: Geo,
-    /// The sources listed in `sources.yaml` (what pages and checks need of them).
-    pub sources: Vec<SourceInfo>,
+    /// The sources listed in `sources.yaml`.
+    pub sources: Vec<sources::Source>,
     /// Interface strings per language, from `i18n/<lang>.yaml`.
     pub i18n: i18n::Translations,
     /// The text of every file read, for diagnostics.
@@ -64,16 +67,16 @@ pub struct Content {
 
 impl Content {
     /// The listed source a reference names, if any.
-    pub fn listed_source(&self, reference: &SourceRef) -> Option<&SourceInfo> {
+    pub fn listed_source(&self, reference: &SourceRef) -> Option<&sources::Source> {
         let id = reference.source.as_ref()?;
-        self.sources.iter().find(|s| s.id == id.value)
+        self.sources.iter().find(|s| s.id.value == id.value)
     }
 
     /// The date a source reference's statements describe: its own `as_of`, else its listed
     /// source's.
     pub fn as_of(&self, reference: &SourceRef) -> Option<String> {
         let own = reference.as_of.as_ref().map(|d| d.value.clone());
-        own.or_else(|| self.listed_source(reference).and_then(|l| l.as_of.clone()))
+        own.or_else(|| self.listed_source(reference).and_then(|l| l.as_of.as_ref().map(|d| d.value.clone())))
     }
 
     /// The newest `as_of` among the sources of `c` that support `field` (a top-level field).
@@ -201,8 +204,10 @@ fn load_with(root: &Path, cache: Option<&mut LoadCache>, focus: Option<&[String]
             .map(|l| l.regions)
             .unwrap_or_default(),
     };
-    let sources =
-        loader.read_yaml::<SourceList>(&root.join("sources.yaml"), &[]).map(|s| s.sources).unwrap_or_default();
+    let sources = loader
+        .read_yaml::<sources::SourcesFile>(&root.join(sources::FILE), fields::struct_fields::<sources::Source>())
+        .map(|s| s.sources)
+        .unwrap_or_default();
 
     let geo = loader.read_geo(root);
     let translations = i18n::load(&mut loader, root, &config);
@@ -289,36 +294,4 @@ fn focused_paths(loader: &Loader, listed: &[PathBuf], focus: &[String]) -> Vec<P
     paths.sort_unstable();
     paths.dedup();
     paths
-}
-
-/// `sources.yaml` as the site sees it; ingest reads the full format.
-#[derive(serde::Deserialize)]
-struct SourceList {
-    #[serde(default)]
-    sources: Vec<SourceInfo>,
-}
-
-/// A listed source: its id, title, address and provenance note.
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct SourceInfo {
-    /// The id records cite.
-    pub id: String,
-    /// Title.
-    #[serde(default)]
-    pub title: String,
-    /// The address, when the material has one.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// Where material read from a kept file was published.
-    #[serde(default)]
-    pub published_url: Option<String>,
-    /// Who published it.
-    #[serde(default)]
-    pub publisher: Option<String>,
-    /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    #[serde(default)]
-    pub as_of: Option<String>,
-    /// Provenance.
-    #[serde(default)]
-    pub note: Option<String>,
 }

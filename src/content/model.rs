@@ -38,12 +38,10 @@ impl LocalizedText {
         }
     }
 
-    /// The text in `lang`, else the first language that has one, with the language used.
+    /// The text in `lang`, else in the first of its fallbacks that has one (see
+    /// [`languages::fallbacks`](super::languages::fallbacks)), with the language used.
     pub fn best(&self, lang: &str) -> Option<(&'static str, &str)> {
-        let order: [&'static str; 3] = ["en", "ru", "kk"];
-        std::iter::once(order.iter().find(|l| **l == lang).copied().unwrap_or("en"))
-            .chain(order)
-            .find_map(|l| self.get(l).map(|text| (l, text)))
+        super::languages::fallbacks(lang).into_iter().find_map(|l| self.get(l).map(|text| (l, text)))
     }
 
     /// Every given form, in language order.

@@ -169,7 +169,11 @@ impl Checkpoint {
             None => Dated {
                 source: None,
                 id: key,
-                as_of: content.sources.iter().find(|l| l.id == key).and_then(|l| l.as_of.as_deref()),
+                as_of: content
+                    .sources
+                    .iter()
+                    .find(|l| l.id.value == key)
+                    .and_then(|l| l.as_of.as_ref().map(|d| d.value.as_str())),
             },
         }
     }
@@ -179,7 +183,7 @@ impl Checkpoint {
 fn dated<'a>(s: &'a SourceRef, content: &'a Content) -> Dated<'a> {
     let id = s.source.as_ref().or(s.url.as_ref()).map_or("", |v| v.value.as_str());
     let own = s.as_of.as_ref().map(|d| d.value.as_str());
-    let listed = || content.listed_source(s).and_then(|l| l.as_of.as_deref());
+    let listed = || content.listed_source(s).and_then(|l| l.as_of.as_ref().map(|d| d.value.as_str()));
     Dated { source: Some(s), id, as_of: own.or_else(listed) }
 }
 

@@ -7,7 +7,7 @@ use crate::content::{
 use super::emit::to_node;
 use super::names;
 use super::node::Node;
-use super::recipe::Lang;
+use crate::content::recipe::Lang;
 
 /// What one source says about one checkpoint.
 #[derive(Debug, Clone, Default)]

@@ -241,8 +241,8 @@ fn canonical(mut fields: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::recipe::Lang;
     use crate::content::{Border, Fact, Facts, Mode, Traffic};
-    use crate::ingest::recipe::Lang;
 
     #[test]
     fn joins_two_sources_and_lists_both() {

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::candidate::{Candidate, PageCite};
 use super::names;
 use super::normalise;
-use super::recipe::Lang;
 use crate::content::date::Date;
+use crate::content::recipe::Lang;
 use crate::content::{
     Border, Concern, Evidence, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary,
 };

@@ -8,9 +8,9 @@ use scraper::{ElementRef, Html};
 
 use super::candidate::Candidate;
 use super::names::{self, collapse};
-use super::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe, selector};
 use super::sources::RecipeAt;
 use super::table::{self, SkippedRow};
+use crate::content::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe, selector};
 use crate::content::{Border, Reference};
 
 /// Parse `html` and drop what the recipe's `remove` selectors match.

@@ -274,10 +274,10 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::content::recipe::Lang;
     use crate::content::{Border, Checkpoint, Record};
     use crate::ingest::assignment::pool;
     use crate::ingest::node::Node;
-    use crate::ingest::recipe::Lang;
 
     fn record(yaml: &str) -> Record<Checkpoint> {
         let data: Checkpoint = crate::yaml::from_str(yaml).unwrap();

@@ -32,7 +32,6 @@ mod plan;
 #[cfg(test)]
 mod properties;
 mod provenance;
-pub mod recipe;
 mod report;
 mod same_place;
 mod sections;

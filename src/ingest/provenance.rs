@@ -13,8 +13,8 @@ use crate::yaml;
 pub const FILE: &str = "snapshots/ingested.yaml";
 
 const HEADER: &str = "# Written by `crossings ingest`: what it last wrote for each record from the sources, the\n\
-# base of its three-way merge (README, \"How ingest keeps edits\"). Do not edit; commit it with\n\
-# the content it describes.\n";
+# base of its three-way merge (docs/sources.md, \"How ingest keeps edits\"). Do not edit; commit\n\
+# it with the content it describes.\n";
 
 /// What ingest last wrote, per record.
 #[derive(Debug, Clone, Default, PartialEq)]

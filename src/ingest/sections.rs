@@ -9,7 +9,7 @@ use super::emit::to_node;
 use super::extract::text_of;
 use super::names::{clean_item, collapse};
 use super::node::Node;
-use super::recipe::{HtmlRecipe, RuleRecipe, selector};
+use crate::content::recipe::{HtmlRecipe, RuleRecipe, selector};
 
 /// A rule document as a source gives it: front matter fields and `body`.
 #[derive(Debug, Clone)]

@@ -1,140 +1,14 @@
-//! `content/sources.yaml`: where each source's material is, its kept snapshot, and its recipe.
+//! Reading `content/sources.yaml` for ingest (the model is [`crate::content::sources`]): the
+//! checks a source must pass before it is read, and recording snapshots' provenance.
 //!
 //! Ingest rewrites only the snapshot's `retrieved`, `sha256` and `charset` values, in place, so
 //! that the editors' comments and layout of the file survive.
 
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context as _, bail};
-use serde::Deserialize;
-
-use super::json::JsonRecipe;
-use super::recipe::{HtmlRecipe, TsvRecipe};
+pub use crate::content::sources::{FILE, Kind, Snapshot, Source, SourcesFile, Yield};
 use crate::yaml::{self, Spanned};
-
-/// The file, relative to the content folder.
-pub const FILE: &str = "sources.yaml";
-
-/// `sources.yaml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourcesFile {
-    /// The sources, in the order their facts take precedence.
-    pub sources: Vec<Source>,
-}
-
-/// One source.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// Id that records cite.
-    pub id: Spanned<String>,
-    /// What the material is.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// Anything an editor should know about it.
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Where the material is published (http or https).
-    #[serde(default)]
-    pub url: Option<Spanned<String>>,
-    /// A file inside the content folder, for material ingest does not fetch.
-    #[serde(default)]
-    pub path: Option<Spanned<String>>,
-    /// Where material read from `path` was published, for readers (never fetched).
-    #[serde(default)]
-    pub published_url: Option<Spanned<String>>,
-    /// Who published it.
-    #[serde(default)]
-    pub publisher: Option<String>,
-    /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its publication
-    /// or "as of" date, as the material itself gives it.
-    #[serde(default)]
-    pub as_of: Option<Spanned<String>>,
-    /// What the source gives: `checkpoints`, `rules` or both (checked against the recipe).
-    #[serde(default)]
-    pub yields: Vec<Yield>,
-    /// The kept copy (none for a digest, which is itself content).
-    #[serde(default)]
-    pub snapshot: Snapshot,
-    /// The recipe for an HTML page.
-    #[serde(default)]
-    pub html: Option<HtmlRecipe>,
-    /// The recipe for a tab-separated table.
-    #[serde(default)]
-    pub tsv: Option<TsvRecipe>,
-    /// The recipe for a JSON document (a register's API answer).
-    #[serde(default)]
-    pub json: Option<JsonRecipe>,
-    /// An editors' digest (`path` to a YAML file under `digests/`): see `digests/README.md`.
-    #[serde(default)]
-    pub digest: Option<DigestRecipe>,
-}
-
-/// How to read an editors' digest: it says everything itself.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DigestRecipe {}
-
-/// The kept copy of a source's material, and its provenance.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Snapshot {
-    /// The file, relative to the content folder, under `snapshots/`.
-    pub path: Spanned<String>,
-    /// When the material was retrieved (RFC 3339, UTC).
-    #[serde(default)]
-    pub retrieved: Option<Spanned<String>>,
-    /// SHA-256 of the file's bytes, in hex.
-    #[serde(default)]
-    pub sha256: Option<Spanned<String>>,
-    /// The character set the bytes are in.
-    #[serde(default)]
-    pub charset: Option<Spanned<String>>,
-    /// True when the file is a reconstruction, not a copy of what was published.
-    #[serde(default)]
-    pub reconstruction: bool,
-    /// How the copy was made.
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// What a source gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Yield {
-    /// Checkpoint records.
-    Checkpoints,
-    /// Rule documents.
-    Rules,
-}
-
-/// The kind of material.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// An HTML page.
-    Html,
-    /// A tab-separated table.
-    Tsv,
-    /// A JSON document.
-    Json,
-}
-
-impl Source {
-    /// The kind of material, from the recipe given.
-    pub fn kind(&self) -> Kind {
-        match (&self.tsv, &self.json) {
-            (Some(_), _) => Kind::Tsv,
-            (_, Some(_)) => Kind::Json,
-            _ => Kind::Html,
-        }
-    }
-
-    /// The date (YYYY-MM-DD) the snapshot was retrieved, if recorded.
-    pub fn retrieved_date(&self) -> Option<String> {
-        self.snapshot.retrieved.as_ref().and_then(|r| r.value.get(..10)).map(str::to_string)
-    }
-}
+use anyhow::{Context as _, bail};
 
 /// Read and check `content/sources.yaml`; returns it with its text.
 pub fn load(content_dir: &Path) -> anyhow::Result<(SourcesFile, String)> {
@@ -142,7 +16,7 @@ pub fn load(content_dir: &Path) -> anyhow::Result<(SourcesFile, String)> {
     let text = crate::fs::read_to_string(&path).context("ingest needs the list of sources")?;
     let file: SourcesFile = yaml::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
-            "{}:{}: {} (run `crossings validate` and see README, \"Adding a source\")",
+            "{}:{}: {} (run `crossings validate` and see docs/sources.md, \"Adding a source\")",
             path.display(),
             e.pos,
             e.message
@@ -351,9 +225,9 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_example_is_a_valid_source() {
-        let readme = include_str!("../../README.md");
-        let section = readme.split("## Adding a source").nth(1).expect("README has \"Adding a source\"");
+    fn the_documented_example_is_a_valid_source() {
+        let page = include_str!("../../docs/sources.md");
+        let section = page.split("## Adding a source").nth(1).expect("docs/sources.md has \"Adding a source\"");
         let block = section.split("```yaml\n").nth(1).and_then(|b| b.split("```").next()).expect("a yaml block");
         let file: SourcesFile = yaml::from_str(&format!("sources:\n{block}")).unwrap();
         check_source(Path::new("sources.yaml"), &file.sources[0]).unwrap();

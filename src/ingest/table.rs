@@ -10,9 +10,9 @@ use scraper::Html;
 use super::candidate::Candidate;
 use super::grid::{Grid, Row, layout};
 use super::names::{self, collapse};
-use super::recipe::{Column, Columns, Lang, TableRecipe, selector};
 use super::sources::RecipeAt;
 use super::{normalise, wording};
+use crate::content::recipe::{Column, Columns, Lang, TableRecipe, selector};
 use crate::content::{Border, Location, Reference};
 use crate::yaml::Spanned;
 

@@ -2,9 +2,9 @@
 
 use proptest::prelude::*;
 
-use super::recipe::{HtmlRecipe, TsvRecipe};
 use super::sources::RecipeAt;
 use super::{allowance, extract, names, normalise, sections, wording};
+use crate::content::recipe::{HtmlRecipe, TsvRecipe};
 use crate::content::{Direction, Reference};
 
 fn html_recipe() -> HtmlRecipe {

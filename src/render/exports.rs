@@ -166,7 +166,7 @@ pub fn json_export(content: &Content, out: &mut dyn Write) -> std::io::Result<()
             .sources
             .iter()
             .map(|s| {
-                json!({"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url.as_ref().or(s.published_url.as_ref()), "as_of": s.as_of, "note": s.note})
+                json!({"id": s.id, "title": s.title.as_deref().unwrap_or_default(), "publisher": s.publisher, "url": s.url.as_ref().or(s.published_url.as_ref()), "as_of": s.as_of, "note": s.note})
             })
             .collect(),
         title: &content.config.title,

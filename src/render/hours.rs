@@ -6,7 +6,6 @@ use serde_json::json;
 
 use super::keys::{self, BADGE, MONTHS, WEEKDAYS};
 use super::ui::Ui;
-use crate::content::date::days_in_month;
 use crate::content::{Hours, HoursKind, MonthDay, Opening, Season, Weekday};
 
 /// Weekdays in runs of consecutive days: Mo-Fr, Sa-Su.
@@ -21,11 +20,10 @@ fn runs(days: &[Weekday]) -> Vec<(Weekday, Weekday)> {
     out
 }
 
-/// The first and last day of a season, as (month, day); a whole month's last day counts
-/// 29 February.
+/// The first and last day of a season, as (month, day) (see [`MonthDay::last_day`]).
 fn season_days(s: &Season) -> ((u32, u32), (u32, u32)) {
     let (from, to) = (s.from.value, s.to.value);
-    ((from.month, from.day.unwrap_or(1)), (to.month, to.day.unwrap_or_else(|| days_in_month(2024, to.month))))
+    ((from.month, from.first_day()), (to.month, to.last_day()))
 }
 
 /// The hours in words of `ui`'s language, beyond their kind's label: "Mon–Fri 09:00–18:00,
@@ -37,7 +35,7 @@ pub fn words(h: &Hours, ui: &Ui) -> Option<String> {
     }
     if let Some(s) = &h.season {
         let day = |md: MonthDay, last: bool| {
-            let d = md.day.unwrap_or(if last { days_in_month(2023, md.month) } else { 1 });
+            let d = if last { md.last_day() } else { md.first_day() };
             ui.fill("day_month", &[("day", &d.to_string()), ("month", keys::month(md.month).map_or("", |k| ui.get(k)))])
         };
         parts.push(ui.fill("hours_season", &[("from", &day(s.from.value, false)), ("to", &day(s.to.value, true))]));

@@ -3,7 +3,7 @@
 //!
 //! The first build, and every build after a change of templates or of content other than
 //! checkpoint files, goes into a new folder `site-N` inside a temporary folder (through
-//! [`render::build_site`], so each is written whole before it is served); requests switch to it
+//! [`Site::render`], so each is written whole before it is served); requests switch to it
 //! at once, the previous one is kept for requests still reading it, older ones are removed. When
 //! only checkpoint files changed since the last good build, that build is updated in place
 //! ([`render::update_site`]: the affected checkpoint pages and everything that lists
@@ -21,7 +21,8 @@ use serde_json::json;
 use super::reload::Hub;
 use crate::content::{Changes, LoadCache};
 use crate::render;
-use crate::validate::{self, Format, Report, Settings, notice::Severity};
+use crate::site::Site;
+use crate::validate::{Format, Report, Settings, notice::Severity};
 
 /// What requests are answered from, at one moment.
 #[derive(Debug, Clone, Default)]
@@ -144,42 +145,37 @@ impl Preview {
     }
 
     fn attempt(&self, dir: &Path, builds: &mut Builds) -> anyhow::Result<Attempt> {
-        let loaded = validate::validate_site_cached(
-            &self.content_dir,
-            &self.templates_dir,
-            Settings::default(),
-            &mut builds.cache,
-        );
-        let (mut content, report, changes) = loaded.inspect_err(|_| builds.good = None)?;
+        let loaded = Site::load_cached(&self.content_dir, &self.templates_dir, Settings::default(), &mut builds.cache);
+        let (mut site, changes) = loaded.inspect_err(|_| builds.good = None)?;
         builds.pending.first |= changes.first;
         builds.pending.others |= changes.others;
         builds.pending.checkpoints.extend(changes.checkpoints);
-        let prefix = site_prefix(&content.config.base_url);
-        if report.fails(false) {
-            let text = report.render(Format::Human, &content.files);
-            return Ok(Attempt::Refused { prefix, text, problems: problems(&report) });
+        let prefix = site_prefix(&site.content.config.base_url);
+        if site.is_refused() {
+            let text = site.report.render(Format::Human, &site.content.files);
+            return Ok(Attempt::Refused { prefix, text, problems: problems(&site.report) });
         }
         // Pages link relatively; what names the site absolutely (canonical links, the 404 page's
         // links, sitemap, feed) points at the preview instead of the published address.
-        content.config.base_url = prefix.clone();
+        site.content.config.base_url = prefix.clone();
         let templates = fingerprint(&self.templates_dir);
         let pending = std::mem::take(&mut builds.pending);
         let (dir, how) = match builds.good.take() {
             Some(good) if !pending.first && !pending.others && good.templates == templates => {
-                let change = render::incremental::affected(&good.content, &content, &pending.checkpoints);
+                let change = render::incremental::affected(&good.content, &site.content, &pending.checkpoints);
                 // A failure midway leaves `good` dropped: the next attempt builds whole.
-                render::update_site(&content, &self.templates_dir, &good.dir, &change)?;
+                site.update(&self.templates_dir, &good.dir, &change)?;
                 let how = format!("updated {} checkpoint pages and the lists", change.checkpoints.len());
                 (good.dir, how)
             }
             _ => {
-                render::build_site(&content, &self.templates_dir, dir)?;
+                site.render(&self.templates_dir, dir)?;
                 let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
                 (dir, "built".to_string())
             }
         };
-        let summary = report.summary();
-        builds.good = Some(Good { content, templates, dir: dir.clone() });
+        let summary = site.report.summary();
+        builds.good = Some(Good { content: site.content, templates, dir: dir.clone() });
         Ok(Attempt::Built { prefix, summary, dir, how })
     }
 

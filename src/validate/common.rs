@@ -117,9 +117,9 @@ pub fn check_sources(path: &Path, sources: &[SourceRef], content: &Content, sett
             check_url(path, &format!("{field}.url"), url, out);
         }
         if let Some(id) = &source.source
-            && !content.sources.iter().any(|known| known.id == id.value)
+            && !content.sources.iter().any(|known| known.id.value == id.value)
         {
-            let known = content.sources.iter().map(|k| k.id.as_str());
+            let known = content.sources.iter().map(|k| k.id.value.as_str());
             out.push(
                 Notice::error(path, id.pos, "unknown_source", format!("no source `{}` in sources.yaml", id.value))
                     .field(format!("{field}.source"))
@@ -165,7 +165,7 @@ fn check_as_of(
     out: &mut Vec<Notice>,
 ) {
     let Some(own) = &source.as_of else {
-        let listed = source.source.as_ref().and_then(|id| content.sources.iter().find(|s| s.id == id.value));
+        let listed = source.source.as_ref().and_then(|id| content.sources.iter().find(|s| s.id.value == id.value));
         if source.url.is_some() && listed.is_none() && !source.only_places() {
             let pos = source.url.as_ref().map_or(Pos::new(1, 1), |u| u.pos);
             out.push(

@@ -7,12 +7,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::notice::Notice;
-use crate::content::Content;
 use crate::content::i18n::{FOLDER, Message, required_plural_forms};
+use crate::content::{Content, languages};
 use crate::yaml::Pos;
-
-/// The languages content can be given in (`name.en`, `name.ru`, `name.kk`).
-pub const SUPPORTED: &[&str] = &["en", "ru", "kk"];
 
 /// How many items a coverage hint names.
 const HINT_ITEMS: usize = 5;
@@ -73,7 +70,7 @@ fn check_languages(content: &Content, out: &mut Vec<Notice>) {
     let cfg = &content.config;
     let path = content.root.join("site.yaml");
     for lang in &cfg.languages {
-        if !SUPPORTED.contains(&lang.as_str()) {
+        if !languages::is_known(lang) {
             out.push(
                 Notice::error(
                     &path,
@@ -82,7 +79,10 @@ fn check_languages(content: &Content, out: &mut Vec<Notice>) {
                     format!("`{lang}` is not a supported language"),
                 )
                 .field("languages")
-                .hint(format!("use languages content can be written in: {}", SUPPORTED.join(", "))),
+                .hint(format!(
+                    "use languages content can be written in: {}",
+                    languages::codes().collect::<Vec<_>>().join(", ")
+                )),
             );
         }
     }

@@ -6,7 +6,8 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use crossings::content::{Changes, LoadCache, Loaded, load, load_cached};
-use crossings::validate::{Settings, validate_site, validate_site_cached};
+use crossings::site::Site;
+use crossings::validate::Settings;
 
 use crate::util::Project;
 
@@ -129,11 +130,11 @@ fn validation_through_the_cache_reports_what_validation_does() {
     let (content, templates) = (project.path().join("content"), project.path().join("templates"));
     let settings = Settings::default();
     let mut cache = LoadCache::default();
-    validate_site_cached(&content, &templates, settings, &mut cache).unwrap();
+    Site::load_cached(&content, &templates, settings, &mut cache).unwrap();
     std::fs::write(content.join("checkpoints/aksay.yaml"), "id: aksay\nname: {en: Aksay}\nlat: 1\n").unwrap();
-    let (_, cached, changes) = validate_site_cached(&content, &templates, settings, &mut cache).unwrap();
-    let (_, fresh) = validate_site(&content, &templates, settings).unwrap();
-    assert_eq!(cached.notices, fresh.notices);
-    assert!(cached.errors() > 0);
+    let (cached, changes) = Site::load_cached(&content, &templates, settings, &mut cache).unwrap();
+    let fresh = Site::load(&content, &templates, settings).unwrap();
+    assert_eq!(cached.report.notices, fresh.report.notices);
+    assert!(cached.report.errors() > 0 && cached.is_refused());
     assert_eq!(changes.checkpoints.len(), 1);
 }

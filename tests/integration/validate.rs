@@ -255,6 +255,50 @@ fn five_mistakes_in_one_file_are_all_reported_in_line_order() {
     assert_eq!(doc["summary"]["checkpoints"], 1);
 }
 
+/// An editor pasting a second `location:` block used to hide every other mistake of the file
+/// behind one message in the YAML library's words.
+#[test]
+fn a_key_given_twice_is_reported_with_the_other_mistakes_of_its_file() {
+    let project = Project::empty();
+    let text = checkpoint("alpha")
+        .replace("border: CN", "bordr: CN")
+        .replace("modes: {road: yes}", "modes: {raod: yes}")
+        .replace("status: {state: open}", "status: {state: opn}")
+        .replace("lat: 44.2", "lat: north")
+        .replace("    retrieved: 2026-01-01", "    retreived: 2026-01-01")
+        + "location:\n  region: KZ-33\n  lat: 44.3\n  lon: 80.4\n";
+    project.write("content/checkpoints/alpha.yaml", text);
+    let run = project.run(&["validate", "--format", "json"]);
+    run.expect_code(1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let found: Vec<(u64, &str)> = doc["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter(|n| n["severity"] == "error" && n["code"] != "unknown_country" && n["code"] != "unknown_region")
+        .map(|n| (n["line"].as_u64().unwrap(), n["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, "unknown_field"),
+            (8, "invalid_value"),
+            (12, "invalid_value"),
+            (15, "invalid_type"),
+            (20, "unknown_field"),
+            (24, "duplicate_key"),
+        ],
+        "{}",
+        run.stdout
+    );
+    let run = project.run(&["validate"]);
+    run.expect_code(1)
+        .expect_output("content/checkpoints/alpha.yaml:24:1: error[duplicate_key] location: `location` is given twice")
+        .expect_output("= note: first given here: content/checkpoints/alpha.yaml:13:1")
+        .expect_output("6 errors");
+    assert!(!run.stdout.contains("DuplicateKeyPolicy"), "{}", run.stdout);
+}
+
 #[test]
 fn validate_paths_checks_only_the_given_files_and_what_points_at_them() {
     let project = Project::empty();

@@ -118,6 +118,19 @@ fn says_the_schedule_in_three_languages() {
     assert_eq!(words(&hours(HoursKind::RoundTheClock, vec![], None, None), &en), None, "the kind's label says it all");
 }
 
+/// A season to the end of February was written as ending on the 28th while the badge kept it
+/// open on the 29th: the words and the badge now end it on the same day.
+#[test]
+fn a_season_to_the_end_of_february_ends_on_the_same_day_in_words_and_in_the_badge() {
+    let winter = hours(HoursKind::RoundTheClock, vec![], season((12, None), (2, None)), Some("+05:00"));
+    let en = Ui::new(content(), "en");
+    assert_eq!(words(&winter, &en).as_deref(), Some("1 December – 29 February · UTC+5"));
+    let badge: serde_json::Value = serde_json::from_str(&badge_json(&winter).unwrap()).unwrap();
+    assert_eq!(badge["season"], serde_json::json!([[12, 1], [2, 29]]));
+    let to_day = hours(HoursKind::RoundTheClock, vec![], season((12, None), (2, Some(28))), Some("+05:00"));
+    assert_eq!(words(&to_day, &en).as_deref(), Some("1 December – 28 February · UTC+5"), "a day given is kept");
+}
+
 #[test]
 fn gives_the_badge_a_week_of_intervals() {
     let h = hours(

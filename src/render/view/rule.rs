@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
 use super::text::*;
+use crate::content::languages::fallbacks;
 use crate::content::{Allowance, Content, Direction, Rule, RuleCategory};
 use crate::render::markdown;
 use crate::render::ui::Ui;

@@ -63,14 +63,14 @@ pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
         title: s
             .title
             .clone()
-            .or_else(|| listed.map(|l| l.title.clone()))
+            .or_else(|| listed.map(|l| l.title.clone().unwrap_or_default()))
             .unwrap_or_else(|| ui.get("source_untitled").to_string()),
         publisher: s.publisher.as_deref().or_else(|| listed.and_then(|l| l.publisher.as_deref())).map(publisher),
         url: s
             .url
             .as_ref()
             .map(|u| u.value.clone())
-            .or_else(|| listed.and_then(|l| l.url.clone().or_else(|| l.published_url.clone()))),
+            .or_else(|| listed.and_then(|l| l.url.as_ref().or(l.published_url.as_ref()).map(|u| u.value.clone()))),
         as_of: as_of_iso.as_deref().map(|d| ui.partial_date(d)),
         as_of_iso,
         retrieved: s.retrieved.as_ref().map(|d| DateView::new(&d.value, ui)),
@@ -80,14 +80,14 @@ pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
 }
 
 /// A listed source as the Data page shows it, with its provenance note.
-pub fn listed_source_view(s: &crate::content::SourceInfo, content: &Content, ui: &Ui) -> SourceView {
+pub fn listed_source_view(s: &crate::content::sources::Source, content: &Content, ui: &Ui) -> SourceView {
     SourceView {
-        title: s.title.clone(),
+        title: s.title.clone().unwrap_or_default(),
         lang: content.config.default_language.clone(),
         publisher: s.publisher.as_deref().map(publisher),
-        url: s.url.clone().or_else(|| s.published_url.clone()),
-        as_of: s.as_of.as_deref().map(|d| ui.partial_date(d)),
-        as_of_iso: s.as_of.clone(),
+        url: s.url.as_ref().or(s.published_url.as_ref()).map(|u| u.value.clone()),
+        as_of: s.as_of.as_ref().map(|d| ui.partial_date(d)),
+        as_of_iso: s.as_of.as_ref().map(|d| d.value.clone()),
         retrieved: None,
         supports: Vec::new(),
         note: s.note.clone(),
@@ -115,8 +115,12 @@ pub fn publisher(name: &str) -> Text {
 /// its letters' language) or title (in the editors' language), else the address as written.
 pub fn verified_label(against: &str, content: &Content) -> Text {
     let editors = || content.config.default_language.clone();
-    content.sources.iter().find(|s| s.id == against).map_or_else(
+    content.sources.iter().find(|s| s.id.value == against).map_or_else(
         || Text::new(against, editors()),
-        |s| s.publisher.as_deref().map_or_else(|| Text::new(&s.title, editors()), publisher),
+        |s| {
+            s.publisher
+                .as_deref()
+                .map_or_else(|| Text::new(s.title.as_deref().unwrap_or_default(), editors()), publisher)
+        },
     )
 }

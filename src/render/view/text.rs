@@ -63,20 +63,9 @@ pub fn name_in(name: &LocalizedText, lang: &str) -> Option<Text> {
     })
 }
 
-/// The languages to show a content value in on a `lang` page, in order: the page's own, then
-/// the one its readers most likely read too (Russian and Kazakh readers read both; signs at the
-/// border are in both), then the rest.
-pub fn fallbacks(lang: &str) -> [&'static str; 3] {
-    match lang {
-        "ru" => ["ru", "kk", "en"],
-        "kk" => ["kk", "ru", "en"],
-        _ => ["en", "ru", "kk"],
-    }
-}
-
 /// The best form of `text` for a `lang` page, if any.
 pub fn text_in(text: &LocalizedText, lang: &str) -> Option<Text> {
-    fallbacks(lang).into_iter().find_map(|l| text.get(l).map(|t| Text::new(t, l)))
+    text.best(lang).map(|(l, t)| Text::new(t, l))
 }
 
 /// A date: as written in content (for `<time datetime>`) and as the page's language writes it.
