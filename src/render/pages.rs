@@ -9,7 +9,7 @@ use super::url::absolute_url;
 use super::view::*;
 use super::view::{checkpoint_view, hours_key, status_key, value_key};
 use super::view::{rule_link, rule_view};
-use crate::content::{Border, HoursKind, Mode, StatusState, Traffic, Vocabulary};
+use crate::content::{Border, HoursKind, Mode, Place, StatusState, Traffic, Vocabulary};
 
 /// Fill `ctx` for `job` and say what the page is.
 pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
@@ -209,7 +209,7 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
             l.rules.iter().filter(|r| r.applies_at(&record.data)).map(|r| rule_link(r, ui)).collect();
         ctx.insert("rules_html", &l.rules_html(&rules, tera)?);
     } else {
-        ctx.insert("rules_html", &l.border_rules[&record.data.border.as_ref().map(|b| b.value)]);
+        ctx.insert("rules_html", &l.place_rules[&Place::of(&record.data)]);
     }
     let (frame, outline) = &l.shared.locator;
     ctx.insert("nearby", &nearby(l, &l.shared.neighbours[index]));
@@ -278,7 +278,7 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let label = border_label(border, l.content, ui);
     let count = l.shared.count(border);
     let rules: Vec<LinkView> =
-        l.rules.iter().filter(|r| r.applies_on_border(Some(border))).map(|r| rule_link(r, ui)).collect();
+        l.rules.iter().filter(|r| r.applies_on_border(border)).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
     ctx.insert("checkpoint_count", &count);
     ctx.insert("checkpoint_rows", ROWS_MARK);
