@@ -308,4 +308,34 @@ pub struct SourceInfo {
     /// Provenance.
     #[serde(default)]
     pub note: Option<String>,
+    /// The title and publisher as pages in other languages give them, by language.
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<String, SourceNames>,
+}
+
+/// A listed source's title and publisher in one language.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceNames {
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+}
+
+impl SourceInfo {
+    /// Its title and publisher for a `lang` page: the ones given in `names` for `lang`, else
+    /// the default language's; with the language they are in.
+    pub fn named_in<'a>(&'a self, lang: &'a str, default: &'a str) -> (&'a str, Option<&'a str>, &'a str) {
+        match self.names.get(lang) {
+            Some(n) => (
+                n.title.as_deref().unwrap_or(&self.title),
+                n.publisher.as_deref().or(self.publisher.as_deref()),
+                if n.title.is_some() || n.publisher.is_some() { lang } else { default },
+            ),
+            None => (&self.title, self.publisher.as_deref(), default),
+        }
+    }
 }

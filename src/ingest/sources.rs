@@ -46,6 +46,9 @@ pub struct Source {
     /// Who published it.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// The title and publisher in other languages, for pages in them (ingest does not use them).
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<String, crate::content::SourceNames>,
     /// The date its statements describe (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its publication
     /// or "as of" date, as the material itself gives it.
     #[serde(default)]

@@ -199,7 +199,10 @@ fn feeds_and_exports_carry_every_language() {
         assert!(feed.contains(&format!("<link href=\"{BASE}{prefix}checkpoints/")), "{lang} feed links its pages");
     }
     let ru_feed = String::from_utf8(tree[&PathBuf::from("ru/feed.xml")].clone()).unwrap();
-    assert!(ru_feed.contains("<title>Наличные деньги на разных границах</title>"), "rule titles in the feed's language");
+    assert!(
+        ru_feed.contains("<title>Наличные деньги на разных границах</title>"),
+        "rule titles in the feed's language"
+    );
     let geo: serde_json::Value = serde_json::from_slice(&tree[&PathBuf::from("data/checkpoints.geojson")]).unwrap();
     let props = &geo["features"][0]["properties"];
     for (lang, prefix) in LANGUAGES {
@@ -480,4 +483,26 @@ fn russian_and_kazakh_pages_carry_no_english_interface_text() {
             }
         }
     }
+}
+
+#[test]
+fn names_and_sources_read_in_the_page_s_language_with_one_note_at_most() {
+    let tree = repo_site();
+    let html = |p: &str| String::from_utf8_lossy(&tree[&PathBuf::from(p)]).into_owned();
+    // A name sourced only in Russian is shown as it is, with one note for the page, not one per
+    // name (there were 93 on the Kazakh home page).
+    for path in ["kk/index.html", "ru/index.html", "kk/borders/ru/index.html", "kk/checkpoints/index.html"] {
+        let notes = html(path).matches("class=\"untr\"").count();
+        assert!(notes <= 1, "{path}: {notes} notes");
+    }
+    assert_eq!(html("kk/index.html").matches("class=\"untr\"").count(), 1, "the Kazakh home page says it once");
+    // A listed source's name in the page's language.
+    let ru = html("ru/checkpoints/akbalshyk/index.html");
+    assert!(ru.contains("Электронная очередь Казахстана для грузовиков") && !ru.contains("truck e-queue"), "Russian");
+    let kk = html("kk/checkpoints/akbalshyk/index.html");
+    assert!(kk.contains("электрондық кезегі") && !kk.contains("truck e-queue"), "Kazakh");
+    assert!(html("checkpoints/akbalshyk/index.html").contains("Kazakhstan&#39;s truck e-queue"), "English");
+    // Romanised names keep no quotation marks.
+    let en = html("index.html");
+    assert!(en.contains("Oral khalyqaralyq auezhayy") && !en.contains("&lt;&lt;Oral"), "romanised without quotes");
 }

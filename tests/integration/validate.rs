@@ -603,9 +603,14 @@ fn a_translation_older_than_the_text_it_translates_is_reported_at_its_date() {
     let project = Project::empty();
     project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
     project.write("content/site.yaml", "title: {en: Test}\nlanguages: [en, ru, kk]\n");
-    project.write("content/rules/visa.md", "---\ntitle: Visas\ncategory: visa\nrevised: 2026-03-01\n---\nNo visa is needed.\n");
-    project
-        .write("content/rules/visa.ru.md", "---\ntitle: Визы\ncategory: visa\ntranslated_from: 2026-01-15\n---\nВиза не нужна.\n");
+    project.write(
+        "content/rules/visa.md",
+        "---\ntitle: Visas\ncategory: visa\nrevised: 2026-03-01\n---\nNo visa is needed.\n",
+    );
+    project.write(
+        "content/rules/visa.ru.md",
+        "---\ntitle: Визы\ncategory: visa\ntranslated_from: 2026-01-15\n---\nВиза не нужна.\n",
+    );
     project.write(
         "content/rules/visa.kk.md",
         "---\ntitle: Виза\ncategory: visa\ntranslated_from: 2026-03-01\n---\nВиза керек емес.\n",
