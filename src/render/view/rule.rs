@@ -107,7 +107,10 @@ pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> 
         body_html,
         sources: meta.sources.iter().map(|s| source_view(s, content, ui)).collect(),
         last_verified: meta.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
-        verified_against: meta.verified_against.as_ref().map(|v| verified_label(&v.value, content)),
+        verified_against: meta.verified_against.as_ref().map(|v| {
+            let cited = meta.sources.iter().find(|s| s.url.as_ref().is_some_and(|u| u.value == v.value));
+            cited.and_then(|s| s.publisher.clone()).unwrap_or_else(|| verified_label(&v.value, content))
+        }),
         edit_url: edit_url(content, &rule.path),
     }
 }
@@ -172,6 +175,9 @@ fn checkpoint_name(content: &Content, id: &str, lang: &str) -> String {
         .map_or_else(|| id.to_string(), |t| t.text)
 }
 
+/// An allowance row with the key (item and direction) it is shown under.
+type KeyedRow = (String, AllowanceRow);
+
 /// The allowances grouped by where and for whom they apply (the document's own scope first),
 /// one row per item and direction: the first source's figure (sources are in order of
 /// precedence), with the other sources' figures for the same item beneath it.
@@ -182,7 +188,7 @@ fn allowance_groups(meta: &RuleMeta, content: &Content, ui: &Ui) -> Vec<Allowanc
         })?;
         Some(attribution(reference, content, ui))
     };
-    let mut groups: Vec<(Option<&AppliesTo>, Vec<(String, AllowanceRow)>)> = Vec::new();
+    let mut groups: Vec<(Option<&AppliesTo>, Vec<KeyedRow>)> = Vec::new();
     for a in &meta.allowances {
         let mut row = allowance_row(a, ui);
         row.cited = a.source.as_ref().and_then(|s| cite(&s.value));
