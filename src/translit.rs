@@ -5,9 +5,11 @@
 
 /// A name in Latin letters, by one romanisation (`any_ascii`: Майкапчагай → Maykapchagay,
 /// Жезкент → Zhezkent): the spelling ingest adds as an alias and the English site shows where
-/// no English name is sourced.
+/// no English name is sourced. Quotation marks are dropped: «Орал» халықаралық әуежайы →
+/// Oral khalyqaralyq auezhayy, not <<Oral>>.
 pub fn romanise(text: &str) -> String {
-    any_ascii::any_ascii(text).replace(['\'', '"', '`'], "")
+    let unquoted: String = text.chars().filter(|c| !matches!(c, '«' | '»' | '„' | '“' | '”' | '‹' | '›')).collect();
+    any_ascii::any_ascii(&unquoted).replace(['\'', '"', '`'], "")
 }
 
 /// The language a text is most likely in, from its letters: Kazakh where it has letters only

@@ -52,6 +52,13 @@ impl Date {
         })
     }
 
+    /// Whether a statement dated `as_of` (a year, month or day) is more than `days` days old on
+    /// `today`, counted from the first day of the period it names: "2025" may describe January
+    /// as well as December, so it is judged like "2025-01-01".
+    pub fn is_older_than(as_of: &str, days: u32, today: Date) -> bool {
+        Date::start_of_period(as_of).is_some_and(|start| today.days() - start.days() > i64::from(days))
+    }
+
     /// Whether `text` is a valid `as_of`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn is_period(text: &str) -> bool {
         Date::end_of_period(text).is_some()
@@ -130,6 +137,17 @@ mod tests {
         for bad in ["21", "2021-13", "2021-1", "2021-02-30", "abcd", ""] {
             assert!(!Date::is_period(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_date_of_a_year_or_month_is_judged_from_its_first_day() {
+        let today = Date::parse("2026-12-07").unwrap();
+        assert!(Date::is_older_than("2025", 365, today), "a year-only date is stale like 2025-01-01");
+        assert!(Date::is_older_than("2025-10-02", 365, today));
+        assert!(Date::is_older_than("2025-11", 365, today));
+        assert!(!Date::is_older_than("2026", 365, today));
+        assert!(!Date::is_older_than("2025-12-08", 365, today));
+        assert!(!Date::is_older_than("not a date", 0, today));
     }
 
     #[test]

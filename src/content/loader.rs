@@ -279,11 +279,14 @@ impl Loader {
 fn shift_rule_positions(mut meta: RuleMeta, lines: u32) -> RuleMeta {
     let shift = |s: &mut yaml::Spanned<String>| s.pos = s.pos.below(lines);
     shift(&mut meta.title);
-    if let Some(d) = meta.last_verified.as_mut() {
+    for d in [&mut meta.last_verified, &mut meta.revised, &mut meta.translated_from].into_iter().flatten() {
         shift(d)
     }
-    if let Some(a) = meta.applies_to.as_mut() {
+    let scopes = meta.allowances.iter_mut().filter_map(|a| a.applies_to.as_mut());
+    let scopes = scopes.chain(meta.lists.iter_mut().filter_map(|l| l.applies_to.as_mut()));
+    for a in scopes.chain(meta.applies_to.as_mut()) {
         a.borders.iter_mut().for_each(|b| b.pos = b.pos.below(lines));
+        a.crossings.iter_mut().for_each(|c| c.pos = c.pos.below(lines));
         a.checkpoints.iter_mut().for_each(shift);
         a.nationalities.iter_mut().for_each(shift);
     }
@@ -291,12 +294,11 @@ fn shift_rule_positions(mut meta: RuleMeta, lines: u32) -> RuleMeta {
         if let Some(a) = allowance.amount.as_mut() {
             a.pos = a.pos.below(lines);
         }
-        if let Some(c) = allowance.currency.as_mut() {
-            shift(c);
-        }
+        allowance.currency.iter_mut().chain(allowance.source.as_mut()).for_each(shift);
+        allowance.computed_from.iter_mut().for_each(shift);
     }
     for s in &mut meta.sources {
-        for f in [&mut s.source, &mut s.url, &mut s.retrieved].into_iter().flatten() {
+        for f in [&mut s.source, &mut s.url, &mut s.as_of, &mut s.retrieved].into_iter().flatten() {
             shift(f);
         }
         s.supports.iter_mut().for_each(shift);

@@ -17,6 +17,7 @@ pub mod model;
 pub mod recipe;
 pub mod record;
 pub mod reference;
+pub mod scope;
 pub mod sides;
 mod source_files;
 pub mod sources;
@@ -87,11 +88,12 @@ impl Content {
     }
 
     /// The facts of `c` (top-level fields) whose newest source describes a date more than
-    /// `stale_after_days` before `today`, in field order.
+    /// `stale_after_days` before `today`, in field order. A source dated by year or month only
+    /// counts from the period's first day: "2025" may describe January as well as December.
     pub fn stale_fields<'a>(&self, c: &'a Checkpoint, today: date::Date) -> Vec<&'a str> {
         let mut newest: std::collections::BTreeMap<&str, date::Date> = Default::default();
         for s in &c.sources {
-            let Some(end) = self.as_of(s).as_deref().and_then(date::Date::end_of_period) else { continue };
+            let Some(end) = self.as_of(s).as_deref().and_then(date::Date::start_of_period) else { continue };
             for field in &s.supports {
                 let at = newest.entry(field.value.split('.').next().unwrap_or_default()).or_insert(end);
                 *at = (*at).max(end);
@@ -106,10 +108,15 @@ impl Content {
         today.days() - end.days() > i64::from(self.config.stale_after_days)
     }
 
-    /// Whether a fact of `as_of` (a year, month or day) is older than `stale_after_days`,
-    /// counted from the end of the period it names, on the build's date.
+    /// Whether a fact of `as_of` (a year, month or day) is older than `stale_after_days` on the
+    /// build's date, counted from the first day of the period it names, as [`Self::stale_fields`].
     pub fn is_stale(&self, as_of: &str) -> bool {
-        date::Date::end_of_period(as_of).is_some_and(|end| self.is_stale_on(end, date::Date::build_date()))
+        self.is_stale_as_of(as_of, date::Date::build_date())
+    }
+
+    /// Whether a fact of `as_of` is older than `stale_after_days` on `today`.
+    pub fn is_stale_as_of(&self, as_of: &str, today: date::Date) -> bool {
+        date::Date::is_older_than(as_of, self.config.stale_after_days, today)
     }
 
     /// Whether a checkpoint with `id` exists.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::evidence::{Concern, Evidence, Operating};
 pub use super::hours::{Break, Hours, HoursKind, MonthDay, Opening, Season, Weekday};
+pub use super::scope::{AppliesTo, Crossing, Journey, Place, Residence};
 use crate::yaml::Spanned;
 
 /// A text given in one or more of the site's languages.
@@ -630,6 +631,13 @@ pub struct RuleMeta {
     /// The source an editor checked the document against on `last_verified`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified_against: Option<Spanned<String>>,
+    /// In the default language's document: the date (YYYY-MM-DD) its text last changed in
+    /// substance, so that translations made before it are reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<Spanned<String>>,
+    /// In a translation: the `revised` date of the default language's text it translates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_from: Option<Spanned<String>>,
 }
 
 /// Category of a regulation.
@@ -674,21 +682,6 @@ impl RuleCategory {
     }
 }
 
-/// Whom and where a rule applies to; an absent list means "not limited".
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AppliesTo {
-    /// Borders (neighbour codes) the rule applies on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub borders: Vec<Spanned<Border>>,
-    /// Checkpoint ids the rule applies at.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub checkpoints: Vec<Spanned<String>>,
-    /// Travellers' nationalities (ISO 3166-1 alpha-2) the rule applies to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub nationalities: Vec<Spanned<String>>,
-}
-
 /// A customs allowance or limit.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -717,6 +710,13 @@ pub struct Allowance {
     /// document's `sources`. Two entries for one item from different sources are shown together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Spanned<String>>,
+    /// For a figure computed from others (360 MCI at the year's MCI): the source of each other
+    /// figure it uses, as `source` names them. The page marks the figure as computed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub computed_from: Vec<Spanned<String>>,
+    /// Where and for whom this figure applies, when narrower than the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<AppliesTo>,
 }
 
 /// Direction of goods across the border.
@@ -741,6 +741,9 @@ pub struct RuleList {
     pub title: String,
     /// The entries, in the source's order and words.
     pub items: Vec<String>,
+    /// Where and for whom this list applies, when narrower than the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<AppliesTo>,
 }
 
 /// Kind of structured list.

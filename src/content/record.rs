@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::model::{Border, Checkpoint, RuleMeta};
+use super::model::{Border, Checkpoint, Place, RuleMeta};
 
 /// A record read from a file.
 #[derive(Debug, Clone)]
@@ -36,15 +36,16 @@ pub struct Rule {
 impl Rule {
     /// Whether the rule applies at checkpoint `c` (a rule limited to nothing applies everywhere).
     pub fn applies_at(&self, c: &Checkpoint) -> bool {
-        self.applies_on_border(c.border.as_ref().map(|b| b.value))
-            || self.meta.applies_to.as_ref().is_some_and(|a| a.checkpoints.iter().any(|id| id.value == c.id.value))
+        self.meta.applies_to.as_ref().is_none_or(|a| a.applies_at(c))
     }
 
-    /// Whether the rule applies at every checkpoint on `border` (`None`: where no border is
-    /// given).
-    pub fn applies_on_border(&self, border: Option<Border>) -> bool {
-        let Some(a) = &self.meta.applies_to else { return true };
-        a.borders.is_empty() && a.checkpoints.is_empty()
-            || border.is_some_and(|b| a.borders.iter().any(|x| x.value == b))
+    /// Whether the rule applies at some checkpoints on `border` (for the border's page).
+    pub fn applies_on_border(&self, border: Border) -> bool {
+        Place::all().into_iter().filter(|p| p.border == Some(border)).any(|p| self.applies_in(p))
+    }
+
+    /// Whether the rule applies at every checkpoint at `place`.
+    pub fn applies_in(&self, place: Place) -> bool {
+        self.meta.applies_to.as_ref().is_none_or(|a| a.applies_in(place))
     }
 }

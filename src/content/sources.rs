@@ -65,6 +65,21 @@ pub struct Source {
     /// An editors' digest (`path` to a YAML file under `digests/`): see `digests/README.md`.
     #[serde(default)]
     pub digest: Option<DigestRecipe>,
+    /// The title and publisher as pages in other languages give them, by language.
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<String, SourceNames>,
+}
+
+/// A listed source's title and publisher in one language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceNames {
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
 }
 
 /// How to read an editors' digest: it says everything itself.
@@ -123,6 +138,20 @@ impl Source {
             (Some(_), _) => Kind::Tsv,
             (_, Some(_)) => Kind::Json,
             _ => Kind::Html,
+        }
+    }
+
+    /// Its title and publisher for a `lang` page: the ones given in `names` for `lang`, else
+    /// the default language's; with the language they are in.
+    pub fn named_in<'a>(&'a self, lang: &'a str, default: &'a str) -> (&'a str, Option<&'a str>, &'a str) {
+        let title = self.title.as_deref().unwrap_or_default();
+        match self.names.get(lang) {
+            Some(n) => (
+                n.title.as_deref().unwrap_or(title),
+                n.publisher.as_deref().or(self.publisher.as_deref()),
+                if n.title.is_some() || n.publisher.is_some() { lang } else { default },
+            ),
+            None => (title, self.publisher.as_deref(), default),
         }
     }
 

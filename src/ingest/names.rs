@@ -100,6 +100,7 @@ mod tests {
         assert_eq!(romanise("Майкапчагай"), "Maykapchagay");
         assert_eq!(romanise("Исилькуль"), "Isilkul");
         assert_eq!(romanise("Нур Жолы"), "Nur Zholy");
+        assert_eq!(romanise("«Орал» халықаралық әуежайы"), "Oral khalyqaralyq auezhayy");
         assert_eq!(make_id("Б. Конысбаева"), "b-konysbaeva");
         assert_eq!(make_id("Порт Курык"), "port-kuryk");
         assert_eq!(make_id("Амангельды"), "amangeldy");

@@ -10,7 +10,7 @@ use super::templates;
 use super::ui::Ui;
 use super::url::{border_url, checkpoint_url, rule_url};
 use super::view::{CheckpointItem, LinkView, rule_ids};
-use crate::content::{Border, Content, Rule};
+use crate::content::{Border, Content, Place, Rule};
 
 /// One page to render, in every language.
 #[derive(Debug, Clone, Copy)]
@@ -163,10 +163,10 @@ pub struct Language<'a> {
     pub rules: Vec<&'a Rule>,
     /// Where each of `rules` is in `content.rules`.
     pub rule_positions: Vec<usize>,
-    /// The list of rules that apply on each border (and with no border) as checkpoint pages show
-    /// it (`checkpoint-rules.html`), for the pages of checkpoints no rule names: rendered once,
-    /// not once per page.
-    pub border_rules: HashMap<Option<Border>, String>,
+    /// The list of rules that apply at each place (border, airport, sea port) as checkpoint
+    /// pages show it (`checkpoint-rules.html`), for the pages of checkpoints no rule names:
+    /// rendered once per place, not once per page.
+    pub place_rules: HashMap<Place, String>,
     /// Checkpoints some rule names: their pages list the rules that apply to them one by one.
     pub named_by_rules: std::collections::HashSet<&'a str>,
     /// The context every page of the language starts from: its strings and the site's settings.

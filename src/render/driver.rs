@@ -18,7 +18,7 @@ use super::ui::{self, Ui, Uis};
 use super::url::{absolute_url, prefix, search_index_path};
 use super::view::{self as rule_view, CheckpointItem, LinkView, checkpoint_item, rules_for};
 use super::{exports, feeds, map, pages, search, sitemap, templates};
-use crate::content::{Border, Content, Rule};
+use crate::content::{Border, Content, Place, Rule};
 
 /// A language's version of a page, for `<link rel="alternate">` and the language switcher.
 #[derive(Debug, Serialize)]
@@ -194,19 +194,19 @@ impl<'a> Language<'a> {
             order,
             rules,
             rule_positions,
-            border_rules: HashMap::new(),
+            place_rules: HashMap::new(),
             named_by_rules,
             base,
         };
-        for border in std::iter::once(None).chain(Border::ALL.into_iter().map(Some)) {
+        for place in Place::all() {
             let links: Vec<LinkView> = language
                 .rules
                 .iter()
-                .filter(|r| r.applies_on_border(border))
+                .filter(|r| r.applies_in(place))
                 .map(|r| rule_view::rule_link(r, &language.ui))
                 .collect();
             let html = language.rules_html(&links, tera)?;
-            language.border_rules.insert(border, html);
+            language.place_rules.insert(place, html);
         }
         Ok(language)
     }

@@ -76,6 +76,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect()).rm_tags(["img"]);
+        // Numbered notes keep their anchors and classes: `[^name]` links to `id="name"`.
+        b.add_tag_attributes("div", ["id", "class"]).add_tag_attributes("sup", ["class"]);
+        b.attribute_filter(|_, attribute, value| match attribute {
+            "id" => value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_').then_some(value.into()),
+            "class" => value.starts_with("footnote-").then_some(value.into()),
+            _ => Some(std::borrow::Cow::Borrowed(value)),
+        });
         b
     })
 }
@@ -111,6 +118,16 @@ mod tests {
         let html = to_html("- one\n- [two](https://example.org/)\n", &same);
         assert!(html.contains("<li>one</li>"), "{html}");
         assert!(html.contains("href=\"https://example.org/\""), "{html}");
+    }
+
+    #[test]
+    fn numbered_notes_keep_their_anchors_when_the_text_is_sanitised() {
+        let html = to_html("A <q lang=\"ru\">цитата</q>.[^act]\n\n[^act]: [Decree](https://example.org/)\n", &same);
+        assert!(html.contains("<q lang=\"ru\">"), "{html}");
+        assert!(html.contains("href=\"#act\""), "{html}");
+        assert!(html.contains("<div class=\"footnote-definition\" id=\"act\">"), "{html}");
+        let hostile = to_html("<div id=\"a b\" class=\"x\">t</div>", &same);
+        assert!(!hostile.contains("id=") && !hostile.contains("class="), "{hostile}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::url::absolute_url;
 use super::view::*;
 use super::view::{checkpoint_view, hours_key, status_key, value_key};
 use super::view::{rule_link, rule_view};
-use crate::content::{Border, HoursKind, Mode, StatusState, Traffic, Vocabulary};
+use crate::content::{Border, HoursKind, Mode, Place, StatusState, Traffic, Vocabulary};
 
 /// Fill `ctx` for `job` and say what the page is.
 pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
@@ -61,6 +61,7 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
         .collect();
     ctx.insert("checkpoint_count", &l.items.len());
     ctx.insert("checkpoint_rows", ROWS_MARK);
+    ctx.insert("names_untranslated", &names_untranslated(l.items.iter(), &l.ui.lang));
     ctx.insert("facets", &facets(l));
     if l.items.iter().any(|v| v.open_hours.is_some()) {
         ctx.insert("hours_strings", &super::hours::badge_strings(&l.ui));
@@ -191,10 +192,18 @@ fn facets(l: &Language) -> serde_json::Value {
     ])
 }
 
+/// Whether some of `items` are named in another language than `lang` (not romanised): the page
+/// then says so once, above its list, instead of beside every name.
+fn names_untranslated<'a>(mut items: impl Iterator<Item = &'a CheckpointItem>, lang: &str) -> bool {
+    items.any(|v| v.name.lang != lang && v.name.original.is_none())
+}
+
 /// Fill in the entries of `list`.
 fn list_items(l: &Language, ctx: &mut tera::Context, list: List) {
+    ctx.insert("names_untranslated", &false);
     let items: Vec<LinkView> = match list {
         List::Checkpoints => {
+            ctx.insert("names_untranslated", &names_untranslated(l.listed(), &l.ui.lang));
             l.listed().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
         }
         List::Rules => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
@@ -212,7 +221,7 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
             l.rules.iter().filter(|r| r.applies_at(&record.data)).map(|r| rule_link(r, ui)).collect();
         ctx.insert("rules_html", &l.rules_html(&rules, tera)?);
     } else {
-        ctx.insert("rules_html", &l.border_rules[&record.data.border.as_ref().map(|b| b.value)]);
+        ctx.insert("rules_html", &l.place_rules[&Place::of(&record.data)]);
     }
     let (frame, outline) = &l.shared.locator;
     ctx.insert("nearby", &nearby(l, &l.shared.neighbours[index]));
@@ -281,10 +290,11 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
     let label = border_label(border, l.content, ui);
     let count = l.shared.count(border);
     let rules: Vec<LinkView> =
-        l.rules.iter().filter(|r| r.applies_on_border(Some(border))).map(|r| rule_link(r, ui)).collect();
+        l.rules.iter().filter(|r| r.applies_on_border(border)).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
     ctx.insert("checkpoint_count", &count);
     ctx.insert("checkpoint_rows", ROWS_MARK);
+    ctx.insert("names_untranslated", &names_untranslated(l.on_border(border), &ui.lang));
     ctx.insert("rules", &rules);
     let title = match border {
         Border::None => ui.get("border_title_none").to_string(),

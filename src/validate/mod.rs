@@ -10,6 +10,7 @@ mod near_duplicates;
 pub mod translations;
 pub use crate::diagnostics as notice;
 pub mod report;
+mod rule_text;
 mod rules;
 mod state;
 

@@ -133,6 +133,8 @@ fn check_one(rule: &Rule, content: &Content, settings: Settings, out: &mut Vec<N
         settings,
         out,
     );
+    super::rule_text::check_numbers(rule, out);
+    super::rule_text::check_translation(rule, content, out);
     let origin = || TextOrigin { pos: Pos::new(rule.body_line, 1), file_text: None };
     common::check_markdown_links(path, "body", &rule.body, origin, content, out);
 }

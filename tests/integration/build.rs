@@ -250,3 +250,35 @@ fn injected_markup_never_appears_live() {
         "the name is shown, escaped"
     );
 }
+
+/// The ids of the rule documents a page of the repository's site links to from its lists.
+fn rules_listed_on(page: &str) -> Vec<String> {
+    let html = Html::parse_document(&String::from_utf8_lossy(&repo_site()[&PathBuf::from(page)]));
+    let links = Selector::parse("ul.link-list a").unwrap();
+    html.select(&links)
+        .filter_map(|a| a.value().attr("href"))
+        .filter_map(|href| href.split("rules/").nth(1)?.split('/').next().map(str::to_string))
+        .filter(|id| id != "index.html")
+        .collect()
+}
+
+#[test]
+fn a_checkpoint_lists_only_the_rules_that_apply_where_it_is() {
+    // The Russian border lies inside the EAEU: no customs control, so the outer border's
+    // allowances are not listed there, and the rules for goods from EAEU countries are.
+    let russian = rules_listed_on("checkpoints/aksay/index.html");
+    for id in ["goods-eaeu", "cash", "procedure", "documents", "exit-bans"] {
+        assert!(russian.contains(&id.to_string()), "{id} missing on a Russian-border checkpoint: {russian:?}");
+    }
+    for id in ["customs", "khorgos"] {
+        assert!(!russian.contains(&id.to_string()), "{id} listed on a Russian-border checkpoint: {russian:?}");
+    }
+    let chinese = rules_listed_on("ru/checkpoints/bakhty/index.html");
+    assert!(chinese.contains(&"customs".to_string()), "{chinese:?}");
+    for id in ["goods-eaeu", "procedure", "exit-bans", "khorgos"] {
+        assert!(!chinese.contains(&id.to_string()), "{id} listed on a Chinese-border checkpoint: {chinese:?}");
+    }
+    let airport = rules_listed_on("kk/checkpoints/aktobe-airport/index.html");
+    assert!(airport.contains(&"customs".to_string()) && !airport.contains(&"goods-eaeu".to_string()), "{airport:?}");
+    assert!(rules_listed_on("checkpoints/khorgos/index.html").contains(&"khorgos".to_string()));
+}

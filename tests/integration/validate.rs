@@ -615,3 +615,54 @@ fn new_starts_a_record_that_validates_and_refuses_an_id_in_use() {
     project.run(&["new", "rule", "Crossing with a pet", "--category", "documents"]).expect_code(0);
     project.run(&["validate"]).expect_code(0);
 }
+
+#[test]
+fn a_figure_without_a_source_is_refused_at_its_line() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    project.write(
+        "content/rules/customs.md",
+        "---\ntitle: Customs\ncategory: customs\nallowances:\n  - item: Cigarettes\n    amount: 200\n    unit: pieces\n\
+         sources:\n  - url: https://example.org/a\n    as_of: 2026-01-01\n    retrieved: 2026-01-02\n---\n\
+         Up to 3 litres of alcohol.\n\nUp to 5 kg of fish.[^a]\n\n[^a]: [A](https://example.org/a)\n",
+    );
+    let run = project.run(&["validate"]);
+    run.expect_code(1)
+        .expect_no_panic()
+        .expect_output("content/rules/customs.md:6:13: error[number_without_source]")
+        .expect_output("content/rules/customs.md:13:1: error[number_without_source]");
+    assert!(!run.stdout.contains("customs.md:15:1"), "a cited figure is not reported:\n{}", run.stdout);
+    // Naming the source for the amount and citing the paragraph settles both.
+    let text = std::fs::read_to_string(project.path().join("content/rules/customs.md")).unwrap();
+    let fixed = text
+        .replace("    unit: pieces\n", "    unit: pieces\n    source: https://example.org/a\n")
+        .replace("alcohol.\n", "alcohol.[^a]\n");
+    project.write("content/rules/customs.md", fixed);
+    let run = project.run(&["validate"]);
+    assert!(!run.stdout.contains("number_without_source"), "{}", run.stdout);
+}
+
+#[test]
+fn a_translation_older_than_the_text_it_translates_is_reported_at_its_date() {
+    let project = Project::empty();
+    project.write("content/checkpoints/alpha.yaml", checkpoint("alpha"));
+    project.write("content/site.yaml", "title: {en: Test}\nlanguages: [en, ru, kk]\n");
+    project.write(
+        "content/rules/visa.md",
+        "---\ntitle: Visas\ncategory: visa\nrevised: 2026-03-01\n---\nNo visa is needed.\n",
+    );
+    project.write(
+        "content/rules/visa.ru.md",
+        "---\ntitle: Визы\ncategory: visa\ntranslated_from: 2026-01-15\n---\nВиза не нужна.\n",
+    );
+    project.write(
+        "content/rules/visa.kk.md",
+        "---\ntitle: Виза\ncategory: visa\ntranslated_from: 2026-03-01\n---\nВиза керек емес.\n",
+    );
+    let run = project.run(&["validate"]);
+    run.expect_no_panic().expect_output("content/rules/visa.ru.md:4:18: warning[translation_outdated]");
+    assert!(!run.stdout.contains("visa.kk.md:4:18: warning[translation_outdated]"), "{}", run.stdout);
+    // A translation that does not say what it translates is reported too.
+    project.write("content/rules/visa.kk.md", "---\ntitle: Виза\ncategory: visa\n---\nВиза керек емес.\n");
+    project.run(&["validate"]).expect_output("content/rules/visa.kk.md:1:1: warning[translation_undated]");
+}

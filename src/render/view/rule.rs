@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
 use super::text::*;
 use crate::content::languages::fallbacks;
-use crate::content::{Allowance, Content, Direction, Rule, RuleCategory};
+use crate::content::{
+    Allowance, AppliesTo, Content, Crossing, Direction, Journey, Residence, Rule, RuleCategory, RuleMeta,
+};
 use crate::render::markdown;
 use crate::render::ui::Ui;
 use crate::render::url::{edit_url, rewrite_link, rule_url};
@@ -91,44 +93,81 @@ pub fn rule_view(rule: &Rule, content: &Content, ui: &Ui, body_html: String) -> 
         title: meta.title.value.clone(),
         category: labelled(meta.category, category_key(meta.category), ui),
         summary: meta.summary.clone(),
-        applies_to: applies_to(rule, content, ui),
-        allowances: allowance_rows(meta, content, ui),
+        applies_to: meta.applies_to.as_ref().map(|a| scope_lines(a, content, ui)).unwrap_or_default(),
+        allowances: allowance_groups(meta, content, ui),
         lists: meta
             .lists
             .iter()
-            .map(|l| ListView { kind: labelled(l.kind, "", ui).code, title: l.title.clone(), items: l.items.clone() })
+            .map(|l| ListView {
+                kind: labelled(l.kind, "", ui).code,
+                title: l.title.clone(),
+                items: l.items.clone(),
+                scope: l.applies_to.as_ref().map(|a| scope_lines(a, content, ui).join("; ")),
+            })
             .collect(),
         body_html,
         sources: meta.sources.iter().map(|s| source_view(s, content, ui)).collect(),
         last_verified: meta.last_verified.as_ref().map(|d| DateView::new(&d.value, ui)),
-        verified_against: meta.verified_against.as_ref().map(|v| verified_label(&v.value, content)),
+        verified_against: meta.verified_against.as_ref().map(|v| {
+            let cited = meta.sources.iter().find(|s| s.url.as_ref().is_some_and(|u| u.value == v.value));
+            cited
+                .and_then(|s| s.publisher.as_deref())
+                .map(super::source::publisher)
+                .unwrap_or_else(|| verified_label(&v.value, content))
+        }),
         edit_url: edit_url(content, &rule.path),
     }
 }
 
-/// Where a rule applies, one line per kind of limit.
-fn applies_to(rule: &Rule, content: &Content, ui: &Ui) -> Vec<String> {
-    let Some(a) = &rule.meta.applies_to else { return Vec::new() };
+/// Where and for whom a rule or statement applies, one line per kind of limit.
+fn scope_lines(a: &AppliesTo, content: &Content, ui: &Ui) -> Vec<String> {
     let mut lines = Vec::new();
-    if !a.borders.is_empty() {
-        let names: Vec<String> = a.borders.iter().map(|b| border_label(b.value, content, ui)).collect();
-        lines.push(ui.fill("applies_borders", &[("list", &names.join(", "))]));
+    let mut push = |key: &str, names: Vec<String>| {
+        if !names.is_empty() {
+            lines.push(ui.fill(key, &[("list", &names.join(", "))]));
+        }
+    };
+    push("applies_crossings", a.crossings.iter().map(|c| ui.get(crossing_key(c.value)).to_string()).collect());
+    push("applies_borders", a.borders.iter().map(|b| border_label(b.value, content, ui)).collect());
+    push("applies_checkpoints", a.checkpoints.iter().map(|c| checkpoint_name(content, c, &ui.lang)).collect());
+    let country = |n: &str| {
+        content.reference.country(n).and_then(|c| text_in(&c.name, &ui.lang)).map_or(n.to_string(), |t| t.text)
+    };
+    push("applies_nationalities", a.nationalities.iter().map(|n| country(n)).collect());
+    let age = |n: u32| n.to_string();
+    match (a.min_age, a.max_age) {
+        (Some(min), Some(max)) => lines.push(ui.fill("applies_age_between", &[("min", &age(min)), ("max", &age(max))])),
+        (Some(min), None) => lines.push(ui.fill("applies_age_from", &[("min", &age(min))])),
+        (None, Some(max)) => lines.push(ui.fill("applies_age_under", &[("age", &age(max + 1))])),
+        (None, None) => {}
     }
-    if !a.checkpoints.is_empty() {
-        let names: Vec<String> = a.checkpoints.iter().map(|c| checkpoint_name(content, c, &ui.lang)).collect();
-        lines.push(ui.fill("applies_checkpoints", &[("list", &names.join(", "))]));
-    }
-    if !a.nationalities.is_empty() {
-        let names: Vec<String> = a
-            .nationalities
-            .iter()
-            .map(|n| {
-                content.reference.country(n).and_then(|c| text_in(&c.name, &ui.lang)).map_or(n.to_string(), |t| t.text)
-            })
-            .collect();
-        lines.push(ui.fill("applies_nationalities", &[("list", &names.join(", "))]));
-    }
+    lines.extend(a.residence.map(|r| ui.get(residence_key(r)).to_string()));
+    lines.extend(a.journey.map(|j| ui.get(journey_key(j)).to_string()));
     lines
+}
+
+/// The key of a kind of crossing's label.
+pub fn crossing_key(c: Crossing) -> &'static str {
+    match c {
+        Crossing::EaeuInternal => "crossing_eaeu_internal",
+        Crossing::EaeuExternal => "crossing_eaeu_external",
+        Crossing::Air => "crossing_air",
+        Crossing::Sea => "crossing_sea",
+    }
+}
+
+fn residence_key(r: Residence) -> &'static str {
+    match r {
+        Residence::Kazakhstan => "applies_residents",
+        Residence::Abroad => "applies_non_residents",
+    }
+}
+
+fn journey_key(j: Journey) -> &'static str {
+    match j {
+        Journey::Entry => "applies_entry",
+        Journey::Exit => "applies_exit",
+    }
 }
 
 fn checkpoint_name(content: &Content, id: &str, lang: &str) -> String {
@@ -140,31 +179,46 @@ fn checkpoint_name(content: &Content, id: &str, lang: &str) -> String {
         .map_or_else(|| id.to_string(), |t| t.text)
 }
 
-/// The allowances, one row per item and direction: the first source's figure (sources are in
-/// order of precedence), with the other sources' figures for the same item beneath it.
-fn allowance_rows(meta: &crate::content::RuleMeta, content: &Content, ui: &Ui) -> Vec<AllowanceRow> {
-    let cite = |a: &Allowance| {
-        let named = a.source.as_ref()?;
+/// An allowance row with the key (item and direction) it is shown under.
+type KeyedRow = (String, AllowanceRow);
+
+/// The allowances grouped by where and for whom they apply (the document's own scope first),
+/// one row per item and direction: the first source's figure (sources are in order of
+/// precedence), with the other sources' figures for the same item beneath it.
+fn allowance_groups(meta: &RuleMeta, content: &Content, ui: &Ui) -> Vec<AllowanceGroup> {
+    let cite = |named: &str| {
         let reference = meta.sources.iter().find(|s| {
-            s.source.as_ref().is_some_and(|id| id.value == named.value)
-                || s.url.as_ref().is_some_and(|u| u.value == named.value)
+            s.source.as_ref().is_some_and(|id| id.value == named) || s.url.as_ref().is_some_and(|u| u.value == named)
         })?;
         Some(attribution(reference, content, ui))
     };
-    let mut rows: Vec<(String, AllowanceRow)> = Vec::new();
+    let mut groups: Vec<(Option<&AppliesTo>, Vec<KeyedRow>)> = Vec::new();
     for a in &meta.allowances {
         let mut row = allowance_row(a, ui);
-        row.cited = cite(a);
+        row.cited = a.source.as_ref().and_then(|s| cite(&s.value));
+        row.computed_from = a.computed_from.iter().filter_map(|s| cite(&s.value)).collect();
+        let rows = match groups.iter_mut().find(|(scope, _)| *scope == a.applies_to.as_ref()) {
+            Some((_, rows)) => rows,
+            None => {
+                groups.push((a.applies_to.as_ref(), Vec::new()));
+                &mut groups.last_mut().expect("just pushed").1
+            }
+        };
         let key = format!("{}|{:?}", a.item.to_lowercase(), a.direction);
-        match rows
-            .iter_mut()
-            .find(|(k, kept)| *k == key && kept.cited.as_ref().map(|c| &c.by) != row.cited.as_ref().map(|c| &c.by))
-        {
+        let by = |r: &AllowanceRow| r.cited.as_ref().map(|c| c.by.clone());
+        match rows.iter_mut().find(|(k, kept)| *k == key && by(kept) != by(&row)) {
             Some((_, kept)) => kept.others.push(row),
             None => rows.push((key, row)),
         }
     }
-    rows.into_iter().map(|(_, row)| row).collect()
+    groups.sort_by_key(|(scope, _)| scope.is_some());
+    groups
+        .into_iter()
+        .map(|(scope, rows)| AllowanceGroup {
+            scope: scope.map(|a| scope_lines(a, content, ui).join("; ")),
+            rows: rows.into_iter().map(|(_, row)| row).collect(),
+        })
+        .collect()
 }
 
 fn allowance_row(a: &Allowance, ui: &Ui) -> AllowanceRow {
@@ -183,6 +237,7 @@ fn allowance_row(a: &Allowance, ui: &Ui) -> AllowanceRow {
         condition: a.condition.clone(),
         source_text: a.source_text.clone(),
         cited: None,
+        computed_from: Vec::new(),
         others: Vec::new(),
     }
 }
@@ -204,8 +259,8 @@ pub struct RuleView {
     pub summary: Option<String>,
     /// Where it applies, in words.
     pub applies_to: Vec<String>,
-    /// Allowance rows.
-    pub allowances: Vec<AllowanceRow>,
+    /// Allowance rows, grouped by where they apply.
+    pub allowances: Vec<AllowanceGroup>,
     /// Structured lists.
     pub lists: Vec<ListView>,
     /// The body as sanitised HTML.
@@ -218,6 +273,15 @@ pub struct RuleView {
     pub verified_against: Option<Text>,
     /// Edit link to the Markdown file.
     pub edit_url: Option<String>,
+}
+
+/// Allowances that apply at the same places and to the same travellers.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllowanceGroup {
+    /// Where and for whom, in words; `None` where the document's own scope holds.
+    pub scope: Option<String>,
+    /// The rows.
+    pub rows: Vec<AllowanceRow>,
 }
 
 /// One row of an allowances table.
@@ -235,6 +299,8 @@ pub struct AllowanceRow {
     pub source_text: Option<String>,
     /// Who gives this figure and as of when.
     pub cited: Option<Attribution>,
+    /// For a computed figure: who gives each figure it is computed from.
+    pub computed_from: Vec<Attribution>,
     /// Other sources' figures for the same item, with their dates (shown beneath the kept one).
     pub others: Vec<AllowanceRow>,
 }
@@ -250,7 +316,11 @@ mod tests {
         let categories = [Visa, Documents, Procedure, Vehicles, Customs, Refusal].map(category_key);
         let directions = [Direction::Import, Direction::Export, Direction::Both].map(direction_key);
         let units = ["l", "kg", "pieces"].map(|u| unit_key(u).unwrap());
-        for key in categories.into_iter().chain(directions).chain(units) {
+        let crossings = Crossing::ALL.map(crossing_key);
+        let residences = [Residence::Kazakhstan, Residence::Abroad].map(residence_key);
+        let journeys = [Journey::Entry, Journey::Exit].map(journey_key);
+        let all = categories.into_iter().chain(directions).chain(units).chain(crossings).chain(residences);
+        for key in all.chain(journeys) {
             assert!(is_rust_key(key), "`{key}` is not in render::keys");
         }
     }

@@ -52,25 +52,27 @@ pub struct Attribution {
 
 /// A source reference as pages show it, with the facts it supports in the page's language.
 pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
-    let listed = content.listed_source(s);
+    let default = content.config.default_language.as_str();
+    let listed = content.listed_source(s).map(|l| (l, l.named_in(&ui.lang, default)));
     let as_of_iso = content.as_of(s);
-    let lang = match (&s.title, &s.language) {
-        (Some(_), Some(page_lang)) => page_lang.clone(),
-        _ => content.config.default_language.clone(),
+    let lang = match (&s.title, &s.language, &listed) {
+        (Some(_), Some(page_lang), _) => page_lang.clone(),
+        (None, _, Some((_, (_, _, named)))) => named.to_string(),
+        _ => default.to_string(),
     };
     SourceView {
         lang,
         title: s
             .title
             .clone()
-            .or_else(|| listed.map(|l| l.title.clone().unwrap_or_default()))
+            .or_else(|| listed.map(|(_, (title, _, _))| title.to_string()))
             .unwrap_or_else(|| ui.get("source_untitled").to_string()),
-        publisher: s.publisher.as_deref().or_else(|| listed.and_then(|l| l.publisher.as_deref())).map(publisher),
+        publisher: s.publisher.as_deref().or_else(|| listed.and_then(|(_, (_, p, _))| p)).map(publisher),
         url: s
             .url
             .as_ref()
             .map(|u| u.value.clone())
-            .or_else(|| listed.and_then(|l| l.url.as_ref().or(l.published_url.as_ref()).map(|u| u.value.clone()))),
+            .or_else(|| listed.and_then(|(l, _)| l.url.as_ref().or(l.published_url.as_ref()).map(|u| u.value.clone()))),
         as_of: as_of_iso.as_deref().map(|d| ui.partial_date(d)),
         as_of_iso,
         retrieved: s.retrieved.as_ref().map(|d| DateView::new(&d.value, ui)),
@@ -81,10 +83,11 @@ pub fn source_view(s: &SourceRef, content: &Content, ui: &Ui) -> SourceView {
 
 /// A listed source as the Data page shows it, with its provenance note.
 pub fn listed_source_view(s: &crate::content::sources::Source, content: &Content, ui: &Ui) -> SourceView {
+    let (title, publisher_name, lang) = s.named_in(&ui.lang, &content.config.default_language);
     SourceView {
-        title: s.title.clone().unwrap_or_default(),
-        lang: content.config.default_language.clone(),
-        publisher: s.publisher.as_deref().map(publisher),
+        title: title.to_string(),
+        lang: lang.to_string(),
+        publisher: publisher_name.map(publisher),
         url: s.url.as_ref().or(s.published_url.as_ref()).map(|u| u.value.clone()),
         as_of: s.as_of.as_ref().map(|d| ui.partial_date(d)),
         as_of_iso: s.as_of.as_ref().map(|d| d.value.clone()),

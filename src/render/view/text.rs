@@ -141,6 +141,8 @@ pub struct ListView {
     pub title: String,
     /// Entries.
     pub items: Vec<String>,
+    /// Where and for whom the list applies, when narrower than its document.
+    pub scope: Option<String>,
 }
 
 /// The label of a border code: the neighbour's name in the page's language.
