@@ -94,6 +94,9 @@ pub struct Checkpoint {
     /// Whether the checkpoint is operating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Whether trucks book their crossing here in the electronic queue, and since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e_queue: Option<super::EQueue>,
     /// Where the checkpoint is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,

@@ -1,6 +1,6 @@
 //! A candidate: what one row of one source says about one checkpoint, before matching.
 
-use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary};
+use crate::content::{Border, Classified, Contact, EQueue, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary};
 
 use super::emit::to_node;
 use super::names;
@@ -43,6 +43,8 @@ pub struct Candidate {
     pub contacts: Vec<Contact>,
     /// Whether it operates, with dates (from dated pages).
     pub status: Option<Status>,
+    /// Whether trucks book their crossing here in the electronic queue, and since when.
+    pub e_queue: Option<EQueue>,
     /// Remarks the source makes about it.
     pub notes: Option<String>,
     /// The page that says it, for a source whose statements come from many pages (a digest):
@@ -163,6 +165,7 @@ impl Candidate {
             ("classification", self.classification.is_some()),
             ("hours", self.hours.is_some()),
             ("status", self.status.is_some()),
+            ("e_queue", self.e_queue.is_some()),
             ("location", self.location.is_some()),
             ("contacts", !self.contacts.is_empty()),
             ("notes", self.notes.is_some()),
@@ -206,6 +209,9 @@ impl Candidate {
         }
         if let Some(s) = &self.status {
             node.set("status", to_node(s)?);
+        }
+        if let Some(q) = &self.e_queue {
+            node.set("e_queue", to_node(q)?);
         }
         if let Some(l) = &self.location {
             node.set("location", to_node(l)?);

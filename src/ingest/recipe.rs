@@ -283,6 +283,10 @@ pub struct TsvRecipe {
     /// Traffic the source states for every row, `{cargo: yes}` (unless its group says otherwise).
     #[serde(default)]
     pub traffic: Facts<Traffic>,
+    /// True for the truck e-queue's own list: trucks book their crossing at every row's
+    /// checkpoint in the queue.
+    #[serde(default)]
+    pub e_queue: bool,
 }
 
 /// A group of rows in a TSV source.

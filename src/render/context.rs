@@ -135,6 +135,12 @@ pub struct Shared {
     pub anchors: Vec<map::CountryAnchor>,
     /// The languages: code, output prefix, and name in itself.
     pub languages: Vec<(String, String, String)>,
+    /// The truck e-queue's terms (`reference/e-queue.yaml`), where given and readable
+    /// (`validate` reports a file that is not).
+    pub e_queue_terms: Option<crate::content::equeue::EQueueTerms>,
+    /// The official count of checkpoints (`reference/official-counts.yaml`), where given and
+    /// readable (`crossings stats` reports a file that is not).
+    pub official: Option<crate::content::coverage::OfficialCounts>,
 }
 
 impl Shared {

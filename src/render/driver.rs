@@ -138,6 +138,8 @@ fn shared(content: &Content, uis: &Uis) -> Shared {
         counts,
         anchors: map::index_anchors(content),
         languages,
+        e_queue_terms: crate::content::equeue::terms(&content.root).ok().flatten(),
+        official: crate::content::coverage::official_counts(&content.root).ok().flatten(),
     }
 }
 

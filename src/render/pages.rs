@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::completeness::completeness;
 use super::context::{Job, Language, List, Page};
 use super::exports;
 use super::map;
@@ -9,7 +10,7 @@ use super::url::absolute_url;
 use super::view::*;
 use super::view::{checkpoint_view, hours_key, status_key, value_key};
 use super::view::{rule_link, rule_view};
-use crate::content::{Border, HoursKind, Mode, StatusState, Traffic, Vocabulary};
+use crate::content::{Border, Fact, HoursKind, Mode, StatusState, Traffic, Vocabulary};
 
 /// Fill `ctx` for `job` and say what the page is.
 pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
@@ -62,6 +63,7 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("checkpoint_count", &l.items.len());
     ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("facets", &facets(l));
+    ctx.insert("completeness", &completeness(l, None));
     if l.items.iter().any(|v| v.open_hours.is_some()) {
         ctx.insert("hours_strings", &super::hours::badge_strings(&l.ui));
     }
@@ -103,8 +105,7 @@ fn pages_cited(l: &Language) -> Vec<SourceView> {
 fn coverage_view(l: &Language) -> serde_json::Value {
     use crate::content::coverage;
     let (content, ui) = (l.content, &l.ui);
-    let official = coverage::official_counts(&content.root).ok().flatten();
-    let report = coverage::coverage(content, official.as_ref(), crate::content::date::Date::build_date());
+    let report = coverage::coverage(content, l.shared.official.as_ref(), crate::content::date::Date::build_date());
     let modes: Vec<(String, String)> = Mode::ALL
         .iter()
         .map(|m| (m.code().to_string(), ui.get(&value_key("mode", m.code())).to_string()))
@@ -179,12 +180,17 @@ fn facets(l: &Language) -> serde_json::Value {
         .collect();
     let hours = HoursKind::ALL.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
     let states = StatusState::ALL.iter().map(|s| (code(json!(s)), ui.get(status_key(*s)).to_string())).collect();
+    let e_queue = [Fact::Yes, Fact::No]
+        .iter()
+        .map(|f| (f.code().to_string(), ui.get(&value_key("e_queue_short", f.code())).to_string()))
+        .collect();
     json!([
         {"field": "border", "label": ui.get("filter_border"), "values": group(borders)},
         {"field": "modes", "label": ui.get("filter_mode"), "values": group(modes)},
         {"field": "traffic", "label": ui.get("filter_traffic"), "values": group(traffic)},
         {"field": "hours", "label": ui.get("filter_hours"), "values": group(hours)},
         {"field": "status", "label": ui.get("filter_status"), "values": group(states)},
+        {"field": "equeue", "label": ui.get("filter_e_queue"), "values": group(e_queue)},
     ])
 }
 
@@ -192,6 +198,7 @@ fn facets(l: &Language) -> serde_json::Value {
 fn list_items(l: &Language, ctx: &mut tera::Context, list: List) {
     let items: Vec<LinkView> = match list {
         List::Checkpoints => {
+            ctx.insert("completeness", &completeness(l, None));
             l.listed().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
         }
         List::Rules => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
@@ -223,6 +230,10 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
     let title = view.item.name.text.clone();
     if view.item.open_hours.is_some() {
         ctx.insert("hours_strings", &super::hours::badge_strings(ui));
+    }
+    if view.item.e_queue.as_ref().is_some_and(|q| q.code == "yes") {
+        let terms = l.shared.e_queue_terms.as_ref().map(|t| terms_view(t, content, ui));
+        ctx.insert("e_queue_terms", &terms);
     }
     ctx.insert("checkpoint", &view);
     Ok(page(Job::Checkpoint(index), l, &title, &description))
@@ -281,6 +292,7 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
         l.rules.iter().filter(|r| r.applies_on_border(Some(border))).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
     ctx.insert("checkpoint_count", &count);
+    ctx.insert("completeness", &completeness(l, Some(border)));
     ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("rules", &rules);
     let title = match border {

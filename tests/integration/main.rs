@@ -3,6 +3,7 @@
 mod architecture;
 mod browser;
 mod build;
+mod equeue;
 mod facts;
 mod faults;
 mod hostile;

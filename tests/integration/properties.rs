@@ -199,6 +199,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                 classification,
                 hours,
                 status,
+                e_queue: None,
                 location,
                 contacts,
                 notes,

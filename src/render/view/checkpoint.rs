@@ -105,6 +105,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
         hours_words: c.hours.as_ref().and_then(|h| crate::render::hours::words(h, ui)),
         open_hours: open_hours(c),
         status: c.status_on(Date::build_date()).map(|s| status_label(c, s, content, ui)),
+        e_queue: super::equeue::e_queue_label(c.e_queue.as_ref(), ui),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
         lon: loc.and_then(|l| l.lon.as_ref()).map(|v| v.value),
@@ -213,8 +214,19 @@ fn cited(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeM
 }
 
 /// The fact fields pages cite, each present (empty where no source speaks of it).
-const CITED_FIELDS: [&str; 10] =
-    ["name", "border", "counterpart", "modes", "traffic", "open_to", "classification", "hours", "status", "location"];
+const CITED_FIELDS: [&str; 11] = [
+    "name",
+    "border",
+    "counterpart",
+    "modes",
+    "traffic",
+    "open_to",
+    "classification",
+    "hours",
+    "status",
+    "e_queue",
+    "location",
+];
 
 /// Other sources' values for a checkpoint's facts, by top-level field.
 fn also_stated(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeMap<String, Vec<AlsoView>> {
@@ -361,6 +373,9 @@ pub struct CheckpointItem {
     pub open_hours: Option<String>,
     /// State.
     pub status: Option<Labelled>,
+    /// Whether trucks book their crossing in the e-queue (`yes`, `no`; `None` where no source
+    /// says), with since when in the label.
+    pub e_queue: Option<Labelled>,
     /// Region name and code.
     pub region: Option<Labelled>,
     /// Latitude.
@@ -473,6 +488,7 @@ mod tests {
         let classes = Classification::ALL;
         let precisions = Precision::ALL.map(precision_key);
         let open = OpenTo::ALL.map(open_to_key);
+        let fees: Vec<String> = crate::content::equeue::FeeKind::ALL.map(crate::render::view::fee_key).into();
         let fields: Vec<String> =
             crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();
         let all = owned.into_iter().chain(hours.map(hours_key)).chain(states);
@@ -480,7 +496,8 @@ mod tests {
             .chain(classes.map(classification_key))
             .chain(precisions)
             .chain(open)
-            .chain(fields.iter().map(String::as_str));
+            .chain(fields.iter().map(String::as_str))
+            .chain(fees.iter().map(String::as_str));
         for key in all {
             assert!(is_rust_key(key), "`{key}` is not in render::keys");
         }

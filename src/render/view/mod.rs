@@ -3,11 +3,13 @@
 //! build their pages' models on both.
 
 mod checkpoint;
+mod equeue;
 mod rule;
 mod source;
 mod text;
 
 pub use checkpoint::*;
+pub use equeue::*;
 pub use rule::*;
 pub use source::*;
 pub use text::*;

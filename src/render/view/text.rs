@@ -183,6 +183,7 @@ pub fn field_key(field: &str) -> std::borrow::Cow<'_, str> {
         "classification" => "field_classification",
         "hours" => "field_hours",
         "status" => "field_status",
+        "e_queue" => "field_e_queue",
         "location" => "field_location",
         "location.region" => "field_region",
         "location.district" => "field_district",
