@@ -101,10 +101,13 @@ impl FeeKind {
     }
 }
 
+/// Where the queue's terms are, under the content folder.
+pub const TERMS_FILE: &str = "reference/e-queue.yaml";
+
 /// Read `reference/e-queue.yaml` under `root`, if it is there; a malformed file is an error
 /// naming its line.
 pub fn terms(root: &Path) -> anyhow::Result<Option<EQueueTerms>> {
-    let path = root.join("reference/e-queue.yaml");
+    let path = root.join(TERMS_FILE);
     if !path.exists() {
         return Ok(None);
     }

@@ -148,6 +148,9 @@ const LABELS: &[&str] = &[
     "e_queue_fee_accelerated",
     "e_queue_fee_rebooking",
     "e_queue_book",
+    "e_queue_fee",
+    "title_e_queue",
+    "e_queue_lead",
     "completeness",
 ];
 

@@ -24,6 +24,7 @@ pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera)
         Job::Rule(i) => rule(l, ctx, i),
         Job::Border(b) => border(l, ctx, b),
         Job::Data => data(l, ctx),
+        Job::EQueue => e_queue_page(l, ctx),
         Job::NotFound => page(job, l, l.ui.get("title_not_found"), ""),
     })
 }
@@ -311,4 +312,18 @@ fn data(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("columns", &exports::csv_columns());
     ctx.insert("count", &l.content.checkpoints.len());
     page(Job::Data, l, l.ui.get("title_data"), l.ui.get("data_description"))
+}
+
+/// The truck e-queue's page: its fees and where to book, with their source, and the
+/// checkpoints where trucks book, with since when.
+fn e_queue_page(l: &Language, ctx: &mut tera::Context) -> Page {
+    let terms = l.shared.e_queue_terms.as_ref().map(|t| terms_view(t, l.content, &l.ui));
+    let listed: Vec<LinkView> = l
+        .listed()
+        .filter(|v| v.e_queue.as_ref().is_some_and(|q| q.code == "yes"))
+        .map(|v| checkpoint_link(v, &l.ui.lang, v.e_queue.as_ref().map(|q| q.label.clone())))
+        .collect();
+    ctx.insert("e_queue_terms", &terms);
+    ctx.insert("items", &listed);
+    page(Job::EQueue, l, l.ui.get("title_e_queue"), l.ui.get("e_queue_lead"))
 }

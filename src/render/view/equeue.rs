@@ -33,7 +33,7 @@ pub struct EQueueTermsView {
     pub booking_url: String,
     /// The booking link's text: "Book in CarGoRuqsat".
     pub book: String,
-    /// Each fee in words: "in turn at the booked time: 1 MCI".
+    /// The fees in words, one per amount: "1 MCI: in turn, at the booked time".
     pub fees: Vec<String>,
     /// The act that sets the fees, in the source's words.
     pub act: String,
@@ -59,7 +59,17 @@ pub fn terms_view(terms: &EQueueTerms, content: &Content, ui: &Ui) -> EQueueTerm
         retrieved: Some(Spanned::new(s.retrieved.clone())),
         supports: Vec::new(),
     };
-    let fees = terms.fees.iter().map(|f| ui.fill(&fee_key(f.kind), &[("mci", &ui.number(f64::from(f.mci)))])).collect();
+    // One line per amount: "100 MCI: out of turn, accelerated, booking again".
+    let mut amounts: Vec<u32> = terms.fees.iter().map(|f| f.mci).collect();
+    amounts.dedup();
+    let fees = amounts
+        .iter()
+        .map(|mci| {
+            let keys: Vec<String> = terms.fees.iter().filter(|f| f.mci == *mci).map(|f| fee_key(f.kind)).collect();
+            let what = ui.join_labels(keys.iter().map(|k| ui.get(k)));
+            ui.fill("e_queue_fee", &[("mci", &ui.number(f64::from(*mci))), ("what", &what)])
+        })
+        .collect();
     EQueueTermsView {
         name: terms.name.clone(),
         booking_url: terms.booking_url.clone(),
