@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 mod labels;
 mod projection;
+mod short;
 
 pub use self::labels::CountryAnchor;
 use self::labels::{Marker, country_anchors, country_labels, marker_labels};
@@ -136,7 +137,7 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
     let (x, y) = (m.x - 6.0, m.y - 6.0);
     let _ = write!(
         svg,
-        "<a class=\"marker s-{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+        "<a class=\"marker s-{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><circle class=\"hit\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"12\"/><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
         m.status,
         checkpoint_url(m.id),
         m.id,
@@ -144,6 +145,8 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
         m.y,
         m.lang_attr,
         xml_escape(&m.status_label),
+        m.x,
+        m.y,
         m.symbol
     );
     if matches!(m.status, "closed" | "suspended") {
@@ -166,12 +169,14 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
             let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
             let name = name_in(&c.name, &ui.lang).unwrap_or_else(|| super::view::Text::new(c.id.value.clone(), "en"));
             let lang_attr = if name.lang == ui.lang { String::new() } else { format!(" lang=\"{}\"", name.lang) };
+            let label = short::map_label(c, &name.text, &name.lang);
             let name = name.text;
             let now = crate::content::date::Date::build_date();
             let status_label = ui.get(c.status_on(now).map_or("status_unknown", |s| status_key(s.state))).to_string();
             Some(Marker {
                 id: &c.id.value,
                 name,
+                label,
                 lang_attr,
                 status_label,
                 x,
