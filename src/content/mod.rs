@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod coverage;
 pub mod date;
+pub mod equeue;
 pub mod evidence;
 pub mod fields;
 pub mod geo;
@@ -29,6 +30,7 @@ use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
 pub use self::cache::{Changes, LoadCache};
+pub use self::equeue::EQueue;
 pub use self::fields::supportable_fields;
 pub use self::geo::Geo;
 use self::loader::Loader;

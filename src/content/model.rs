@@ -99,6 +99,9 @@ pub struct Checkpoint {
     /// a bus route, hours, a register's flag, a list that serves it), each from one source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operating: Vec<Operating>,
+    /// Whether trucks book their crossing here in the electronic queue, and since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e_queue: Option<super::EQueue>,
     /// Where the checkpoint is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,

@@ -287,6 +287,10 @@ pub struct TsvRecipe {
     /// truck e-queue's list of the points it serves), if any.
     #[serde(default)]
     pub operating: Option<Evidence>,
+    /// True for the truck e-queue's own list: trucks book their crossing at every row's
+    /// checkpoint in the queue.
+    #[serde(default)]
+    pub e_queue: bool,
 }
 
 /// A group of rows in a TSV source.

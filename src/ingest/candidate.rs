@@ -1,7 +1,8 @@
 //! A candidate: what one row of one source says about one checkpoint, before matching.
 
 use crate::content::{
-    Border, Classified, Contact, Evidence, Fact, Facts, Hours, Location, Mode, OpenTo, Status, Traffic, Vocabulary,
+    Border, Classified, Contact, EQueue, Evidence, Fact, Facts, Hours, Location, Mode, OpenTo, Status, Traffic,
+    Vocabulary,
 };
 
 use super::emit::to_node;
@@ -50,6 +51,8 @@ pub struct Candidate {
     /// Evidence that it was working on the source's date, each kind once, with the editor's
     /// note; the record's `operating` entries cite the source.
     pub operating: Vec<(Evidence, Option<String>)>,
+    /// Whether trucks book their crossing here in the electronic queue, and since when.
+    pub e_queue: Option<EQueue>,
     /// Remarks the source makes about it.
     pub notes: Option<String>,
     /// The page that says it, for a source whose statements come from many pages (a digest):
@@ -196,6 +199,7 @@ impl Candidate {
             ("hours", self.hours.is_some()),
             ("status", self.status.is_some()),
             ("operating", !self.operating.is_empty()),
+            ("e_queue", self.e_queue.is_some()),
             ("location", self.location.is_some() || self.address.is_some()),
             ("location.coordinates", self.point.is_some()),
             ("contacts", !self.contacts.is_empty()),
@@ -246,6 +250,9 @@ impl Candidate {
         }
         if !self.operating.is_empty() {
             node.set("operating", self.operating_node());
+        }
+        if let Some(q) = &self.e_queue {
+            node.set("e_queue", to_node(q)?);
         }
         if let Some(l) = self.own_location() {
             node.set("location", to_node(&l)?);

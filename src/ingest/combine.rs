@@ -71,6 +71,8 @@ fn source_entries(record: &Node, candidates: &[&Candidate], retrieved: &dyn Fn(&
         let kept = |f: &String| match f.as_str() {
             "aliases" => c.aliases.iter().any(|a| kept_alias(record, a)),
             "name" | "border" | "counterpart" | "location" | "contacts" | "operating" => true,
+            // One source may say trucks book here and another since when: each supports it.
+            "e_queue" => part.at("e_queue.booking") == record.at("e_queue.booking"),
             path => part.at(path) == record.at(path),
         };
         let supports = c.supports().into_iter().filter(kept);

@@ -16,7 +16,7 @@ use super::normalise;
 use crate::content::date::Date;
 use crate::content::recipe::Lang;
 use crate::content::{
-    Border, Concern, Evidence, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary,
+    Border, Concern, EQueue, Evidence, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary,
 };
 use crate::yaml::{self, Spanned};
 
@@ -189,7 +189,9 @@ fn fact(value: &str) -> Result<Fact, String> {
     match value {
         "yes" => Ok(Fact::Yes),
         "no" => Ok(Fact::No),
-        other => Err(format!("`{other}`: this field is `yes` or `no` (leave out what the page does not say)")),
+        other => Err(format!(
+            "`{other}`: a mode, a kind of traffic or a booking is `yes` or `no` (leave out what the page does not say)"
+        )),
     }
 }
 
@@ -242,6 +244,7 @@ fn apply(c: &mut Candidate, s: &Statement, page_lang: &str, reference: &Referenc
                 c.operating.push((kind, s.note.clone()));
             }
         }
+        ("e_queue", part) => e_queue(c, part, value)?,
         ("location", part) => location(c, part, value, reference)?,
         ("code", "iata" | "icao") => c.aliases.push(value.to_string()),
         _ => return Err(format!("`{field}` is not a field a digest states; see content/digests/README.md")),
@@ -290,6 +293,18 @@ fn status(c: &mut Candidate, part: &str, value: &str) -> Result<(), String> {
                 "`status.{other}` is not a field; use state, since, until, approximate, concerns or note"
             ));
         }
+    }
+    Ok(())
+}
+
+/// `e_queue.booking` (`yes`, `no`) or `e_queue.since` (a date, which implies `yes`).
+fn e_queue(c: &mut Candidate, part: &str, value: &str) -> Result<(), String> {
+    let queue = c.e_queue.get_or_insert(EQueue { booking: Fact::Yes, since: None });
+    match part {
+        "booking" => queue.booking = fact(value)?,
+        "since" if Date::parse(value).is_some() => queue.since = Some(Spanned::new(value.to_string())),
+        "since" => return Err(format!("`{value}` is not a date (YYYY-MM-DD)")),
+        other => return Err(format!("`e_queue.{other}` is not a field; use booking or since")),
     }
     Ok(())
 }

@@ -27,6 +27,8 @@ pub enum Job {
     Border(Border),
     /// The data downloads.
     Data,
+    /// The truck e-queue: its fees, where to book, and the checkpoints in it.
+    EQueue,
     /// The 404 page.
     NotFound,
 }
@@ -75,6 +77,7 @@ impl Job {
             Job::Rule(i) => rule_url(rule_ids(content)[i]),
             Job::Border(b) => border_url(b),
             Job::Data => "data/index.html".into(),
+            Job::EQueue => "e-queue/index.html".into(),
             Job::NotFound => "404.html".into(),
         }
     }
@@ -88,6 +91,7 @@ impl Job {
             Job::Rule(_) => "rule.html",
             Job::Border(_) => "border.html",
             Job::Data => "data.html",
+            Job::EQueue => "e-queue.html",
             Job::NotFound => "404.html",
         }
     }
@@ -101,6 +105,7 @@ impl Job {
             Job::Rule(_) => "rule",
             Job::Border(_) => "border",
             Job::Data => "data",
+            Job::EQueue => "e-queue",
             Job::NotFound => "404",
         }
     }
@@ -135,6 +140,12 @@ pub struct Shared {
     pub anchors: Vec<map::CountryAnchor>,
     /// The languages: code, output prefix, and name in itself.
     pub languages: Vec<(String, String, String)>,
+    /// The truck e-queue's terms (`reference/e-queue.yaml`), where given and readable
+    /// (`validate` reports a file that is not).
+    pub e_queue_terms: Option<crate::content::equeue::EQueueTerms>,
+    /// The official count of checkpoints (`reference/official-counts.yaml`), where given and
+    /// readable (`crossings stats` reports a file that is not).
+    pub official: Option<crate::content::coverage::OfficialCounts>,
 }
 
 impl Shared {

@@ -138,6 +138,8 @@ fn shared(content: &Content, uis: &Uis) -> Shared {
         counts,
         anchors: map::index_anchors(content),
         languages,
+        e_queue_terms: crate::content::equeue::terms(&content.root).ok().flatten(),
+        official: crate::content::coverage::official_counts(&content.root).ok().flatten(),
     }
 }
 
@@ -146,6 +148,9 @@ pub fn plan(content: &Content) -> Vec<Job> {
     let mut jobs = vec![Job::Index];
     jobs.extend(List::ALL.map(Job::List));
     jobs.extend([Job::Data, Job::NotFound]);
+    if content.root.join(crate::content::equeue::TERMS_FILE).exists() {
+        jobs.push(Job::EQueue);
+    }
     jobs.extend((0..content.checkpoints.len()).map(Job::Checkpoint));
     jobs.extend((0..rule_view::rule_ids(content).len()).map(Job::Rule));
     jobs.extend(Border::ALL.into_iter().map(Job::Border));

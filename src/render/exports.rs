@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::url::{absolute_url, prefix};
 use crate::content::date::Date;
-use crate::content::{Checkpoint, Content, Facts, Mode, Traffic, Vocabulary};
+use crate::content::{Checkpoint, Content, EQueue, Facts, Mode, Traffic, Vocabulary};
 
 /// The names of the state-today fields, in the exports' order (CSV columns, GeoJSON
 /// properties, the JSON export's `state_today`).
@@ -62,6 +62,8 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
         "hours": c.crossing_hours().and_then(|(h, _)| h.kind),
         "hours_side": c.crossing_hours().map(|(_, side)| side.code()),
         "opening_hours": opening_hours(c),
+        "e_queue": EQueue::needs_booking(c.e_queue.as_ref()).code(),
+        "e_queue_since": e_queue_since(c),
         "region": loc.and_then(|l| l.region.as_ref()),
         "settlement": loc.and_then(|l| l.settlement.as_ref()),
         "precision": loc.and_then(|l| l.precision),
@@ -80,6 +82,11 @@ fn properties(c: &Checkpoint, content: &Content) -> Value {
 /// fixed times: the Kazakh side's, else the checkpoint opposite's (`hours_side` says whose).
 fn opening_hours(c: &Checkpoint) -> Option<String> {
     c.crossing_hours().and_then(|(h, _)| super::hours::osm(h))
+}
+
+/// The date the truck e-queue started at `c`, where a source gives it.
+fn e_queue_since(c: &Checkpoint) -> Option<&str> {
+    c.e_queue.as_ref().and_then(|q| q.since.as_ref()).map(|d| d.value.as_str())
 }
 
 /// Every value of a vocabulary with what is stated of it: `{"road": "yes", "rail": "unknown"}`.
@@ -187,7 +194,8 @@ fn records<S: serde::Serializer>(value: &(&Content, Vec<&Checkpoint>), s: S) -> 
 }
 
 /// The CSV columns, in order: one per mode and kind of traffic (`mode_road`,
-/// `traffic_passenger`: yes, no or unknown).
+/// `traffic_passenger`: yes, no or unknown), and whether trucks book in the e-queue (`e_queue`:
+/// yes, no or unknown) since when.
 pub fn csv_columns() -> Vec<String> {
     let head = ["id", "name_en", "name_ru", "name_kk", "border", "counterpart_country"];
     let names = ["counterpart_name_en", "counterpart_name_ru", "counterpart_name_kk"];
@@ -199,6 +207,8 @@ pub fn csv_columns() -> Vec<String> {
         "hours",
         "hours_side",
         "opening_hours",
+        "e_queue",
+        "e_queue_since",
         "region",
         "district",
         "settlement",
@@ -249,6 +259,8 @@ pub fn csv(content: &Content, out: &mut dyn Write) -> std::io::Result<()> {
             code(json!(c.crossing_hours().and_then(|(h, _)| h.kind))),
             c.crossing_hours().map(|(_, side)| side.code().to_string()).unwrap_or_default(),
             opening_hours(c).unwrap_or_default(),
+            EQueue::needs_booking(c.e_queue.as_ref()).code().to_string(),
+            e_queue_since(c).unwrap_or_default().to_string(),
             loc.and_then(|l| l.region.as_ref()).map(|x| x.value.clone()).unwrap_or_default(),
             loc.and_then(|l| l.district.clone()).unwrap_or_default(),
             loc.and_then(|l| l.settlement.clone()).unwrap_or_default(),

@@ -177,6 +177,22 @@ const LABELS: &[&str] = &[
     "field_allowances",
     "field_lists",
     "field_applies_to",
+    "field_e_queue",
+    "filter_e_queue",
+    "e_queue_yes",
+    "e_queue_since",
+    "e_queue_no",
+    "e_queue_short_yes",
+    "e_queue_short_no",
+    "e_queue_fee_in_turn",
+    "e_queue_fee_out_of_turn",
+    "e_queue_fee_accelerated",
+    "e_queue_fee_rebooking",
+    "e_queue_book",
+    "e_queue_fee",
+    "title_e_queue",
+    "e_queue_lead",
+    "completeness",
 ];
 
 /// The key of month `m` (1 to 12).

@@ -1,6 +1,7 @@
 //! `crossings build`: render content into a static site, refusing invalid content and never
 //! leaving a half-written site.
 
+mod completeness;
 mod context;
 mod driver;
 mod escape;

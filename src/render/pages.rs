@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::completeness::completeness;
 use super::context::{Job, Language, List, Page};
 use super::exports;
 use super::map;
@@ -9,7 +10,7 @@ use super::url::absolute_url;
 use super::view::*;
 use super::view::{checkpoint_view, hours_key, status_key, value_key};
 use super::view::{rule_link, rule_view};
-use crate::content::{Border, HoursKind, Mode, Place, StatusState, Traffic, Vocabulary};
+use crate::content::{Border, Fact, HoursKind, Mode, Place, StatusState, Traffic, Vocabulary};
 
 /// Fill `ctx` for `job` and say what the page is.
 pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera) -> anyhow::Result<Page> {
@@ -23,6 +24,7 @@ pub fn build(job: Job, l: &Language, ctx: &mut tera::Context, tera: &tera::Tera)
         Job::Rule(i) => rule(l, ctx, i),
         Job::Border(b) => border(l, ctx, b),
         Job::Data => data(l, ctx),
+        Job::EQueue => e_queue_page(l, ctx),
         Job::NotFound => page(job, l, l.ui.get("title_not_found"), ""),
     })
 }
@@ -63,6 +65,7 @@ fn index(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("names_untranslated", &names_untranslated(l.items.iter(), &l.ui.lang));
     ctx.insert("facets", &facets(l));
+    ctx.insert("completeness", &completeness(l, None));
     if l.items.iter().any(|v| v.open_hours.is_some()) {
         ctx.insert("hours_strings", &super::hours::badge_strings(&l.ui));
     }
@@ -104,8 +107,7 @@ fn pages_cited(l: &Language) -> Vec<SourceView> {
 fn coverage_view(l: &Language) -> serde_json::Value {
     use crate::content::coverage;
     let (content, ui) = (l.content, &l.ui);
-    let official = coverage::official_counts(&content.root).ok().flatten();
-    let report = coverage::coverage(content, official.as_ref(), crate::content::date::Date::build_date());
+    let report = coverage::coverage(content, l.shared.official.as_ref(), crate::content::date::Date::build_date());
     let modes: Vec<(String, String)> = Mode::ALL
         .iter()
         .map(|m| (m.code().to_string(), ui.get(&value_key("mode", m.code())).to_string()))
@@ -181,6 +183,10 @@ fn facets(l: &Language) -> serde_json::Value {
     let hours = HoursKind::ALL.iter().map(|h| (h.code().to_string(), ui.get(hours_key(*h)).to_string())).collect();
     let open_to = vec![("all".to_string(), ui.get("filter_open_to_all").to_string())];
     let states = StatusState::ALL.iter().map(|s| (code(json!(s)), ui.get(status_key(*s)).to_string())).collect();
+    let e_queue = [Fact::Yes, Fact::No]
+        .iter()
+        .map(|f| (f.code().to_string(), ui.get(&value_key("e_queue_short", f.code())).to_string()))
+        .collect();
     json!([
         {"field": "border", "label": ui.get("filter_border"), "values": group(borders)},
         {"field": "modes", "label": ui.get("filter_mode"), "values": group(modes)},
@@ -189,6 +195,7 @@ fn facets(l: &Language) -> serde_json::Value {
         // Only one choice: a checkpoint whose class is unknown is kept (`all unknown`).
         {"field": "open_to", "label": ui.get("filter_open_to"), "values": group(open_to)},
         {"field": "status", "label": ui.get("filter_status"), "values": group(states)},
+        {"field": "equeue", "label": ui.get("filter_e_queue"), "values": group(e_queue)},
     ])
 }
 
@@ -204,6 +211,7 @@ fn list_items(l: &Language, ctx: &mut tera::Context, list: List) {
     let items: Vec<LinkView> = match list {
         List::Checkpoints => {
             ctx.insert("names_untranslated", &names_untranslated(l.listed(), &l.ui.lang));
+            ctx.insert("completeness", &completeness(l, None));
             l.listed().map(|v| checkpoint_link(v, &l.ui.lang, v.border.as_ref().map(|b| b.label.clone()))).collect()
         }
         List::Rules => l.rules.iter().map(|r| rule_link(r, &l.ui)).collect(),
@@ -235,6 +243,10 @@ fn checkpoint(l: &Language, ctx: &mut tera::Context, index: usize, tera: &tera::
     let title = view.item.name.text.clone();
     if view.item.open_hours.is_some() {
         ctx.insert("hours_strings", &super::hours::badge_strings(ui));
+    }
+    if view.item.e_queue.as_ref().is_some_and(|q| q.code == "yes") {
+        let terms = l.shared.e_queue_terms.as_ref().map(|t| terms_view(t, content, ui));
+        ctx.insert("e_queue_terms", &terms);
     }
     ctx.insert("checkpoint", &view);
     Ok(page(Job::Checkpoint(index), l, &title, &description))
@@ -293,6 +305,7 @@ fn border(l: &Language, ctx: &mut tera::Context, border: Border) -> Page {
         l.rules.iter().filter(|r| r.applies_on_border(border)).map(|r| rule_link(r, ui)).collect();
     ctx.insert("border", &Labelled { code: border.code().to_string(), label: label.clone() });
     ctx.insert("checkpoint_count", &count);
+    ctx.insert("completeness", &completeness(l, Some(border)));
     ctx.insert("checkpoint_rows", ROWS_MARK);
     ctx.insert("names_untranslated", &names_untranslated(l.on_border(border), &ui.lang));
     ctx.insert("rules", &rules);
@@ -312,4 +325,18 @@ fn data(l: &Language, ctx: &mut tera::Context) -> Page {
     ctx.insert("columns", &exports::csv_columns());
     ctx.insert("count", &l.content.checkpoints.len());
     page(Job::Data, l, l.ui.get("title_data"), l.ui.get("data_description"))
+}
+
+/// The truck e-queue's page: its fees and where to book, with their source, and the
+/// checkpoints where trucks book, with since when.
+fn e_queue_page(l: &Language, ctx: &mut tera::Context) -> Page {
+    let terms = l.shared.e_queue_terms.as_ref().map(|t| terms_view(t, l.content, &l.ui));
+    let listed: Vec<LinkView> = l
+        .listed()
+        .filter(|v| v.e_queue.as_ref().is_some_and(|q| q.code == "yes"))
+        .map(|v| checkpoint_link(v, &l.ui.lang, v.e_queue.as_ref().map(|q| q.label.clone())))
+        .collect();
+    ctx.insert("e_queue_terms", &terms);
+    ctx.insert("items", &listed);
+    page(Job::EQueue, l, l.ui.get("title_e_queue"), l.ui.get("e_queue_lead"))
 }

@@ -52,7 +52,7 @@ pub fn page_of(content: &Content, job: Job) -> Option<(String, Option<String>)> 
             dates.map(|d| d.value.clone()).max()
         }
         Job::NotFound => return None,
-        Job::Index | Job::List(_) | Job::Border(_) | Job::Data => None,
+        Job::Index | Job::List(_) | Job::Border(_) | Job::Data | Job::EQueue => None,
     };
     Some((job.path(content), modified))
 }

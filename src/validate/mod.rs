@@ -45,6 +45,10 @@ pub fn check(content: &Content, settings: Settings) -> Vec<notice::Notice> {
     near_duplicates::check_all(content, &mut notices);
     rules::check_all(content, settings, &mut notices);
     translations::check_all(content, &mut notices);
+    if let Err(e) = crate::content::equeue::terms(&content.root) {
+        let path = content.root.join(crate::content::equeue::TERMS_FILE);
+        notices.push(notice::Notice::error(&path, crate::yaml::Pos::new(1, 1), "bad_e_queue_terms", format!("{e:#}")));
+    }
     notices
 }
 

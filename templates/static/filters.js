@@ -56,6 +56,30 @@
       return !wanted.length || wanted.some((t) => spared.includes(t));
     };
 
+    // The list beside the official count, for the borders chosen (all, when none is): an
+    // empty result is not taken to mean no such checkpoint exists.
+    const completeness = document.getElementById('completeness');
+    const empty = document.getElementById('result-empty');
+    const counts = ((completeness && completeness.dataset.borders) || '')
+      .split(',')
+      .filter(Boolean)
+      .map((t) => t.split(' '))
+      .map(([code, listed, official]) => ({ code, listed: +listed, official: +official }));
+    const whole = completeness && completeness.querySelector('.completeness-text');
+    const wholeText = whole ? whole.textContent : '';
+    const complete = (borders, shown) => {
+      const picked = counts.filter((c) => borders.includes(c.code));
+      const chosen = picked.length ? picked : counts;
+      const listed = chosen.reduce((n, c) => n + c.listed, 0);
+      const official = chosen.reduce((n, c) => n + c.official, 0);
+      if (whole) whole.textContent = picked.length ? fill(completeness.dataset.chosen, { listed, official }) : wholeText;
+      if (empty) {
+        empty.hidden = shown > 0;
+        const incomplete = empty.querySelector('.incomplete');
+        if (incomplete) incomplete.hidden = listed >= official;
+      }
+    };
+
     const apply = (save) => {
       const s = state();
       const visible = [];
@@ -68,6 +92,7 @@
         li.hidden = !ok;
         if (ok) visible.push(li.dataset.id);
       }
+      complete(s.border || [], visible.length);
       const active = fields.reduce((n, f) => n + s[f].length, 0);
       const shown = (count && count.dataset.shown) || '{shown} of {total}';
       if (count) count.textContent = fill(shown, { shown: visible.length, total: items.length });

@@ -1,5 +1,6 @@
 // The index map: zoom and pan by wheel, pinch, drag, buttons and keyboard; labels shown only at
-// zoom levels where the build found they do not overlap; country names at a readable size;
+// zoom levels where the build found they do not overlap, and only where they fit on screen;
+// country names at a readable size; markers big enough to tap;
 // markers follow the list's filters.
 (function () {
   'use strict';
@@ -9,29 +10,58 @@
   var W = box.width, H = box.height;
   var view = { x: 0, y: 0, w: W, h: H };
   var LEVELS = (svg.dataset.levels || '1').split(' ').map(Number);
-  var MARKER_PX = 18, LABEL_PX = 14, COUNTRY_PX = 13;
+  var MARKER_PX = 18, HIT_PX = 28, LABEL_PX = 14, COUNTRY_PX = 13, PAD_PX = 1;
   var markers = svg.querySelectorAll('a.marker');
   var labels = svg.querySelectorAll('text.label');
   var countries = Array.from(svg.querySelectorAll('text.country-label')).sort(function (a, b) {
     return b.classList.contains('l-kz') - a.classList.contains('l-kz');
   });
 
-  // Country names at a readable size on screen, whatever the map's width and zoom; where two
-  // would overlap, Kazakhstan's is kept, then the first in the map's order.
-  // All writes first, then all reads, then the writes they decide: one layout, not one per name.
-  function drawCountries(unit) {
+  // Every label on screen, measured: country names first (Kazakhstan's, then the map's order),
+  // then the checkpoints' labels the build allows at this level, in its order. A label is
+  // shown only where it overlaps no label shown before it and lies wholly inside the view; a
+  // checkpoint's label that would run past the right edge goes left of its marker.
+  // All writes first, then all reads, then the writes they decide: one layout, not one per label.
+  function placeLabels(unit, level, gap) {
+    var candidates = [];
     countries.forEach(function (t) {
       t.style.fontSize = (COUNTRY_PX * unit).toFixed(2) + 'px';
       t.classList.remove('hidden');
+      candidates.push(t);
     });
-    var boxes = countries.map(function (t) { return t.getBBox(); });
+    labels.forEach(function (t) {
+      t.setAttribute('font-size', (LABEL_PX * unit).toFixed(2));
+      t.setAttribute('dx', gap.toFixed(2));
+      t.removeAttribute('text-anchor');
+      var allowed = !t.classList.contains('filtered') && +t.dataset.minzoom <= level;
+      t.classList.toggle('hidden', !allowed);
+      if (allowed) candidates.push(t);
+    });
+    var boxes = candidates.map(function (t) { return t.getBBox(); });
+    var pad = PAD_PX * unit;
+    var edge = { x0: view.x, y0: view.y, x1: view.x + view.w, y1: view.y + view.h };
+    var inside = function (b) { return b.x0 >= edge.x0 && b.y0 >= edge.y0 && b.x1 <= edge.x1 && b.y1 <= edge.y1; };
+    var clear = function (b, shown) {
+      return shown.every(function (o) { return b.x1 <= o.x0 || o.x1 <= b.x0 || b.y1 <= o.y0 || o.y1 <= b.y0; });
+    };
     var shown = [];
-    countries.forEach(function (t, i) {
-      var b = boxes[i];
-      var clash = shown.some(function (o) {
-        return b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
-      });
-      if (clash) t.classList.add('hidden'); else shown.push(b);
+    candidates.forEach(function (t, i) {
+      var r = boxes[i];
+      var b = { x0: r.x - pad, y0: r.y - pad, x1: r.x + r.width + pad, y1: r.y + r.height + pad };
+      var flip = false;
+      if (b.x1 > edge.x1 && t.classList.contains('label')) {
+        var end = +t.getAttribute('x') - gap;
+        b = { x0: end - r.width - pad, y0: b.y0, x1: end + pad, y1: b.y1 };
+        flip = true;
+      }
+      var ok = inside(b) && clear(b, shown);
+      t.classList.toggle('hidden', !ok);
+      if (!ok) return;
+      shown.push(b);
+      if (flip) {
+        t.setAttribute('text-anchor', 'end');
+        t.setAttribute('dx', (-gap).toFixed(2));
+      }
     });
   }
 
@@ -44,7 +74,6 @@
     view.y = Math.min(H - view.h, Math.max(0, view.y));
     svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(2); }).join(' '));
     var unit = 1 / pxPerUnit();
-    drawCountries(unit);
     var size = MARKER_PX * unit;
     markers.forEach(function (a) {
       var x = +a.dataset.x - size / 2, y = +a.dataset.y - size / 2;
@@ -52,16 +81,14 @@
         u.setAttribute('x', x.toFixed(2)); u.setAttribute('y', y.toFixed(2));
         u.setAttribute('width', size.toFixed(2)); u.setAttribute('height', size.toFixed(2));
       });
+      // A finger's tap target around the symbol, whatever the zoom.
+      var hit = a.querySelector('circle.hit');
+      if (hit) hit.setAttribute('r', (HIT_PX / 2 * unit).toFixed(2));
     });
     // The build placed labels for a 1000-unit-wide map at 14 units per level; scale to screen.
     var effective = pxPerUnit() * 1000 / W;
     var level = LEVELS.filter(function (l) { return l <= effective + 1e-9; }).pop() || 0;
-    labels.forEach(function (t) {
-      var hiddenByFilter = t.classList.contains('filtered');
-      t.classList.toggle('hidden', hiddenByFilter || +t.dataset.minzoom > level);
-      t.setAttribute('font-size', (LABEL_PX * unit).toFixed(2));
-      t.setAttribute('dx', (size * 0.6).toFixed(2));
-    });
+    placeLabels(unit, level, size * 0.6);
   }
 
   function toMap(clientX, clientY) {

@@ -1,13 +1,16 @@
 //! End-to-end tests of the built site in headless Chromium: search, filters, the map, keyboard
 //! use and a clean console, served over HTTP from a sub-path and from disk; the open-now badge
-//! (`hours`), reading offline (`offline`), the layout on a phone (`phone`) and WCAG 2.1 AA by
-//! axe-core (`axe`).
+//! (`hours`), reading offline (`offline`), the layout on a phone (`phone`), the map's labels
+//! at six views (`map_labels`), how complete a filtered list is (`completeness`) and WCAG 2.1
+//! AA by axe-core (`axe`).
 //!
 //! Every test here uses one site, built once per test process from the repository's content and
 //! `tests/fixtures/browser-site`, one server and one browser session ([`open`]).
 
 mod axe;
+mod completeness;
 mod hours;
+mod map_labels;
 mod offline;
 mod offline_timeout;
 mod phone;

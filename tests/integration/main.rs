@@ -4,6 +4,7 @@ mod architecture;
 mod browser;
 mod build;
 mod docs;
+mod equeue;
 mod facts;
 mod faults;
 mod hostile;

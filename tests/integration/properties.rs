@@ -206,6 +206,7 @@ fn checkpoint() -> impl Strategy<Value = Checkpoint> {
                 hours,
                 status,
                 operating: Vec::new(),
+                e_queue: None,
                 location,
                 contacts,
                 notes,

@@ -15,6 +15,8 @@ pub struct Marker<'a> {
     pub id: &'a str,
     /// Name in the page's language (or the nearest one).
     pub name: String,
+    /// What the map writes beside the marker: the name, or an airport's or port's city.
+    pub label: String,
     /// ` lang="…"` when the name is not in the page's language, else empty.
     pub lang_attr: String,
     /// Status in the page's language.
@@ -132,7 +134,7 @@ type LabelBox = (f64, f64, f64, f64);
 /// Estimated label box at zoom `z`.
 fn label_box(m: &Marker, z: f64) -> LabelBox {
     let size = 14.0 / z;
-    let width = m.name.chars().count() as f64 * size * 0.6;
+    let width = m.label.chars().count() as f64 * size * 0.6;
     (m.x + 8.0 / z, m.y - size * 0.8, m.x + 8.0 / z + width, m.y + size * 0.3)
 }
 
@@ -173,7 +175,7 @@ pub fn marker_labels(markers: &[Marker]) -> String {
             m.x,
             m.y,
             m.lang_attr,
-            xml_escape(&m.name)
+            xml_escape(&m.label)
         );
     }
     out.push_str("</g>");
@@ -193,6 +195,7 @@ mod tests {
             .map(|(i, n)| Marker {
                 id: n,
                 name: n.to_string(),
+                label: n.to_string(),
                 lang_attr: String::new(),
                 status_label: "Open".to_string(),
                 x: 100.0 + i as f64 * 3.0,

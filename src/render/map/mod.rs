@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 mod labels;
 mod projection;
+mod short;
 
 pub use self::labels::CountryAnchor;
 use self::labels::{Marker, country_anchors, country_labels, marker_labels};
@@ -128,7 +129,7 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
     let (x, y) = (m.x - 6.0, m.y - 6.0);
     let _ = write!(
         svg,
-        "<a class=\"marker s-{}{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
+        "<a class=\"marker s-{}{}\" href=\"{root}{}\" data-id=\"{}\" data-x=\"{:.1}\" data-y=\"{:.1}\"><title{}>{title} ({})</title><circle class=\"hit\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"12\"/><use href=\"#sym-{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"12\" height=\"12\"/>",
         m.status,
         if m.rough { " rough" } else { "" },
         checkpoint_url(m.id),
@@ -137,6 +138,8 @@ fn write_marker(svg: &mut String, m: &Marker, root: &str) {
         m.y,
         m.lang_attr,
         xml_escape(&m.status_label),
+        m.x,
+        m.y,
         m.symbol
     );
     if matches!(m.status, "closed" | "suspended" | "partial") {
@@ -159,12 +162,14 @@ fn markers<'a>(content: &'a Content, frame: &Frame, ui: &Ui) -> Vec<Marker<'a>> 
             let (x, y) = frame.to_svg(l.lon.as_ref()?.value, l.lat.as_ref()?.value);
             let name = name_in(&c.name, &ui.lang).unwrap_or_else(|| super::view::Text::new(c.id.value.clone(), "en"));
             let lang_attr = if name.lang == ui.lang { String::new() } else { format!(" lang=\"{}\"", name.lang) };
+            let label = short::map_label(c, &name.text, &name.lang);
             let name = name.text;
             let state = state_now(c, content);
             let status_label = state_words(state.state, state.concerns, ui);
             Some(Marker {
                 id: &c.id.value,
                 name,
+                label,
                 lang_attr,
                 status_label,
                 x,

@@ -112,6 +112,7 @@ pub fn checkpoint_item(c: &Checkpoint, content: &Content, ui: &Ui) -> Checkpoint
         open_to: super::sides::open_to_label(c, content, ui),
         open_to_codes: super::sides::open_to_codes(c).to_string(),
         status: super::state::state_label(&state, ui),
+        e_queue: super::equeue::e_queue_label(c.e_queue.as_ref(), ui),
         region,
         lat: loc.and_then(|l| l.lat.as_ref()).map(|v| v.value),
         lon: loc.and_then(|l| l.lon.as_ref()).map(|v| v.value),
@@ -230,8 +231,19 @@ fn cited(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeM
 }
 
 /// The fact fields pages cite, each present (empty where no source speaks of it).
-const CITED_FIELDS: [&str; 10] =
-    ["name", "border", "counterpart", "modes", "traffic", "open_to", "classification", "hours", "status", "location"];
+const CITED_FIELDS: [&str; 11] = [
+    "name",
+    "border",
+    "counterpart",
+    "modes",
+    "traffic",
+    "open_to",
+    "classification",
+    "hours",
+    "status",
+    "e_queue",
+    "location",
+];
 
 /// Other sources' values for a checkpoint's facts, by top-level field.
 fn also_stated(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::BTreeMap<String, Vec<AlsoView>> {
@@ -367,6 +379,9 @@ pub struct CheckpointItem {
     /// Filter tokens of who may cross: `all` for everyone, `neighbours`, or `all unknown`
     /// (a filter for other nationalities never hides a checkpoint whose class is unknown).
     pub open_to_codes: String,
+    /// Whether trucks book their crossing in the e-queue (`yes`, `no`; `None` where no source
+    /// says), with since when in the label.
+    pub e_queue: Option<Labelled>,
     /// Region name and code.
     pub region: Option<Labelled>,
     /// Latitude.
@@ -478,6 +493,7 @@ mod tests {
         let classes = Classification::ALL;
         let precisions = Precision::ALL.map(precision_key);
         let open = OpenTo::ALL.map(open_to_key);
+        let fees: Vec<String> = crate::content::equeue::FeeKind::ALL.map(crate::render::view::fee_key).into();
         let fields: Vec<String> =
             crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();
         let all = owned.into_iter().chain(hours.map(hours_key)).chain(states);
@@ -485,7 +501,8 @@ mod tests {
             .chain(classes.map(classification_key))
             .chain(precisions)
             .chain(open)
-            .chain(fields.iter().map(String::as_str));
+            .chain(fields.iter().map(String::as_str))
+            .chain(fees.iter().map(String::as_str));
         for key in all {
             assert!(is_rust_key(key), "`{key}` is not in render::keys");
         }

@@ -3,6 +3,7 @@
 //! build their pages' models on both.
 
 mod checkpoint;
+mod equeue;
 mod rule;
 mod sides;
 mod source;
@@ -10,6 +11,7 @@ mod state;
 mod text;
 
 pub use checkpoint::*;
+pub use equeue::*;
 pub use rule::*;
 pub use source::*;
 pub use state::*;

@@ -177,6 +177,7 @@ pub fn field_key(field: &str) -> std::borrow::Cow<'_, str> {
         "hours" => "field_hours",
         "status" => "field_status",
         "operating" => "field_operating",
+        "e_queue" => "field_e_queue",
         "location" => "field_location",
         "location.region" => "field_region",
         "location.district" => "field_district",
