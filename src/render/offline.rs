@@ -1,16 +1,14 @@
 //! The site offline: for each language, the list of files a visitor's browser keeps (its pages,
-//! the assets and its search index: `static/offline.<lang>.json`, with their size), the footer
-//! note of its pages that says that size, and the service worker (`sw.js` at the site's root,
-//! from `templates/sw.js`) that keeps them in a cache named after a hash of those files, so a new
-//! build replaces the cache whole.
+//! the assets and its search index: `static/offline.<lang>.json`, with their size and the
+//! footer's note that says it, which `static/site.js` shows once the service worker has kept
+//! them), and the service worker (`sw.js` at the site's root, from `templates/sw.js`) that keeps
+//! them in a cache named after a hash of those files, so a new build replaces the cache whole.
+//! Pages are not read back: sizes and digests are those [`Staging`] took while writing them.
 
-use std::path::Path;
-
-use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::output::{MARKER, Staging};
+use super::output::{MARKER, Staging, Written};
 use super::ui::Uis;
 use super::url::{manifest_path, prefix};
 use crate::content::Content;
@@ -19,43 +17,38 @@ use crate::content::Content;
 /// the whole site.
 pub const WORKER: &str = "sw.js";
 
-/// Where a page's footer note goes: the text of the element with this id (templates/base.html).
-const NOTE_ID: &str = "id=\"offline-note\"";
-
 /// What `static/offline.<lang>.json` says.
 #[derive(Serialize)]
 struct Manifest<'a> {
     build: &'a str,
     lang: &'a str,
     bytes: u64,
+    /// The footer's note, in the language: how much the files weigh.
+    note: String,
     files: Vec<&'a str>,
 }
 
-/// A file of the site and its size.
+/// A file of the site, its size and digest.
 struct File {
     path: String,
-    bytes: u64,
+    written: Written,
 }
 
-/// Write every language's footer note into its pages, then its manifest, then the service
-/// worker, from the files of the finished site in `staging` (after every other file is written).
+/// Write every language's manifest, then the service worker, from the files of the finished
+/// site in `staging` (after every other file is written).
 pub fn write_offline(content: &Content, uis: &Uis, tera: &tera::Tera, staging: &Staging) -> anyhow::Result<()> {
-    for (lang, files) in per_language(content, &site_files(staging.dir())?) {
-        write_note(staging, &files, &uis[lang])?;
-    }
-    let files = site_files(staging.dir())?;
+    let files = site_files(staging)?;
     let per_language = per_language(content, &files);
     let mut kept: Vec<&File> = per_language.iter().flat_map(|(_, files)| files.iter().copied()).collect();
     kept.sort_by(|a, b| a.path.cmp(&b.path));
     kept.dedup_by(|a, b| a.path == b.path);
-    let build = build_hash(staging.dir(), &kept)?;
+    let build = build_hash(&kept);
     for (lang, files) in &per_language {
-        let manifest = Manifest {
-            build: &build,
-            lang,
-            bytes: files.iter().map(|f| f.bytes).sum(),
-            files: files.iter().map(|f| f.path.as_str()).collect(),
-        };
+        let bytes = files.iter().map(|f| f.written.bytes).sum();
+        let ui = &uis[lang.as_str()];
+        let note = ui.fill("offline_stored", &[("size", &size_text(bytes, ui))]);
+        let files = files.iter().map(|f| f.path.as_str()).collect();
+        let manifest = Manifest { build: &build, lang, bytes, note, files };
         staging.write(&manifest_path(lang), &serde_json::to_vec(&manifest)?)?;
     }
     let mut ctx = tera::Context::new();
@@ -76,56 +69,6 @@ fn per_language<'a>(content: &'a Content, files: &'a [File]) -> Vec<(&'a String,
         .collect()
 }
 
-/// Write into the footer note of each page of `files` (a language's kept files) how much they
-/// weigh, that note included; a page whose note already says so is left as it is, so that
-/// `serve`'s partial rebuilds rewrite only what changed.
-fn write_note(staging: &Staging, files: &[&File], ui: &super::ui::Ui) -> anyhow::Result<()> {
-    // Two passes over the pages, each holding one page per thread at a time: a site of tens of
-    // thousands of pages is never held in memory whole.
-    let read = |f: &File| crate::fs::read_to_string(&staging.dir().join(&f.path));
-    let pages: Vec<&File> = files.iter().copied().filter(|f| f.path.ends_with(".html")).collect();
-    let note_lengths: Vec<Option<usize>> =
-        pages.par_iter().map(|f| Ok(note_range(&read(f)?).map(|r| r.len()))).collect::<anyhow::Result<_>>()?;
-    let with_note = note_lengths.iter().flatten().count() as u64;
-    let without_notes =
-        files.iter().map(|f| f.bytes).sum::<u64>() - note_lengths.iter().flatten().map(|n| *n as u64).sum::<u64>();
-    let note = note_text(without_notes, with_note, ui);
-    pages.par_iter().zip(&note_lengths).filter(|(_, n)| n.is_some()).try_for_each(|(f, _)| {
-        let html = read(f)?;
-        match note_range(&html) {
-            Some(range) if html[range.clone()] != note => {
-                staging.write(&f.path, [&html[..range.start], &note, &html[range.end..]].concat().as_bytes())
-            }
-            _ => Ok(()),
-        }
-    })
-}
-
-/// Where the text of the footer note is in `html`, if the page has one.
-fn note_range(html: &str) -> Option<std::ops::Range<usize>> {
-    let at = html.find(NOTE_ID)?;
-    let start = at + html[at..].find('>')? + 1;
-    Some(start..start + html[start..].find("</p>")?)
-}
-
-/// The note (escaped for HTML) of `pages` pages that weigh `without_notes` bytes before each gets
-/// the note: a text true of itself, the size it states counting its own bytes in every page.
-/// Within a few hundred bytes below a whole megabyte there is none ("2 MB" is shorter than
-/// "1.9 MB", and each makes the other true): there the loop stops at one of the two, whose size
-/// is off by less than the notes' bytes beyond its rounding.
-fn note_text(without_notes: u64, pages: u64, ui: &super::ui::Ui) -> String {
-    let mut note = String::new();
-    for _ in 0..8 {
-        let size = size_text(without_notes + pages * note.len() as u64, ui);
-        let next = super::escape::xml_escape(&ui.fill("offline_stored", &[("size", &size)]));
-        if next == note {
-            break;
-        }
-        note = next;
-    }
-    note
-}
-
 /// Whether a visitor reading `lang` keeps `path`: the language's pages (not the 404 page, whose
 /// links point at the published site), and every asset but other languages' search indexes and
 /// lists of files.
@@ -141,40 +84,28 @@ fn kept_for(path: &str, lang: &str, prefix: &str, prefixes: &[String]) -> bool {
     rest.ends_with(".html") && rest != "404.html" && !in_other
 }
 
-/// Every file of the site in `dir` but the build's marker and what this module writes, sorted.
-fn site_files(dir: &Path) -> anyhow::Result<Vec<File>> {
-    let paths = crate::fs::walk(dir)?;
-    let mut files: Vec<File> = paths
-        .iter()
-        .filter_map(|p| {
-            let path = p.strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
-            let bytes = p.metadata().ok()?.len();
-            (path != MARKER && path != WORKER).then_some(File { path, bytes })
-        })
+/// Every file of the site in `staging` but the build's marker and what this module writes,
+/// sorted.
+fn site_files(staging: &Staging) -> anyhow::Result<Vec<File>> {
+    let mut files: Vec<File> = staging
+        .files()?
+        .into_iter()
+        .filter(|(path, _)| path != MARKER && path != WORKER)
+        .map(|(path, written)| File { path, written })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
-/// A hash of `files` (their paths and bytes): what names a build's cache.
-fn build_hash(dir: &Path, files: &[&File]) -> anyhow::Result<String> {
-    let digests: Vec<[u8; 32]> = files
-        .par_iter()
-        .map(|f| {
-            let path = dir.join(&f.path);
-            let bytes = crate::fs::read(&path)?;
-            let mut h = Sha256::new();
-            h.update(f.path.as_bytes());
-            h.update([0]);
-            h.update(&bytes);
-            Ok(h.finalize().into())
-        })
-        .collect::<anyhow::Result<_>>()?;
+/// A hash of `files` (their paths and digests): what names a build's cache.
+fn build_hash(files: &[&File]) -> String {
     let mut all = Sha256::new();
-    for d in digests {
-        all.update(d);
+    for f in files {
+        all.update(f.path.as_bytes());
+        all.update([0]);
+        all.update(f.written.digest);
     }
-    Ok(all.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect())
+    all.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// `bytes` in megabytes to one decimal, as `ui`'s language writes it (at least 0.1).
@@ -194,26 +125,40 @@ mod tests {
     }
 
     #[test]
-    fn the_note_counts_its_own_bytes_in_every_page() {
+    fn the_size_is_in_megabytes_to_one_decimal() {
         let ui = english();
-        for without_notes in [0, 1_234_567, 1_449_990, 1_500_000, 9_937_000, 99_990_000] {
-            let note = note_text(without_notes, 250, &ui);
-            let total = without_notes + 250 * note.len() as u64;
-            assert_eq!(note, format!("Available offline: {} kept on this device", size_text(total, &ui)));
-        }
-        // Just below two megabytes no text is true of itself: with "1.9 MB" (45 bytes) the pages
-        // weigh 2 MB, with "2 MB" (43 bytes) 1.9 MB. Either is said, and the loop ends.
-        assert_eq!(size_text(1_939_000 + 250 * 45, &ui), "2 MB");
-        assert_eq!(size_text(1_939_000 + 250 * 43, &ui), "1.9 MB");
-        let note = note_text(1_939_000, 250, &ui);
-        assert!(note.contains(" 2 MB ") || note.contains(" 1.9 MB "), "{note}");
+        assert_eq!(size_text(0, &ui), "0.1 MB");
+        assert_eq!(size_text(1_234_567, &ui), "1.2 MB");
+        assert_eq!(size_text(1_960_000, &ui), "2 MB");
+        assert_eq!(size_text(99_990_000, &ui), "100 MB");
     }
 
     #[test]
-    fn the_note_goes_in_the_element_with_its_id() {
-        let html = "<p>a</p><p class=\"offline-note\" id=\"offline-note\" hidden>old</p><p>b</p>";
-        assert_eq!(&html[note_range(html).unwrap()], "old");
-        assert_eq!(note_range("<p id=\"other\">x</p>"), None);
+    fn the_manifest_gives_the_size_of_the_files_kept_and_the_build_names_their_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut loaded = crate::content::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content")))
+            .unwrap()
+            .content;
+        loaded.config.languages = vec!["en".to_string()];
+        let uis: Uis = [("en".to_string(), std::sync::Arc::new(english()))].into_iter().collect();
+        let tera =
+            super::super::templates::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")))
+                .unwrap();
+        let build = |page: &[u8]| {
+            let staging = Staging::new(&dir.path().join("out"), &[]).unwrap();
+            staging.write("index.html", page).unwrap();
+            staging.write("static/site.js", &[b'x'; 1_500_000]).unwrap();
+            staging.write("feed.xml", b"not kept").unwrap();
+            write_offline(&loaded, &uis, &tera, &staging).unwrap();
+            let text = std::fs::read_to_string(staging.dir().join("static/offline.en.json")).unwrap();
+            serde_json::from_str::<serde_json::Value>(&text).unwrap()
+        };
+        let manifest = build(b"<p>one</p>");
+        assert_eq!(manifest["files"], serde_json::json!(["index.html", "static/site.js"]));
+        assert_eq!(manifest["bytes"], 1_500_010);
+        assert_eq!(manifest["note"], "Available offline: 1.5 MB kept on this device");
+        assert_eq!(build(b"<p>one</p>")["build"], manifest["build"], "the same files name the same build");
+        assert_ne!(build(b"<p>two</p>")["build"], manifest["build"], "a changed page names a new build");
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! The output folder: written whole into a temporary sibling, then swapped in, so a failed or
-//! interrupted build leaves the previous site untouched.
+//! interrupted build leaves the previous site untouched. Each file written is hashed as it is
+//! written, so that what names the build (see [`super::offline`]) never reads the site back.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
+use sha2::{Digest as _, Sha256};
 
 /// A marker file that says "this folder is a crossings build", so `build` never replaces a
 /// folder it did not make.
@@ -15,6 +19,46 @@ pub struct Staging {
     /// The temporary folder of a whole build; `None` when updating `target` in place.
     temp: Option<tempfile::TempDir>,
     target: PathBuf,
+    /// What this staging wrote, by path inside the site; for an update, with what the earlier
+    /// build wrote, when this process made it.
+    written: Mutex<HashMap<String, Written>>,
+    /// Whether `written` holds every file of the site (a whole build, or the update of a build
+    /// this process finished).
+    complete: bool,
+}
+
+/// The files of the last build this process finished, and its folder: what an update of that
+/// folder starts from, so that it never reads back the files it leaves as they were (a preview
+/// at 10,000 checkpoints would spend most of an update's time reading them). One build only, so
+/// that a long preview session does not pile up the lists of folders it has removed.
+static LAST_FINISHED: Mutex<Option<(PathBuf, HashMap<String, Written>)>> = Mutex::new(None);
+
+/// A file as written: its size and the SHA-256 of its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The SHA-256 of its bytes.
+    pub digest: [u8; 32],
+}
+
+/// A writer that hashes and counts what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hash: Sha256,
+    bytes: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 impl Staging {
@@ -32,7 +76,7 @@ impl Staging {
             .prefix(&format!(".{name}.building-"))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a temporary folder in `{}`", parent.display()))?;
-        Ok(Staging { temp: Some(temp), target: target.to_path_buf() })
+        Ok(Staging { temp: Some(temp), target: target.to_path_buf(), written: Mutex::default(), complete: true })
     }
 
     /// Rewrite files of the finished build in `dir` in place, each replaced whole (written beside
@@ -43,7 +87,12 @@ impl Staging {
         if !dir.join(MARKER).is_file() {
             bail!("`{}` is not a finished build: build it whole first", dir.display());
         }
-        Ok(Staging { temp: None, target: dir.to_path_buf() })
+        let mut last = LAST_FINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let folder = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let earlier = last.take_if(|(finished, _)| *finished == folder).map(|(_, files)| files);
+        let complete = earlier.is_some();
+        let written = Mutex::new(earlier.unwrap_or_default());
+        Ok(Staging { temp: None, target: dir.to_path_buf(), written, complete })
     }
 
     /// The folder pages are written into.
@@ -51,10 +100,37 @@ impl Staging {
         self.temp.as_ref().map_or(&self.target, |t| t.path())
     }
 
+    /// Every file of the site so far, by path inside it, with its size and digest: those written,
+    /// and for an update of a build this process did not finish, the others read from disk.
+    pub fn files(&self) -> anyhow::Result<HashMap<String, Written>> {
+        let mut files = self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        if self.complete {
+            return Ok(files);
+        }
+        let dir = self.dir();
+        for path in crate::fs::walk(dir)? {
+            let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            if let std::collections::hash_map::Entry::Vacant(entry) = files.entry(relative) {
+                let bytes = crate::fs::read(&path)?;
+                entry.insert(Written { bytes: bytes.len() as u64, digest: Sha256::digest(&bytes).into() });
+            }
+        }
+        Ok(files)
+    }
+
+    fn record(&self, relative: &str, written: Written) {
+        self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(relative.to_string(), written);
+    }
+
     /// Remove `relative` (a file or a folder) from the site being written, if it is there.
     pub fn remove(&self, relative: &str) -> anyhow::Result<()> {
         let path = self.path_of(relative)?;
         let removed = if path.is_dir() { remove_tree(&path) } else { std::fs::remove_file(&path) };
+        let folder = format!("{relative}/");
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|p, _| p != relative && !p.starts_with(&folder));
         match removed {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 Err(e).with_context(|| format!("cannot remove `{}`", path.display()))
@@ -69,7 +145,9 @@ impl Staging {
             return self.write_with(relative, |out| Ok(out.write_all(bytes)?));
         }
         let path = self.path_of(relative)?;
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+        self.record(relative, Written { bytes: bytes.len() as u64, digest: Sha256::digest(bytes).into() });
+        Ok(())
     }
 
     /// Write `relative` inside the staging folder piece by piece: `fill` writes the file's bytes
@@ -81,22 +159,27 @@ impl Staging {
     ) -> anyhow::Result<()> {
         let path = self.path_of(relative)?;
         let cannot = || format!("cannot write `{}`", path.display());
-        /// `fill` into `file` through a buffer; `file` back, everything written.
+        /// `fill` into `file` through a buffer; `file` back, everything written, and what was.
         fn filled<W: std::io::Write>(
             file: W,
             fill: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
-        ) -> anyhow::Result<W> {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        ) -> anyhow::Result<(W, Written)> {
+            let hashing = Hashing { inner: file, hash: Sha256::new(), bytes: 0 };
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, hashing);
             fill(&mut out)?;
-            out.into_inner().map_err(|e| e.into_error().into())
+            let Hashing { inner, hash, bytes } = out.into_inner().map_err(|e| e.into_error())?;
+            Ok((inner, Written { bytes, digest: hash.finalize().into() }))
         }
-        if self.temp.is_some() {
-            filled(std::fs::File::create(&path).with_context(cannot)?, fill).with_context(cannot)?;
+        let written = if self.temp.is_some() {
+            filled(std::fs::File::create(&path).with_context(cannot)?, fill).with_context(cannot)?.1
         } else {
             let folder = path.parent().unwrap_or(&self.target);
             let temp = tempfile::Builder::new().prefix(".writing-").tempfile_in(folder).with_context(cannot)?;
-            filled(temp, fill).with_context(cannot)?.persist(&path).with_context(cannot)?;
-        }
+            let (temp, written) = filled(temp, fill).with_context(cannot)?;
+            temp.persist(&path).with_context(cannot)?;
+            written
+        };
+        self.record(relative, written);
         Ok(())
     }
 
@@ -114,10 +197,20 @@ impl Staging {
 
     /// Put the finished site in place of the old one.
     pub fn commit(mut self) -> anyhow::Result<()> {
-        if self.temp.is_none() {
-            return Ok(()); // updated in place
+        if self.temp.is_some() {
+            self.write(MARKER, b"This folder is generated by `crossings build`; it is replaced on every build.\n")?;
+            self.swap_in()?;
         }
-        self.write(MARKER, b"This folder is generated by `crossings build`; it is replaced on every build.\n")?;
+        if self.complete {
+            let files = std::mem::take(self.written.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let folder = self.target.canonicalize().unwrap_or_else(|_| self.target.clone());
+            *LAST_FINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some((folder, files));
+        }
+        Ok(())
+    }
+
+    /// Move the temporary folder in place of the target, the old site aside and then away.
+    fn swap_in(&mut self) -> anyhow::Result<()> {
         let temp = self.temp.take().map(tempfile::TempDir::keep).unwrap_or_default();
         let old = self.target.with_file_name(format!(
             ".{}.old-{}",
@@ -238,6 +331,35 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["out"]);
+    }
+
+    #[test]
+    fn the_files_of_an_update_are_those_on_disk_with_their_digests() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let staging = Staging::new(&out, &[]).unwrap();
+        staging.write("a/index.html", b"one").unwrap();
+        staging.write_with("b/index.html", |w| Ok(w.write_all(b"two")?)).unwrap();
+        staging.write("c/index.html", b"three").unwrap();
+        staging.commit().unwrap();
+        let on_disk = || -> HashMap<String, Written> {
+            ["a/index.html", "b/index.html"]
+                .map(|p| {
+                    let bytes = std::fs::read(out.join(p)).unwrap();
+                    (p.to_string(), Written { bytes: bytes.len() as u64, digest: Sha256::digest(&bytes).into() })
+                })
+                .into_iter()
+                .collect()
+        };
+        // Whether the update starts from this process's list (another test may have finished a
+        // build since) or reads the others back, the files are those on disk.
+        let staging = Staging::update(&out).unwrap();
+        staging.write_with("b/index.html", |w| Ok(w.write_all(b"two, edited")?)).unwrap();
+        staging.remove("c").unwrap();
+        let files: HashMap<String, Written> =
+            staging.files().unwrap().into_iter().filter(|(p, _)| p != MARKER).collect();
+        staging.commit().unwrap();
+        assert_eq!(files, on_disk());
     }
 
     #[test]

@@ -52,7 +52,10 @@
     var worker = navigator.serviceWorker;
     worker.addEventListener('message', function (ev) {
       var note = document.getElementById('offline-note');
-      if (note && note.textContent && ev.data && ev.data.kept === html.lang) note.hidden = false;
+      if (note && ev.data && ev.data.kept === html.lang && ev.data.note) {
+        note.textContent = ev.data.note;
+        note.hidden = false;
+      }
     });
     worker.register(root + 'sw.js').then(function () { return worker.ready; }).then(function (registration) {
       registration.active.postMessage({ keep: html.lang });
