@@ -120,7 +120,7 @@ pub fn coverage(content: &Content, official: Option<&OfficialCounts>, today: Dat
         count("hours", side == Some(super::sides::Side::Kazakh));
         count("hours_opposite", side == Some(super::sides::Side::Opposite));
         let state = c.state_on(today, content);
-        count("status", state.state != crate::content::State::Unknown);
+        count("status", state.state != super::state::State::Unknown);
         count("stale_state", state.stale);
         count("name_en", c.name.en.is_some());
         count("name_ru", c.name.ru.is_some());
@@ -192,5 +192,27 @@ impl Coverage {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_the_records_whose_state_today_rests_on_an_old_source() {
+        let old = "id: old\nname: {en: Old}\nstatus: {state: closed, since: 2020-04-04}\nsources:\n  \
+                   - url: https://example.kz/2020\n    as_of: 2020-04\n    supports: [status]\n";
+        let listed = "id: listed\nname: {en: Listed}\nstatus: {state: closed, since: 2020-04-04}\noperating:\n  \
+                      - {evidence: queue, source: queue}\nsources:\n  - source: queue\n    supports: [operating]\n  \
+                      - url: https://example.kz/2020\n    as_of: 2020-04\n    supports: [status]\n";
+        let content = crate::content::load_files(&[
+            ("sources.yaml", "sources:\n  - id: queue\n    as_of: 2026-07-06\n"),
+            ("checkpoints/old.yaml", old),
+            ("checkpoints/listed.yaml", listed),
+        ]);
+        let report = coverage(&content, None, Date::parse("2026-12-08").unwrap());
+        assert_eq!(report.with["stale_state"], 1, "the 2020 closure; the listed one works as of 2026");
+        assert_eq!(report.with["status"], 2);
     }
 }

@@ -38,7 +38,6 @@ pub use self::model::*;
 pub use self::record::{Record, Rule};
 pub use self::reference::Reference;
 pub use self::source_files::SourceFiles;
-pub use self::state::{State, StateOn};
 use crate::config::Config;
 use crate::diagnostics::Notice;
 use crate::yaml::Pos;

@@ -384,6 +384,71 @@ impl Vocabulary for Traffic {
     }
 }
 
+impl Vocabulary for Evidence {
+    const ALL: &'static [Evidence] = &[
+        Evidence::Traffic,
+        Evidence::Queue,
+        Evidence::Inspection,
+        Evidence::BusRoute,
+        Evidence::Hours,
+        Evidence::Register,
+        Evidence::Listed,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Evidence::Traffic => "traffic",
+            Evidence::Queue => "queue",
+            Evidence::Inspection => "inspection",
+            Evidence::BusRoute => "bus_route",
+            Evidence::Hours => "hours",
+            Evidence::Register => "register",
+            Evidence::Listed => "listed",
+        }
+    }
+}
+
+impl Vocabulary for Concern {
+    const ALL: &'static [Concern] = &[
+        Concern::Cars,
+        Concern::Buses,
+        Concern::Trucks,
+        Concern::Pedestrians,
+        Concern::PassengerTrains,
+        Concern::FreightTrains,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Concern::Cars => "cars",
+            Concern::Buses => "buses",
+            Concern::Trucks => "trucks",
+            Concern::Pedestrians => "pedestrians",
+            Concern::PassengerTrains => "passenger_trains",
+            Concern::FreightTrains => "freight_trains",
+        }
+    }
+}
+
+impl Concern {
+    /// The kind of traffic it is part of.
+    pub fn traffic(self) -> Traffic {
+        match self {
+            Concern::Trucks | Concern::FreightTrains => Traffic::Cargo,
+            _ => Traffic::Passenger,
+        }
+    }
+
+    /// The kinds of traffic a status concerning `concerns` spares: those none of them is part
+    /// of. A status concerning everyone (no list) spares none.
+    pub fn spared(concerns: &[Concern]) -> Vec<Traffic> {
+        if concerns.is_empty() {
+            return Vec::new();
+        }
+        Traffic::ALL.iter().copied().filter(|t| !concerns.iter().any(|c| c.traffic() == *t)).collect()
+    }
+}
+
 /// Nationalities allowed to cross.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

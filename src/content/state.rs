@@ -308,6 +308,15 @@ mod tests {
     }
 
     #[test]
+    fn a_closure_for_cars_and_buses_spares_cargo_only() {
+        use crate::content::Traffic;
+        assert_eq!(Concern::spared(&[Concern::Cars, Concern::Buses]), vec![Traffic::Cargo]);
+        assert_eq!(Concern::spared(&[Concern::Trucks]), vec![Traffic::Passenger]);
+        assert_eq!(Concern::spared(&[]), Vec::<Traffic>::new(), "a closure of everyone spares nobody");
+        assert_eq!(Concern::spared(&[Concern::Cars, Concern::Trucks]), Vec::<Traffic>::new());
+    }
+
+    #[test]
     fn evidence_alone_says_working_as_of_its_date() {
         let c = content(&format!("{QUEUE}sources:\n  - source: queue\n    supports: [operating]\n"));
         let s = c.checkpoints[0].data.state_on(day("2026-12-01"), &c);

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use super::common::Settings;
 use super::notice::Notice;
 use crate::content::date::Date;
-use crate::content::{Checkpoint, Content, State, StatusState};
+use crate::content::state::State;
+use crate::content::{Checkpoint, Content, StatusState};
 use crate::yaml::{self, Spanned};
 
 /// Check the state of `c` (file `path`) on `settings.today`.

@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
 use super::text::*;
+use crate::content::state::State;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, State,
-    StatusState,
+    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, StatusState,
 };
 use crate::render::markdown;
 use crate::render::ui::Ui;
@@ -278,7 +278,7 @@ fn also_stated(c: &Checkpoint, content: &Content, ui: &Ui) -> std::collections::
 
 /// The schedule for the "open now" badge: none while the state today stops everyone (a
 /// partial closure leaves the hours for the traffic it spares).
-fn open_hours(c: &Checkpoint, state: &crate::content::StateOn) -> Option<String> {
+fn open_hours(c: &Checkpoint, state: &crate::content::state::StateOn) -> Option<String> {
     let stopped = matches!(state.state, State::Closed | State::Suspended) && state.concerns.is_empty();
     if stopped { None } else { crate::render::hours::badge_json(c.hours.as_ref()?) }
 }

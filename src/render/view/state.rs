@@ -5,7 +5,8 @@
 
 use super::text::Labelled;
 use crate::content::date::Date;
-use crate::content::{Checkpoint, Concern, Content, State, StateOn, Status, Vocabulary};
+use crate::content::state::{State, StateOn};
+use crate::content::{Checkpoint, Concern, Content, Status, Vocabulary};
 use crate::render::ui::Ui;
 
 /// The key of a state's label.
