@@ -7,7 +7,6 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::Fact;
 use crate::yaml::Spanned;
 
 /// Whether trucks book their crossing here in the electronic queue, as a dated source says.
@@ -15,17 +14,31 @@ use crate::yaml::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct EQueue {
     /// `yes` where a source lists the checkpoint in the queue, `no` where one says it is not
-    /// in it.
-    pub booking: Fact,
+    /// in it (no `e_queue` at all: unknown).
+    pub booking: Booking,
     /// The date (YYYY-MM-DD) the queue started here, where a source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<Spanned<String>>,
 }
 
+/// What a source says of booking at a checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Booking {
+    /// Trucks book their crossing in the queue.
+    Yes,
+    /// The checkpoint is not in the queue.
+    No,
+}
+
 impl EQueue {
-    /// Whether trucks book here, by the record's sources.
-    pub fn needs_booking(queue: Option<&EQueue>) -> Fact {
-        queue.map_or(Fact::Unknown, |q| q.booking)
+    /// `yes`, `no` or `unknown` (no source says) for a record's `e_queue`, as exports write it.
+    pub fn booking_code(queue: Option<&EQueue>) -> &'static str {
+        match queue.map(|q| q.booking) {
+            Some(Booking::Yes) => "yes",
+            Some(Booking::No) => "no",
+            None => "unknown",
+        }
     }
 }
 

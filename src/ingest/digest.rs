@@ -14,6 +14,7 @@ use super::candidate::{Candidate, PageCite};
 use super::names;
 use super::normalise;
 use crate::content::date::Date;
+use crate::content::equeue::Booking;
 use crate::content::recipe::Lang;
 use crate::content::{
     Border, Concern, EQueue, Evidence, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary,
@@ -299,9 +300,10 @@ fn status(c: &mut Candidate, part: &str, value: &str) -> Result<(), String> {
 
 /// `e_queue.booking` (`yes`, `no`) or `e_queue.since` (a date, which implies `yes`).
 fn e_queue(c: &mut Candidate, part: &str, value: &str) -> Result<(), String> {
-    let queue = c.e_queue.get_or_insert(EQueue { booking: Fact::Yes, since: None });
+    let queue = c.e_queue.get_or_insert(EQueue { booking: Booking::Yes, since: None });
     match part {
-        "booking" => queue.booking = fact(value)?,
+        "booking" if fact(value)? == Fact::Yes => queue.booking = Booking::Yes,
+        "booking" => queue.booking = Booking::No,
         "since" if Date::parse(value).is_some() => queue.since = Some(Spanned::new(value.to_string())),
         "since" => return Err(format!("`{value}` is not a date (YYYY-MM-DD)")),
         other => return Err(format!("`e_queue.{other}` is not a field; use booking or since")),
@@ -388,6 +390,19 @@ mod tests {
     }
 
     #[test]
+    fn a_queue_start_says_trucks_book_there_since_that_day() {
+        let text = format!(
+            "{PAGE}      - {{checkpoint: Бидаик, border: RU, field: e_queue.since, value: 2023-11-01}}\n      - {{checkpoint: Орда, border: RU, field: e_queue.booking, value: \"no\"}}\n"
+        );
+        let c = candidates(Path::new("d.yaml"), &text, "digest", &reference()).unwrap();
+        let queue = |i: usize| c[i].e_queue.clone().unwrap();
+        assert_eq!(queue(0).booking, Booking::Yes);
+        assert_eq!(queue(0).since.map(|d| d.value), Some("2023-11-01".to_string()));
+        assert_eq!((queue(1).booking, queue(1).since), (Booking::No, None));
+        assert!(c[0].supports().contains(&"e_queue".to_string()));
+    }
+
+    #[test]
     fn a_wrong_statement_is_an_error_at_its_line() {
         for (row, says) in [
             ("{checkpoint: X, field: name.kk, value: Х}", "page's language"),
@@ -396,6 +411,8 @@ mod tests {
             ("{checkpoint: X, field: status.since, value: 2025-13-01}", "not a date"),
             ("{checkpoint: X, field: colour, value: red}", "not a field"),
             ("{checkpoint: X, field: operating, value: rumour}", "not a kind of evidence"),
+            ("{checkpoint: X, field: e_queue.since, value: soon}", "not a date"),
+            ("{checkpoint: X, field: e_queue.booking, value: maybe}", "`yes` or `no`"),
         ] {
             let text = format!("{PAGE}      - {row}\n");
             let e = candidates(Path::new("d.yaml"), &text, "digest", &reference()).unwrap_err().to_string();

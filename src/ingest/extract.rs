@@ -11,7 +11,7 @@ use super::names::{self, collapse};
 use super::sources::RecipeAt;
 use super::table::{self, SkippedRow};
 use crate::content::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe, selector};
-use crate::content::{Border, Fact, Reference};
+use crate::content::{Border, Reference};
 
 /// Parse `html` and drop what the recipe's `remove` selectors match.
 pub fn parse_page(html: &str, recipe: &HtmlRecipe) -> anyhow::Result<Html> {
@@ -108,7 +108,9 @@ pub fn tsv_candidates(text: &str, recipe: &TsvRecipe, source: &str) -> anyhow::R
         candidate.modes = g.modes.clone().unwrap_or_else(|| recipe.modes.clone());
         candidate.traffic = g.traffic.clone().unwrap_or_else(|| recipe.traffic.clone());
         candidate.operating = recipe.operating.map(|kind| (kind, None)).into_iter().collect();
-        candidate.e_queue = recipe.e_queue.then_some(crate::content::EQueue { booking: Fact::Yes, since: None });
+        candidate.e_queue = recipe
+            .e_queue
+            .then_some(crate::content::EQueue { booking: crate::content::equeue::Booking::Yes, since: None });
         out.push(candidate);
     }
     Ok(out)

@@ -493,7 +493,7 @@ mod tests {
         let classes = Classification::ALL;
         let precisions = Precision::ALL.map(precision_key);
         let open = OpenTo::ALL.map(open_to_key);
-        let fees: Vec<String> = crate::content::equeue::FeeKind::ALL.map(crate::render::view::fee_key).into();
+        let fees: Vec<String> = crate::content::equeue::FeeKind::ALL.map(super::super::equeue::fee_key).into();
         let fields: Vec<String> =
             crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();
         let all = owned.into_iter().chain(hours.map(hours_key)).chain(states);

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::source::{Attribution, attribution};
 use super::text::Labelled;
-use crate::content::equeue::{EQueueTerms, FeeKind};
-use crate::content::{Content, EQueue, Fact, SourceRef};
+use crate::content::equeue::{Booking, EQueueTerms, FeeKind};
+use crate::content::{Content, EQueue, SourceRef};
 use crate::render::ui::Ui;
 use crate::yaml::Spanned;
 
@@ -16,12 +16,11 @@ use crate::yaml::Spanned;
 pub fn e_queue_label(queue: Option<&EQueue>, ui: &Ui) -> Option<Labelled> {
     let queue = queue?;
     let label = match (queue.booking, &queue.since) {
-        (Fact::Yes, Some(since)) => ui.fill("e_queue_since", &[("date", &ui.date(&since.value))]),
-        (Fact::Yes, None) => ui.get("e_queue_yes").to_string(),
-        (Fact::No, _) => ui.get("e_queue_no").to_string(),
-        (Fact::Unknown, _) => return None,
+        (Booking::Yes, Some(since)) => ui.fill("e_queue_since", &[("date", &ui.date(&since.value))]),
+        (Booking::Yes, None) => ui.get("e_queue_yes").to_string(),
+        (Booking::No, _) => ui.get("e_queue_no").to_string(),
     };
-    Some(Labelled { code: queue.booking.code().to_string(), label })
+    Some(Labelled { code: EQueue::booking_code(Some(queue)).to_string(), label })
 }
 
 /// The queue's terms as a checkpoint page shows them below the fact.
