@@ -23,6 +23,7 @@ pub mod fetch;
 mod grid;
 mod hours;
 mod json;
+mod json_recipe;
 mod matching;
 mod merge;
 mod names;

@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, bail};
 use serde::Deserialize;
 
-use super::json::JsonRecipe;
+use super::json_recipe::JsonRecipe;
 use super::recipe::{HtmlRecipe, TsvRecipe};
 use crate::yaml::{self, Spanned};
 

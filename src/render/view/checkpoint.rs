@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::source::{Attribution, SourceView, attribution, source_view, verified_label};
 use super::text::*;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, State,
-    StatusState, Vocabulary,
+    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, Precision, Record, State, StatusState,
+    Vocabulary,
 };
 use crate::render::markdown;
 use crate::render::ui::Ui;
@@ -46,13 +46,6 @@ fn precision_key(p: Precision) -> &'static str {
         Precision::Opposite => "precision_opposite",
         Precision::Namesake => "precision_namesake",
         Precision::Approximate => "precision_approximate",
-    }
-}
-
-pub(super) fn open_to_key(o: OpenTo) -> &'static str {
-    match o {
-        OpenTo::All => "open_to_all",
-        OpenTo::Neighbours => "open_to_neighbours",
     }
 }
 
@@ -479,7 +472,7 @@ mod tests {
         let states = StatusState::ALL.map(status_key);
         let classes = Classification::ALL;
         let precisions = Precision::ALL.map(precision_key);
-        let open = OpenTo::ALL.map(open_to_key);
+        let open = crate::content::OpenTo::ALL.map(super::super::sides::open_to_key);
         let fields: Vec<String> =
             crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();
         let all = owned.into_iter().chain(hours.map(hours_key)).chain(states);
