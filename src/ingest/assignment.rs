@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::content::{Border, Checkpoint, Mode, Record};
 
+use super::candidate::Candidate;
 use super::names;
 use super::node::Node;
 
@@ -62,6 +63,13 @@ pub struct Assignment {
     pub deleted: Vec<String>,
     /// Candidates matched to a record by another spelling of its name (`spelling_variant`).
     pub spellings: Vec<Unresolved>,
+}
+
+/// Whether `c` states modes and `entry` is known to serve others only: the rail checkpoint of a
+/// town with a road checkpoint of the same name is another checkpoint.
+pub fn modes_differ(c: &Candidate, entry: &Entry) -> bool {
+    let stated: Vec<Mode> = c.modes.yes().collect();
+    !stated.is_empty() && !entry.modes.is_empty() && !entry.modes.iter().any(|m| stated.contains(m))
 }
 
 /// The records in content, and those the last ingest wrote that are gone from it.

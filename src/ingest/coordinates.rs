@@ -152,18 +152,23 @@ pub fn add_coordinates(theirs: &mut Node, content: &Content, airports: &[Airport
         _ => return,
     };
     set_point(theirs, lat, lon, precision);
-    let mut entry = Node::Map(vec![("url".into(), Node::str(source.0)), ("title".into(), Node::str(source.1))]);
+    cite_reference(theirs, source, as_of);
+}
+
+/// List the reference data (address, title) that placed `record` among its sources.
+fn cite_reference(record: &mut Node, (url, title): (String, String), as_of: Option<String>) {
+    let mut entry = Node::Map(vec![("url".into(), Node::str(url)), ("title".into(), Node::str(title))]);
     // Reference data describes the moment of its version.
     if let Some(as_of) = as_of {
         entry.set("as_of", Node::str(as_of));
     }
     entry.set("supports", Node::strs(["location.coordinates"]));
-    let mut sources = match theirs.get("sources") {
+    let mut sources = match record.get("sources") {
         Some(Node::Seq(items)) => items.clone(),
         _ => Vec::new(),
     };
     sources.push(entry);
-    theirs.set("sources", Node::Seq(sources));
+    record.set("sources", Node::Seq(sources));
 }
 
 /// The one place of `gazetteer` that `record` names, and how exact it is: the settlement a

@@ -142,6 +142,30 @@ fn record_candidate(
         record_per_row: recipe.record_per_row,
         ..Candidate::default()
     };
+    let label = read_fields(&mut c, record, (path, &id), recipe, at, reference)?;
+    c.label = format!("{} (record {id})", label.join(" – "));
+    if let Some(note) = two_points_note(&c, &at) {
+        c.notes = Some(note);
+    }
+    if recipe.describes == Side::Counterpart {
+        c.counterpart_hours = c.hours.take();
+        c.counterpart_point = c.point.take();
+        c.counterpart_address = c.address.take();
+    }
+    read_functioning(&mut c, recipe.describes);
+    Ok(c)
+}
+
+/// Read each of the recipe's fields of `record` (at `path`, with `id`) into `c`; the names
+/// read, for the entry's label.
+fn read_fields(
+    c: &mut Candidate,
+    record: &Value,
+    (path, id): (&str, &str),
+    recipe: &JsonRecipe,
+    at: RecipeAt,
+    reference: &Reference,
+) -> anyhow::Result<Vec<String>> {
     let mut point = (None, None);
     let mut label = Vec::new();
     for (field, field_path) in &recipe.fields {
@@ -159,24 +183,14 @@ fn record_candidate(
             label.push(text.clone());
         }
         match field.column() {
-            Some(column) => super::table::apply(&mut c, column, &text, recipe.language, reference),
-            None => read_own_field(&mut c, *field, &text, &mut point),
+            Some(column) => super::table::apply(c, column, &text, recipe.language, reference),
+            None => read_own_field(c, *field, &text, &mut point),
         }
-    }
-    c.label = format!("{} (record {id})", label.join(" – "));
-    if let Some(note) = two_points_note(&c, &at) {
-        c.notes = Some(note);
     }
     if let (Some(lat), Some(lon)) = point {
         c.point = Some((lat, lon));
     }
-    if recipe.describes == Side::Counterpart {
-        c.counterpart_hours = c.hours.take();
-        c.counterpart_point = c.point.take();
-        c.counterpart_address = c.address.take();
-    }
-    read_functioning(&mut c, recipe.describes);
-    Ok(c)
+    Ok(label)
 }
 
 /// The fields only JSON records give.

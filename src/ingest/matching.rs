@@ -4,7 +4,7 @@
 
 use crate::content::{Border, Fact, Mode};
 
-use super::assignment::{Assignment, Entry, Unresolved};
+use super::assignment::{Assignment, Entry, Unresolved, modes_differ};
 use super::candidate::Candidate;
 use super::names;
 use super::spelling;
@@ -173,13 +173,6 @@ fn unresolved(c: &Candidate, pool: &[Entry], by_name: &[usize], by_cp: &[usize])
 }
 
 /// Whether two borders may be the same: equal, or one unknown.
-/// Whether `c` states modes and `entry` is known to serve others only: the rail checkpoint of a
-/// town with a road checkpoint of the same name is another checkpoint.
-pub fn modes_differ(c: &Candidate, entry: &Entry) -> bool {
-    let stated: Vec<Mode> = c.modes.yes().collect();
-    !stated.is_empty() && !entry.modes.is_empty() && !entry.modes.iter().any(|m| stated.contains(m))
-}
-
 pub fn compatible(a: Option<Border>, b: Option<Border>) -> bool {
     a.is_none() || b.is_none() || a == b
 }

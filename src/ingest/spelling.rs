@@ -13,7 +13,7 @@ pub fn variant(c: &Candidate, pool: &[Entry]) -> Result<Option<usize>, Box<Unres
     let keys = c.name_keys();
     let near: Vec<usize> = (0..pool.len())
         .filter(|&i| !pool[i].deleted && c.border.is_some() && pool[i].border == c.border)
-        .filter(|&i| !super::matching::modes_differ(c, &pool[i]))
+        .filter(|&i| !super::assignment::modes_differ(c, &pool[i]))
         .filter(|&i| pool[i].names.iter().any(|n| keys.iter().any(|k| names::near(k, n))))
         .collect();
     if near.is_empty() {

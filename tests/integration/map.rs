@@ -19,7 +19,9 @@ fn one_linked_marker_per_placed_checkpoint() {
     for entry in std::fs::read_dir(project.path().join("content/checkpoints")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         let id = text.lines().find_map(|l| l.strip_prefix("id: ")).unwrap().to_string();
-        if text.contains("  lat: ") || text.contains(" lat: ") {
+        // The record's own coordinates, not those of the checkpoint opposite (indented deeper).
+        let own = |l: &str| l.starts_with("  lat: ") || (l.starts_with("location:") && l.contains(" lat: "));
+        if text.lines().any(own) {
             placed.push(id);
         } else {
             unplaced += 1;

@@ -80,7 +80,9 @@ fn who_may_cross_follows_the_class_and_its_filter_keeps_the_unknown() {
     assert!(kayrak.contains("Citizens of Kazakhstan and Russia only"), "a bilateral pair");
     let index = page("index.html");
     let item = |id: &str| {
-        let at = index.find(&format!("data-id=\"{id}\"")).unwrap_or_else(|| panic!("{id} is not listed"));
+        let at = index
+            .find(&format!("class=\"checkpoint-item\" data-id=\"{id}\""))
+            .unwrap_or_else(|| panic!("{id} is not listed"));
         index[at..at + index[at..].find('>').unwrap()].to_string()
     };
     assert!(item("kayrak-rail").contains("data-open_to=\"neighbours\""));

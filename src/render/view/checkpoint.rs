@@ -6,7 +6,7 @@ use super::source::{Attribution, SourceView, attribution, source_view, verified_
 use super::text::*;
 use crate::content::state::State;
 use crate::content::{
-    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, OpenTo, Precision, Record, StatusState,
+    Checkpoint, Classification, Contact, ContactKind, Content, Fact, HoursKind, Precision, Record, StatusState,
 };
 use crate::render::markdown;
 use crate::render::ui::Ui;
@@ -46,13 +46,6 @@ fn precision_key(p: Precision) -> &'static str {
         Precision::Opposite => "precision_opposite",
         Precision::Namesake => "precision_namesake",
         Precision::Approximate => "precision_approximate",
-    }
-}
-
-pub(super) fn open_to_key(o: OpenTo) -> &'static str {
-    match o {
-        OpenTo::All => "open_to_all",
-        OpenTo::Neighbours => "open_to_neighbours",
     }
 }
 
@@ -492,7 +485,7 @@ mod tests {
         let states = StatusState::ALL.map(status_key);
         let classes = Classification::ALL;
         let precisions = Precision::ALL.map(precision_key);
-        let open = OpenTo::ALL.map(open_to_key);
+        let open = crate::content::OpenTo::ALL.map(super::super::sides::open_to_key);
         let fees: Vec<String> = crate::content::equeue::FeeKind::ALL.map(super::super::equeue::fee_key).into();
         let fields: Vec<String> =
             crate::content::supportable_fields().iter().map(|f| field_key(f).into_owned()).collect();

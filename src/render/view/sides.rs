@@ -1,12 +1,19 @@
 //! Whose facts pages show: the checkpoint opposite's hours, named as theirs with their source
 //! and date, and who may cross in words naming the neighbouring country.
 
-use super::checkpoint::open_to_key;
 use super::source::attribution;
 use super::text::{name_in, text_in};
 use crate::content::sides::Side;
 use crate::content::{Checkpoint, Content, OpenTo};
 use crate::render::ui::Ui;
+
+/// The key of who may cross's label.
+pub fn open_to_key(o: OpenTo) -> &'static str {
+    match o {
+        OpenTo::All => "open_to_all",
+        OpenTo::Neighbours => "open_to_neighbours",
+    }
+}
 
 /// The neighbouring country's name in the page's language.
 fn country_label(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> {
