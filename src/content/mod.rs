@@ -14,6 +14,7 @@ mod loader;
 pub mod model;
 pub mod record;
 pub mod reference;
+pub mod rule_meta;
 pub mod scope;
 mod source_files;
 
@@ -29,6 +30,8 @@ use self::loader::Loader;
 pub use self::model::*;
 pub use self::record::{Record, Rule};
 pub use self::reference::Reference;
+pub use self::rule_meta::*;
+pub use self::scope::Place;
 pub use self::source_files::SourceFiles;
 use crate::config::Config;
 use crate::diagnostics::Notice;
