@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use super::model::{Checkpoint, Location, Mode, RuleMeta, Traffic, Vocabulary};
+use super::model::{Checkpoint, Location, Mode, Traffic, Vocabulary};
+use super::rule_meta::RuleMeta;
 
 /// The fields of a struct that derives `Deserialize`, in declaration order, as serde names them.
 pub fn struct_fields<'de, T: Deserialize<'de>>() -> &'static [&'static str] {

@@ -8,8 +8,9 @@ use serde::de::DeserializeOwned;
 
 use super::fields::{checkpoint_keys, rule_keys};
 use super::geo::{self, Geo};
-use super::model::{Checkpoint, RuleMeta};
+use super::model::Checkpoint;
 use super::record::{Record, Rule};
+use super::rule_meta::RuleMeta;
 use super::source_files::{FileText, SourceFiles, read_checked};
 use crate::diagnostics::{Notice, did_you_mean};
 use crate::yaml::{self, Pos};

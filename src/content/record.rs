@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::model::{Border, Checkpoint, Place, RuleMeta};
+use super::model::{Border, Checkpoint};
+use super::rule_meta::RuleMeta;
+use super::scope::Place;
 
 /// A record read from a file.
 #[derive(Debug, Clone)]

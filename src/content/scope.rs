@@ -1,71 +1,10 @@
-//! Where and for whom a rule, or one statement of it, applies: borders, kinds of crossing,
-//! checkpoints, travellers and the way they go; and whether that takes in a given checkpoint.
-
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+//! Where and for whom a rule, or one statement of it, applies: whether a kind of crossing or a
+//! rule's scope takes in a checkpoint, by the place it is at.
 
 use super::model::{Border, Checkpoint, Fact, Mode};
-use crate::yaml::Spanned;
-
-/// Whom and where a rule or statement applies to; an absent list or value means "not limited".
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AppliesTo {
-    /// Borders (neighbour codes, or `none` for airports and sea ports) it applies on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub borders: Vec<Spanned<Border>>,
-    /// Kinds of crossing it applies at: `eaeu_internal` (the Russian and Kyrgyz borders),
-    /// `eaeu_external` (China, Uzbekistan, Turkmenistan, airports and sea ports), `air`, `sea`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub crossings: Vec<Spanned<Crossing>>,
-    /// Checkpoint ids it applies at.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub checkpoints: Vec<Spanned<String>>,
-    /// Travellers' nationalities (ISO 3166-1 alpha-2) it applies to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub nationalities: Vec<Spanned<String>>,
-    /// Where the travellers it concerns live.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub residence: Option<Residence>,
-    /// The youngest age (in years) it concerns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_age: Option<u32>,
-    /// The oldest age (in years) it concerns: `13` for children under 14.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_age: Option<u32>,
-    /// Which way the travellers go: into Kazakhstan or out of it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub journey: Option<Journey>,
-}
-
-/// A kind of crossing, by the customs area it lies on and how people cross.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Crossing {
-    /// A border inside the Eurasian Economic Union (Russia, Kyrgyzstan): no customs control.
-    EaeuInternal,
-    /// The Union's outer border: China, Uzbekistan, Turkmenistan, airports and sea ports.
-    EaeuExternal,
-    /// An airport.
-    Air,
-    /// A sea port.
-    Sea,
-}
+use super::rule_meta::{AppliesTo, Crossing};
 
 impl Crossing {
-    /// Every value.
-    pub const ALL: [Crossing; 4] = [Crossing::EaeuInternal, Crossing::EaeuExternal, Crossing::Air, Crossing::Sea];
-
-    /// The value as written in YAML.
-    pub fn code(self) -> &'static str {
-        match self {
-            Crossing::EaeuInternal => "eaeu_internal",
-            Crossing::EaeuExternal => "eaeu_external",
-            Crossing::Air => "air",
-            Crossing::Sea => "sea",
-        }
-    }
-
     /// Whether a checkpoint at `place` is a crossing of this kind.
     pub fn includes(self, place: Place) -> bool {
         match self {
@@ -75,26 +14,6 @@ impl Crossing {
             Crossing::Sea => place.sea,
         }
     }
-}
-
-/// Where the travellers a statement concerns live.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Residence {
-    /// In Kazakhstan.
-    Kazakhstan,
-    /// Outside Kazakhstan.
-    Abroad,
-}
-
-/// Which way travellers go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Journey {
-    /// Into Kazakhstan.
-    Entry,
-    /// Out of Kazakhstan.
-    Exit,
 }
 
 /// What decides which rules apply at a checkpoint: its border, and whether it is an airport or
