@@ -11,10 +11,14 @@ use crate::yaml::Pos;
 
 /// Refuse numbers without a source in `rule`: an allowance's amount with no `source`, or a
 /// paragraph, list or table of the body that holds a figure but cites nothing (no link, no
-/// numbered note).
+/// numbered note). Where one source alone supports the allowances (or the text), it gives them
+/// all, and a figure needs no citation of its own.
 pub fn check_numbers(rule: &Rule, out: &mut Vec<Notice>) {
+    let sole =
+        |field: &str| rule.meta.sources.iter().filter(|s| s.supports.iter().any(|f| f.value == field)).count() == 1;
+    let (sole_allowances, sole_text) = (sole("allowances"), sole("text"));
     for (i, a) in rule.meta.allowances.iter().enumerate() {
-        if let Some(amount) = a.amount.as_ref().filter(|_| a.source.is_none()) {
+        if let Some(amount) = a.amount.as_ref().filter(|_| a.source.is_none() && !sole_allowances) {
             out.push(
                 Notice::error(&rule.path, amount.pos, "number_without_source", "a figure without a source")
                     .field(format!("allowances[{i}].source"))
@@ -43,7 +47,8 @@ pub fn check_numbers(rule: &Rule, out: &mut Vec<Notice>) {
             }
         }
     }
-    for offset in uncited_figures(&rule.body) {
+    let uncited = if sole_text { Vec::new() } else { uncited_figures(&rule.body) };
+    for offset in uncited {
         let line = rule.body_line + rule.body[..offset].matches('\n').count() as u32;
         out.push(
             Notice::error(
