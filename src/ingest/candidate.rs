@@ -107,9 +107,11 @@ impl Candidate {
         if let Some(text) = self.hours.as_ref().and_then(|h| h.source_text.clone()) {
             self.hours = super::hours::parse(&text, self.as_of.as_deref(), region);
         }
-        // The other side's clock is its country's: no Kazakh region's offset applies.
+        // The other side's clock is its country's, whose zones the reader does not know: no
+        // Kazakh offset applies (Altai Krai keeps UTC+7), so the zone stays unknown.
         if let Some(text) = self.counterpart_hours.as_ref().and_then(|h| h.source_text.clone()) {
-            self.counterpart_hours = super::hours::parse(&text, self.as_of.as_deref(), None);
+            self.counterpart_hours = super::hours::parse(&text, self.as_of.as_deref(), None)
+                .map(|h| crate::content::Hours { utc_offset: None, ..h });
         }
     }
 }

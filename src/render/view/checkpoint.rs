@@ -358,7 +358,7 @@ pub struct CheckpointItem {
     pub hours_words: Option<String>,
     /// Whose the hours are, where they are the checkpoint opposite's standing in for unknown
     /// Kazakh hours: "Russia's checkpoint Озинки, Rosgranstroy, as of 18 February 2026".
-    pub hours_side: Option<String>,
+    pub hours_side: Option<super::sides::HoursSide>,
     /// The schedule as `static/hours.js` reads it to say whether the checkpoint is open now
     /// (compact JSON), where the hours say so and the checkpoint is not closed.
     pub open_hours: Option<String>,

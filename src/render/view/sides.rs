@@ -2,7 +2,9 @@
 //! and date, and who may cross in words naming the neighbouring country.
 
 use super::source::attribution;
-use super::text::{name_in, text_in};
+use serde::Serialize;
+
+use super::text::{Text, name_in, text_in};
 use crate::content::sides::Side;
 use crate::content::{Checkpoint, Content, OpenTo};
 use crate::render::ui::Ui;
@@ -23,9 +25,20 @@ fn country_label(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> {
     Some(name.unwrap_or(code))
 }
 
-/// "Russia's checkpoint Озинки, Rosgranstroy, as of 18 February 2026" where the hours shown are
-/// the checkpoint opposite's; `None` where they are the Kazakh side's own or unknown.
-pub fn hours_side(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> {
+/// Whose hours a page shows, where they are the checkpoint opposite's standing in for unknown
+/// Kazakh hours: "Russia's checkpoint Ozinki", the source, "as of 18 February 2026".
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursSide {
+    /// The side, in the page's language.
+    pub side: String,
+    /// Who states them, in its own language (marked where it is not the page's).
+    pub by: Option<Text>,
+    /// As of when, in the page's language.
+    pub when: Option<String>,
+}
+
+/// Whose the hours shown are; `None` where they are the Kazakh side's own or unknown.
+pub fn hours_side(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<HoursSide> {
     if c.crossing_hours()?.1 != Side::Opposite {
         return None;
     }
@@ -33,11 +46,12 @@ pub fn hours_side(c: &Checkpoint, content: &Content, ui: &Ui) -> Option<String> 
     let country = country_label(c, content, ui).unwrap_or_default();
     let side = ui.fill("side_opposite", &[("country", &country), ("name", &name)]);
     let source = c.sources.iter().find(|s| s.supports.iter().any(|f| f.value == "counterpart.hours"));
-    let cited = source.map(|s| attribution(s, content, ui)).map(|a| match a.when {
-        Some(when) => format!("{}, {when}", a.by),
-        None => a.by,
-    });
-    Some(cited.map_or(side.clone(), |cited| format!("{side}, {cited}")))
+    let cited = source.map(|s| attribution(s, content, ui));
+    Some(HoursSide {
+        side,
+        by: cited.as_ref().map(|a| Text::new(a.by.clone(), a.lang.clone())),
+        when: cited.and_then(|a| a.when),
+    })
 }
 
 /// Who may cross, in words: "Citizens of Kazakhstan and Russia only".
