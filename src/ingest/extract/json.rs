@@ -9,9 +9,9 @@ use anyhow::bail;
 use serde_json::Value;
 
 use super::candidate::Candidate;
-use super::sources::RecipeAt;
 use crate::content::recipe::{JsonField, JsonRecipe, Side};
 use crate::content::{Evidence, Fact, Reference, Status, StatusState};
+use crate::ingest::sources::RecipeAt;
 use crate::yaml::Spanned;
 
 /// The largest document read: a register of a country's checkpoints is a few megabytes.

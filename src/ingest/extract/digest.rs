@@ -10,8 +10,8 @@ use std::path::Path;
 use anyhow::bail;
 use serde::Deserialize;
 
-use super::candidate::{Candidate, PageCite};
-use super::names;
+use super::candidate::Candidate;
+use super::candidate::PageCite;
 use super::normalise;
 use crate::content::date::Date;
 use crate::content::equeue::Booking;
@@ -19,6 +19,7 @@ use crate::content::recipe::Lang;
 use crate::content::{
     Border, Concern, EQueue, Evidence, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary,
 };
+use crate::ingest::names;
 use crate::yaml::{self, Spanned};
 
 /// A digest file.

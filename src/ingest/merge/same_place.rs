@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use super::names;
-use super::node::Node;
+use crate::ingest::names;
+use crate::ingest::node::Node;
 
 /// What tells whether two records are at one place.
 struct Placed<'a> {
