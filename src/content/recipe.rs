@@ -8,7 +8,9 @@ use serde::Deserialize;
 
 use crate::yaml::Spanned;
 
-use crate::content::{Border, Direction, Evidence, Facts, ListKind, Mode, RuleCategory, Traffic};
+use crate::content::evidence::Evidence;
+use crate::content::model::{Border, Facts, Mode, Traffic};
+use crate::content::rule_meta::{Direction, ListKind, RuleCategory};
 
 /// A CSS selector from a recipe.
 pub fn selector(css: &str) -> anyhow::Result<Selector> {
