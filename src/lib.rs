@@ -9,7 +9,6 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod fs;
-pub mod geocode;
 pub mod ingest;
 pub mod render;
 pub mod serve;

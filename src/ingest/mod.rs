@@ -10,37 +10,29 @@
 //! writing.
 
 mod acquire;
-mod allowance;
-mod assignment;
-mod candidate;
-mod combine;
-mod coordinates;
-mod decode;
-mod digest;
 mod emit;
 mod extract;
-pub mod fetch;
-mod grid;
-mod hours;
 mod matching;
 mod merge;
 mod names;
 mod node;
-mod normalise;
-mod plan;
 #[cfg(test)]
 mod properties;
-mod provenance;
 mod report;
-mod sections;
 pub mod sources;
-mod spelling;
-mod table;
 #[cfg(test)]
 mod tests;
-mod wording;
 mod write;
 
+pub use self::acquire::fetch;
+use self::extract::digest;
+use self::extract::hours;
+use self::extract::sections;
+use self::extract::table;
+use self::matching::assignment;
+use self::matching::spelling;
+use self::merge::provenance;
+use self::write::plan;
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
 use std::path::Path;
@@ -48,10 +40,11 @@ use std::path::Path;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use self::candidate::Candidate;
+use self::extract::candidate::Candidate;
+use self::extract::sections::RuleDraft;
 pub use self::report::Report;
-use self::sections::RuleDraft;
-use self::sources::{SnapshotStamp, Source};
+use self::sources::SnapshotStamp;
+use self::sources::Source;
 use crate::content::{self, Reference};
 use crate::diagnostics::Severity;
 

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
-use super::{extract_source, sources};
+use super::extract_source;
+use super::sources;
 use crate::content::{self, Reference};
 
 /// How long one input may take.

@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::assignment::Unresolved;
-use super::plan::Plan;
-use super::table::SkippedRow;
+use super::extract::table::SkippedRow;
+use super::matching::assignment::Unresolved;
+use super::write::plan::Plan;
 
 /// A run's outcome.
 #[derive(Debug, Default)]

@@ -2,8 +2,13 @@
 
 use proptest::prelude::*;
 
+use super::extract;
+use super::extract::allowance;
+use super::extract::normalise;
+use super::extract::sections;
+use super::extract::wording;
+use super::names;
 use super::sources::RecipeAt;
-use super::{allowance, extract, names, normalise, sections, wording};
 use crate::content::recipe::{HtmlRecipe, TsvRecipe};
 use crate::content::{Direction, Reference};
 
@@ -29,7 +34,7 @@ proptest! {
     fn text_parsers_never_panic(s in any::<String>()) {
         let _ = allowance::parse(&s, Direction::Import);
         let _ = (names::fold(&s), names::keys(&s), names::split_parenthesis(&s), names::quoted(&s), names::clean_item(&s));
-        let _ = (super::hours::parse(&s, Some("2021"), None), normalise::classification(&s), normalise::place(&s, &Reference::default()));
+        let _ = (super::extract::hours::parse(&s, Some("2021"), None), normalise::classification(&s), normalise::place(&s, &Reference::default()));
         let _ = extract::tsv_candidates(&format!("g\tn\n{s}"), &tsv_recipe(), "t");
         let _ = (wording::modes(&s), wording::traffic(&s), wording::status(&s), wording::country(&s, &Reference::default()));
     }

@@ -2,10 +2,10 @@
 
 use crate::content::{Border, Classified, Contact, Facts, Hours, Location, Mode, Status, Traffic, Vocabulary};
 
-use super::emit::to_node;
-use super::names;
-use super::node::Node;
 use crate::content::recipe::Lang;
+use crate::ingest::emit::to_node;
+use crate::ingest::names;
+use crate::ingest::node::Node;
 
 /// What one source says about one checkpoint.
 #[derive(Debug, Clone, Default)]

@@ -17,7 +17,7 @@ use crate::content::Hours;
 use crate::content::hours::{format_offset, offset_in_force};
 
 use self::read::Zone;
-use super::names::collapse;
+use crate::ingest::names::collapse;
 
 /// Longest text read; a longer one keeps only its words.
 pub const MAX_CHARS: usize = 1000;

@@ -2,9 +2,9 @@
 //! gives a value, later ones add to lists (aliases, modes, traffic) and are reported where they
 //! disagree. Each source is listed with the fields it supports.
 
-use super::candidate::Candidate;
-use super::names;
-use super::node::Node;
+use crate::ingest::extract::candidate::Candidate;
+use crate::ingest::names;
+use crate::ingest::node::Node;
 
 /// Paths whose values are sets: the sources' values are joined.
 const UNION_PATHS: &[&str] = &["aliases", "counterpart.aliases", "contacts"];

@@ -5,15 +5,20 @@
 //! copied are written to it with the time they were retrieved; a snapshot changed in place
 //! keeps its recorded time and gets its new checksum.
 
+pub mod decode;
+pub mod fetch;
+
 use std::path::Path;
 
 use anyhow::Context as _;
 use reqwest::blocking::Client;
 use sha2::{Digest as _, Sha256};
 
-use super::decode;
-use super::fetch::{self, Limits};
-use super::sources::{Kind, SnapshotStamp, Source, content_path};
+use self::fetch::Limits;
+use super::sources::Kind;
+use super::sources::SnapshotStamp;
+use super::sources::Source;
+use super::sources::content_path;
 use crate::content::date::Date;
 
 /// A source's material as text, and what changed about its snapshot.

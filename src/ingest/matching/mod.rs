@@ -2,12 +2,16 @@
 //! else by the counterpart's name on the same border. A match must be unique; anything else is
 //! reported with the nearest records, never guessed. Editors resolve a report by adding an alias.
 
+pub mod assignment;
+pub mod spelling;
+
 use crate::content::{Border, Fact, Mode};
 
-use super::assignment::{Assignment, Entry, Unresolved};
-use super::candidate::Candidate;
+use self::assignment::Assignment;
+use self::assignment::Entry;
+use self::assignment::Unresolved;
+use super::extract::candidate::Candidate;
 use super::names;
-use super::spelling;
 
 /// Assign every candidate to one record, creating records for new named checkpoints, as the
 /// next run would too: a second pass matches every candidate again against the records the
@@ -245,7 +249,7 @@ mod tests {
     use super::*;
     use crate::content::recipe::Lang;
     use crate::content::{Border, Checkpoint, Record};
-    use crate::ingest::assignment::pool;
+    use crate::ingest::matching::assignment::pool;
     use crate::ingest::node::Node;
 
     fn record(yaml: &str) -> Record<Checkpoint> {
@@ -296,7 +300,7 @@ mod tests {
         assert_eq!(a.unresolved[0].kind, "ambiguous");
         assert!(a.unresolved[0].message.contains("khorgos"), "{:?}", a.unresolved[0]);
         let resolved = KHORGOS.replace("border: CN", "aliases: [Нур Жолы]\nborder: CN");
-        let mut pool = crate::ingest::assignment::pool(&[record(&resolved)], &BTreeMap::new());
+        let mut pool = crate::ingest::matching::assignment::pool(&[record(&resolved)], &BTreeMap::new());
         let a = assign(&[queue("Нур Жолы", "Хоргос", Border::CN)], &mut pool);
         assert_eq!(a.records.get("khorgos"), Some(&vec![0]));
     }

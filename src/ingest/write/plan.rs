@@ -3,16 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
-use super::assignment::Assignment;
-use super::candidate::Candidate;
-use super::combine::{Disagreement, combine};
-use super::emit::{from_node, to_node};
-use super::merge::{Difference, merge};
-use super::node::Node;
-use super::provenance::Provenance;
-use super::sections::RuleDraft;
-use super::write::{PlannedWrite, checkpoint_text, rule_text};
+use super::PlannedWrite;
+use super::checkpoint_text;
+use super::rule_text;
 use crate::content::{Checkpoint, Content, Rule, RuleMeta};
+use crate::ingest::emit::from_node;
+use crate::ingest::emit::to_node;
+use crate::ingest::extract::candidate::Candidate;
+use crate::ingest::extract::sections::RuleDraft;
+use crate::ingest::matching::assignment::Assignment;
+use crate::ingest::merge::Difference;
+use crate::ingest::merge::combine::Disagreement;
+use crate::ingest::merge::combine::combine;
+use crate::ingest::merge::merge;
+use crate::ingest::merge::provenance::Provenance;
+use crate::ingest::node::Node;
 
 /// What became of one record.
 #[derive(Debug, Clone)]
@@ -51,7 +56,7 @@ pub fn checkpoints(
     assignment: &Assignment,
     retrieved: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<()> {
-    let airports = super::coordinates::load_airports(content)?;
+    let airports = crate::ingest::merge::coordinates::load_airports(content)?;
     for (id, indices) in &assignment.records {
         // Newest first: where sources disagree, the one describing the latest date is kept
         // (then the order of `sources.yaml`).
@@ -60,7 +65,7 @@ pub fn checkpoints(
         chosen.sort_by_key(|c| std::cmp::Reverse(date(c)));
         let (mut theirs, disagreements) = combine(id, &chosen, retrieved)?;
         plan.disagreements.extend(disagreements);
-        super::coordinates::add_coordinates(&mut theirs, content, &airports);
+        crate::ingest::merge::coordinates::add_coordinates(&mut theirs, content, &airports);
         // In the model's field order when it is a whole record (it is not when only a source
         // naming the other side speaks of an existing record).
         let theirs = from_node::<Checkpoint>(&theirs).ok().map(|t| to_node(&t)).transpose()?.unwrap_or(theirs);

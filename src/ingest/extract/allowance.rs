@@ -6,9 +6,11 @@
 
 use crate::content::Direction;
 
-use super::emit::to_node;
-use super::names::{clean_item, collapse, split_parenthesis};
-use super::node::Node;
+use crate::ingest::emit::to_node;
+use crate::ingest::names::clean_item;
+use crate::ingest::names::collapse;
+use crate::ingest::names::split_parenthesis;
+use crate::ingest::node::Node;
 
 /// The allowances of one list entry, as rule front-matter values.
 pub fn parse(entry: &str, direction: Direction) -> Vec<Node> {

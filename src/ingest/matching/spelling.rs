@@ -3,9 +3,11 @@
 //! one record fits; otherwise it is reported as ambiguous. It never makes a new record. The
 //! source's spelling goes to the record's aliases, on this run and every later one.
 
-use super::assignment::{Assignment, Entry, Unresolved};
-use super::candidate::Candidate;
-use super::names;
+use super::assignment::Assignment;
+use super::assignment::Entry;
+use super::assignment::Unresolved;
+use crate::ingest::extract::candidate::Candidate;
+use crate::ingest::names;
 
 /// The one record `c`'s name is another spelling of; `None` when no record's name is near it
 /// (a new checkpoint); ambiguous when several are, or none that agrees.

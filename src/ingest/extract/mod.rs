@@ -3,13 +3,23 @@
 //! A selector that matches nothing is an error, not an empty result: it means the page changed
 //! shape, and ingesting nothing would look like every checkpoint vanished.
 
+pub mod allowance;
+pub mod candidate;
+pub mod digest;
+pub mod grid;
+pub mod hours;
+pub mod normalise;
+pub mod sections;
+pub mod table;
+pub mod wording;
+
 use anyhow::{Context as _, bail};
 use scraper::{ElementRef, Html};
 
-use super::candidate::Candidate;
+use self::candidate::Candidate;
+use self::table::SkippedRow;
 use super::names::{self, collapse};
 use super::sources::RecipeAt;
-use super::table::{self, SkippedRow};
 use crate::content::recipe::{HtmlRecipe, ListRecipe, Side, TsvRecipe, selector};
 use crate::content::{Border, Reference};
 

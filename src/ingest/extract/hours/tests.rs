@@ -4,7 +4,8 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
-use super::{is_unread, parse};
+use super::is_unread;
+use super::parse;
 use crate::content::Weekday::{self, *};
 use crate::content::{Break, Hours, HoursKind, MonthDay, Opening, Season};
 use crate::yaml::Spanned;

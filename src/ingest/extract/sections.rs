@@ -5,11 +5,12 @@ use anyhow::{Context as _, bail};
 use scraper::{ElementRef, Html, Node as HtmlNode};
 
 use super::allowance;
-use super::emit::to_node;
-use super::extract::text_of;
-use super::names::{clean_item, collapse};
-use super::node::Node;
+use super::text_of;
 use crate::content::recipe::{HtmlRecipe, RuleRecipe, selector};
+use crate::ingest::emit::to_node;
+use crate::ingest::names::clean_item;
+use crate::ingest::names::collapse;
+use crate::ingest::node::Node;
 
 /// A rule document as a source gives it: front matter fields and `body`.
 #[derive(Debug, Clone)]
@@ -253,7 +254,7 @@ mod tests {
         let r = recipe(
             "  - id: visa\n    category: visa\n    parts: [{start: Visa regime, end: Customs}]\n    lists: [{after: 'Documents:', kind: documents}]\n",
         );
-        let page = super::super::extract::parse_page(PAGE, &r).unwrap();
+        let page = crate::ingest::extract::parse_page(PAGE, &r).unwrap();
         let drafts = rule_drafts(&page, &r, "s", Some("2026-01-01")).unwrap();
         let node = &drafts[0].node;
         assert_eq!(node.at("title").and_then(Node::as_str), Some("Visa regime"));
@@ -268,7 +269,7 @@ mod tests {
     #[test]
     fn a_missing_anchor_is_an_error_naming_it() {
         let r = recipe("  - id: visa\n    category: visa\n    parts: [{start: Nowhere}]\n");
-        let page = super::super::extract::parse_page(PAGE, &r).unwrap();
+        let page = crate::ingest::extract::parse_page(PAGE, &r).unwrap();
         let e = rule_drafts(&page, &r, "s", None).unwrap_err();
         assert!(format!("{e:#}").contains("`Nowhere`"), "{e:#}");
     }

@@ -3,6 +3,8 @@
 //! leaves `content/` as it was and a reader never sees half a file. A run killed midway leaves
 //! temporary files, which the next run removes.
 
+pub mod plan;
+
 use std::path::{Path, PathBuf};
 
 use super::emit;

@@ -10,12 +10,13 @@ use std::path::Path;
 use anyhow::bail;
 use serde::Deserialize;
 
-use super::candidate::{Candidate, PageCite};
-use super::names;
+use super::candidate::Candidate;
+use super::candidate::PageCite;
 use super::normalise;
 use crate::content::date::Date;
 use crate::content::recipe::Lang;
 use crate::content::{Border, Fact, Location, Mode, Reference, Status, StatusState, Traffic, Vocabulary};
+use crate::ingest::names;
 use crate::yaml::{self, Spanned};
 
 /// A digest file.

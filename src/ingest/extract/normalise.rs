@@ -9,7 +9,7 @@ use crate::content::reference::Region;
 use crate::content::{Classification, Classified, Contact, ContactKind, Facts, Location, Reference, Traffic};
 use crate::yaml::Spanned;
 
-use super::names::collapse;
+use crate::ingest::names::collapse;
 
 /// "Multilateral (international), cargo-passenger" → `multilateral` and [passenger, cargo].
 pub fn classification(text: &str) -> (Option<Classified>, Facts<Traffic>) {

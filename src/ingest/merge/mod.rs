@@ -14,6 +14,11 @@
 //! `source` (or `url`). Fields no source speaks of (coordinates, notes, `last_verified`) are
 //! never touched.
 
+pub mod combine;
+pub mod coordinates;
+pub mod geocode;
+pub mod provenance;
+
 use super::node::Node;
 
 /// Paths whose sequences are merged as sets.

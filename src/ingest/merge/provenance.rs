@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::emit;
-use super::node::Node;
+use crate::ingest::emit;
+use crate::ingest::node::Node;
 use crate::yaml;
 
 /// The file, relative to the content folder.

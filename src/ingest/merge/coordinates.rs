@@ -7,11 +7,11 @@
 //! with its precision and its reference listed as the source of the coordinates. An editor's
 //! coordinates always win: they are "ours" in the merge that follows.
 
-use super::emit::from_node;
-use super::node::Node;
 use crate::content::geo::Place;
 use crate::content::{Checkpoint, Content, Fact, Mode};
-use crate::geocode::{Lookup, in_stated_area, lookup, lookup_by_name, lookup_near_border};
+use crate::ingest::emit::from_node;
+use crate::ingest::merge::geocode::{Lookup, in_stated_area, lookup, lookup_by_name, lookup_near_border};
+use crate::ingest::node::Node;
 use crate::translit::fold;
 
 /// An airport of `reference/airports.tsv`.

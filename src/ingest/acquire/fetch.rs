@@ -11,7 +11,7 @@ use reqwest::Url;
 use reqwest::blocking::{Client, Response};
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
-use super::sources::Kind;
+use crate::ingest::sources::Kind;
 
 /// The User-Agent sent with every request.
 pub const USER_AGENT: &str =

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use crate::content::{Border, Checkpoint, Mode, Record};
 
-use super::names;
-use super::node::Node;
+use crate::ingest::names;
+use crate::ingest::node::Node;
 
 /// A record candidates can match: from content, from the last ingest, or made in this run.
 #[derive(Debug, Clone)]
@@ -69,7 +69,7 @@ pub fn pool(checkpoints: &[Record<Checkpoint>], base: &BTreeMap<String, Node>) -
     let mut out: Vec<Entry> = checkpoints.iter().map(|r| entry_of_checkpoint(&r.data)).collect();
     for (id, node) in base {
         if !out.iter().any(|e| &e.id == id)
-            && let Ok(data) = super::emit::from_node::<Checkpoint>(node)
+            && let Ok(data) = crate::ingest::emit::from_node::<Checkpoint>(node)
         {
             out.push(Entry { deleted: true, ..entry_of_checkpoint(&data) });
         }

@@ -8,12 +8,15 @@ use std::collections::HashSet;
 use scraper::Html;
 
 use super::candidate::Candidate;
-use super::grid::{Grid, Row, layout};
-use super::names::{self, collapse};
-use super::sources::RecipeAt;
-use super::{normalise, wording};
+use super::grid::Grid;
+use super::grid::Row;
+use super::grid::layout;
+use super::normalise;
+use super::wording;
 use crate::content::recipe::{Column, Columns, TableRecipe, selector};
 use crate::content::{Border, Location, Reference};
+use crate::ingest::names::{self, collapse};
+use crate::ingest::sources::RecipeAt;
 use crate::yaml::Spanned;
 
 /// A row read and left out, for the report.
