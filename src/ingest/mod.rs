@@ -1,13 +1,14 @@
 //! `crossings ingest`: the sources in `content/sources.yaml` to normalised, merged YAML in
 //! `content/`, never losing an editor's edit.
 //!
-//! The run: read the sources' material ([`acquire`]: fetched, or from snapshots with
-//! `--offline`), extract candidates and rule drafts by recipe ([`extract`], [`sections`]),
-//! normalise them ([`normalise`], [`names`]), match candidates to records ([`matching`],
-//! [`spelling`], [`assignment`]), combine what the sources say ([`combine`]), merge that three
-//! ways with the files and what ingest wrote last time ([`merge`], [`provenance`]), plan the
-//! files ([`plan`]) and write them all or none ([`write`](mod@write)). `--check` stops before
-//! writing.
+//! The run takes five steps, one folder each, and a step uses only the steps before it: read the
+//! sources' material ([`acquire`]: fetched, or from snapshots with `--offline`), extract
+//! normalised candidates and rule drafts by recipe ([`extract`]), match candidates to records
+//! ([`matching`]), combine what the sources say and merge that three ways with the files and
+//! what ingest wrote last time ([`merge`]), then plan the files and write them all or none
+//! ([`write`](mod@write)). `--check` stops before writing. The files at this level are this
+//! driver, its [`report`], and what every step shares: [`sources`], [`names`], [`node`],
+//! [`emit`].
 
 mod acquire;
 mod emit;

@@ -143,7 +143,10 @@ fn files_inside_a_stage_depend_on_each_other_one_way() {
     let graph = module_graph(&repo_root().join("src"));
     let module = |path: &str| path.split("::").map(str::to_string).collect::<Module>();
     let read = |from: &str, to: &str| graph.get(&module(from)).is_some_and(|t| t.contains(&module(to)));
-    assert!(read("ingest", "ingest::plan") && read("ingest::write", "ingest::emit"), "the graph was read: {graph:?}");
+    assert!(
+        read("ingest", "ingest::write::plan") && read("ingest::write", "ingest::emit"),
+        "the graph was read: {graph:?}"
+    );
     let cycles = file_cycles(&graph);
     assert!(cycles.is_empty(), "files inside a stage import each other in a circle:\n{}", cycle_lines(&cycles));
 }
@@ -210,4 +213,61 @@ fn names_resolve_to_the_file_that_defines_them() {
         "st::d -> st::c",
     ];
     assert_eq!(edges, expected, "test-only module st::e is left out: {:?}", graph.keys().collect::<Vec<_>>());
+}
+
+/// The steps of ingest, in the order a run takes them: each is a folder of `src/ingest/`, and a
+/// step's files name only their own step's and earlier steps' (and the files at the top of
+/// `src/ingest/`, which name no step but the driver's).
+const INGEST_STEPS: [&str; 5] = ["acquire", "extract", "matching", "merge", "write"];
+
+/// The files at the top of `src/ingest/` that every step may use: they name no step.
+const INGEST_SHARED: [&str; 4] = ["sources", "names", "node", "emit"];
+
+/// Each import between ingest's steps that goes against their order, as `from -> to`.
+fn ingest_steps_out_of_order(graph: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<String> {
+    let step = |m: &Module| -> Option<usize> {
+        (m.first().map(String::as_str) == Some("ingest")).then_some(())?;
+        INGEST_STEPS.iter().position(|s| m.get(1).map(String::as_str) == Some(*s))
+    };
+    let shared = |m: &Module| m.len() == 2 && m[0] == "ingest" && INGEST_SHARED.contains(&m[1].as_str());
+    let mut wrong = Vec::new();
+    for (from, targets) in graph {
+        for to in targets {
+            let backwards = matches!((step(from), step(to)), (Some(a), Some(b)) if a < b);
+            if backwards || (shared(from) && step(to).is_some()) {
+                wrong.push(format!("{} -> {}", from.join("::"), to.join("::")));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn ingest_steps_are_folders_that_import_only_earlier_steps() {
+    let ingest = repo_root().join("src/ingest");
+    for step in INGEST_STEPS {
+        assert!(ingest.join(step).join("mod.rs").is_file(), "src/ingest/{step}/mod.rs: a step is a folder");
+    }
+    let top_files = std::fs::read_dir(&ingest).unwrap().filter(|e| e.as_ref().unwrap().path().is_file()).count();
+    assert!(top_files <= 8, "src/ingest/ has {top_files} files at its top: put the new ones in their step's folder");
+    let graph = module_graph(&repo_root().join("src"));
+    let module = |path: &str| path.split("::").map(str::to_string).collect::<Module>();
+    assert!(graph[&module("ingest::write::plan")].contains(&module("ingest::merge")), "the graph was read");
+    let wrong = ingest_steps_out_of_order(&graph);
+    assert!(wrong.is_empty(), "ingest's steps import a later step:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_step_importing_a_later_one_is_found() {
+    let module = |path: &str| path.split("::").map(str::to_string).collect::<Module>();
+    let graph: BTreeMap<Module, BTreeSet<Module>> = [
+        (module("ingest::extract::table"), BTreeSet::from([module("ingest::matching"), module("ingest::acquire")])),
+        (module("ingest::names"), BTreeSet::from([module("ingest::merge::combine")])),
+        (module("ingest::write::plan"), BTreeSet::from([module("ingest::merge"), module("ingest::node")])),
+    ]
+    .into();
+    assert_eq!(
+        ingest_steps_out_of_order(&graph),
+        ["ingest::extract::table -> ingest::matching", "ingest::names -> ingest::merge::combine"]
+    );
 }
