@@ -222,7 +222,7 @@ fn rule(i: usize, rng: &mut Rng) -> Record {
     let head = format!(
         "category: {category}\nsummary: What rule {i} asks of travellers.\napplies_to:\n  borders: [{}]\n\
          allowances:\n  - item: Cash\n    amount: {}\n    currency: USD\nlists:\n  - kind: documents\n    title: Documents\n    items: [Passport, Migration card]\n\
-         sources:\n  - url: https://example.org/rule/{i}\n    as_of: 2025-01\n    retrieved: 2025-01-0{}\nlast_verified: 2026-01-0{}\nverified_against: https://example.org/rule/{i}\n",
+         sources:\n  - url: https://example.org/rule/{i}\n    as_of: 2025-01\n    retrieved: 2025-01-0{}\n    supports: [text, allowances, lists]\nlast_verified: 2026-01-0{}\nverified_against: https://example.org/rule/{i}\n",
         rng.pick(NEIGHBOURS),
         1000 * (1 + rng.below(20)),
         1 + rng.below(9),
