@@ -73,8 +73,12 @@ pub struct Content {
 impl Content {
     /// The listed source a reference names, if any.
     pub fn listed_source(&self, reference: &SourceRef) -> Option<&sources::Source> {
-        let id = reference.source.as_ref()?;
-        self.sources.iter().find(|s| s.id.value == id.value)
+        self.listed(&reference.source.as_ref()?.value)
+    }
+
+    /// The source `sources.yaml` lists under `id`, if any.
+    pub fn listed(&self, id: &str) -> Option<&sources::Source> {
+        self.sources.iter().find(|s| s.id.value == id)
     }
 
     /// The date a source reference's statements describe: its own `as_of`, else its listed

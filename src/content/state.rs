@@ -169,11 +169,7 @@ impl Checkpoint {
             None => Dated {
                 source: None,
                 id: key,
-                as_of: content
-                    .sources
-                    .iter()
-                    .find(|l| l.id.value == key)
-                    .and_then(|l| l.as_of.as_ref().map(|d| d.value.as_str())),
+                as_of: content.listed(key).and_then(|l| l.as_of.as_ref().map(|d| d.value.as_str())),
             },
         }
     }

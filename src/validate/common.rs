@@ -165,7 +165,7 @@ fn check_as_of(
     out: &mut Vec<Notice>,
 ) {
     let Some(own) = &source.as_of else {
-        let listed = source.source.as_ref().and_then(|id| content.sources.iter().find(|s| s.id.value == id.value));
+        let listed = content.listed_source(source);
         if source.url.is_some() && listed.is_none() && !source.only_places() {
             let pos = source.url.as_ref().map_or(Pos::new(1, 1), |u| u.pos);
             out.push(

@@ -118,7 +118,7 @@ pub fn publisher(name: &str) -> Text {
 /// its letters' language) or title (in the editors' language), else the address as written.
 pub fn verified_label(against: &str, content: &Content) -> Text {
     let editors = || content.config.default_language.clone();
-    content.sources.iter().find(|s| s.id.value == against).map_or_else(
+    content.listed(against).map_or_else(
         || Text::new(against, editors()),
         |s| {
             s.publisher
